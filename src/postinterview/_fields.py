@@ -1,0 +1,225 @@
+"""Converters and validators shared by the records.
+
+attrs runs converters before validators, and only validators know the name of
+the field. So each converter here is lenient: it normalises what it can and
+hands anything else through unchanged, and the matching validator then refuses
+it with a :class:`~postinterview.errors.ValidationError` that names the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar, cast
+
+import attrs
+import pendulum
+
+from postinterview import _time
+from postinterview.errors import ValidationError
+
+T = TypeVar("T")
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph
+# separators: none may appear in a one-line field, because one-line fields end
+# up in email headers and subjects.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Multi-line text may hold tabs and line breaks, nothing else of that kind.
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip(value: str) -> str:
+    """Strip surrounding whitespace from a string; leave anything else alone."""
+    candidate: object = value
+    return candidate.strip() if isinstance(candidate, str) else value
+
+
+def strip_optional(value: str | None) -> str | None:
+    """Like :func:`strip`, for fields that may be ``None``."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def line(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require a non-blank one-line string without control characters."""
+    check_line(attribute.name, value)
+
+
+def optional_line(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Like :func:`line`, but ``None`` is allowed too."""
+    if value is not None:
+        check_line(attribute.name, value)
+
+
+def check_line(field: str, value: object) -> None:
+    """Raise unless *value* is a non-blank string with no control characters."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(field, value, "a non-blank string")
+    if _CONTROL.search(value):
+        raise ValidationError(
+            field, value, "one line of text without line breaks or control characters"
+        )
+
+
+def check_text(field: str, value: object) -> None:
+    """Raise unless *value* is non-blank text; tabs and line breaks are allowed."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(field, value, "a non-blank string")
+    if _TEXT_CONTROL.search(value):
+        raise ValidationError(
+            field,
+            value,
+            "text without control characters (tabs and line breaks are fine)",
+        )
+
+
+def text(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require non-blank, possibly multi-line text."""
+    check_text(attribute.name, value)
+
+
+def optional_text(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Like :func:`text`, but ``None`` is allowed too."""
+    if value is not None:
+        check_text(attribute.name, value)
+
+
+def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """Turn a list or other iterable into a tuple; leave strings and scalars alone."""
+    candidate: object = value
+    if isinstance(candidate, tuple | str | bytes) or not isinstance(
+        candidate, Iterable
+    ):
+        return cast("tuple[T, ...]", candidate)
+    return tuple(value)
+
+
+def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    """Like :func:`to_tuple`, stripping each string item as :func:`strip` does."""
+    items: object = to_tuple(value)
+    if not isinstance(items, tuple):
+        return cast("tuple[str, ...]", items)
+    return tuple(strip(item) for item in items)
+
+
+def tuple_of(
+    kind: type, check: Callable[[str, object], None] | None = None
+) -> Validator:
+    """Require a tuple whose items are instances of *kind*, each passing *check*."""
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        name = attribute.name
+        if not isinstance(value, tuple):
+            raise ValidationError(name, value, f"a tuple of {kind.__name__}")
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise ValidationError(f"{name}[{index}]", item, f"a {kind.__name__}")
+            if check is not None:
+                check(f"{name}[{index}]", item)
+
+    return validate
+
+
+def to_instant(value: dt.datetime) -> pendulum.DateTime:
+    """Turn an aware datetime into a zone-keeping pendulum instant, if it can be."""
+    try:
+        return _time.as_instant(value, "")
+    except ValidationError:
+        return cast("pendulum.DateTime", value)
+
+
+def to_optional_instant(value: dt.datetime | None) -> pendulum.DateTime | None:
+    """Like :func:`to_instant`, for fields that may be ``None``."""
+    return None if value is None else to_instant(value)
+
+
+def instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require what :func:`to_instant` produces; explain anything else."""
+    if type(value) is not pendulum.DateTime:
+        _time.as_instant(value, attribute.name)  # raises, naming the field
+
+
+def optional_instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Like :func:`instant`, but ``None`` is allowed too."""
+    if value is not None:
+        instant(_, attribute, value)
+
+
+def to_optional_date(value: dt.date | None) -> pendulum.Date | None:
+    """Turn a stdlib date into a :class:`pendulum.Date`, if it is one."""
+    try:
+        return None if value is None else _time.as_date(value, "")
+    except ValidationError:
+        return cast("pendulum.Date", value)
+
+
+def optional_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require ``None`` or a :class:`pendulum.Date`."""
+    if value is not None and type(value) is not pendulum.Date:
+        _time.as_date(value, attribute.name)  # raises, naming the field
+
+
+def to_decimal(value: Decimal | int | str) -> Decimal:
+    """Turn an int or a numeric string into a :class:`~decimal.Decimal`.
+
+    Floats are left alone for the validator to refuse: they are inexact.
+    """
+    if isinstance(value, bool):
+        return cast("Decimal", value)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:
+            return cast("Decimal", value)
+    return value
+
+
+def amount(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require a finite, non-negative :class:`~decimal.Decimal`."""
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise ValidationError(
+            attribute.name,
+            value,
+            "a finite, non-negative Decimal (or an int or numeric string; "
+            "floats are refused because they are inexact)",
+        )
+
+
+def enum_member(kind: type) -> Validator:
+    """Require a member of the enum *kind*."""
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind):
+            names = ", ".join(member.name for member in kind)  # type: ignore[attr-defined]
+            raise ValidationError(attribute.name, value, f"a {kind.__name__} ({names})")
+
+    return validate
+
+
+def optional_bool(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require ``True``, ``False`` or ``None``."""
+    if value is not None and type(value) is not bool:
+        raise ValidationError(attribute.name, value, "True, False or None")
+
+
+def boolean(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require ``True`` or ``False``."""
+    if type(value) is not bool:
+        raise ValidationError(attribute.name, value, "True or False")
+
+
+def instance_of(kind: type, *, optional: bool = False) -> Validator:
+    """Require an instance of *kind* (or ``None`` when *optional*)."""
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kind):
+            wanted = f"a {kind.__name__}" + (" or None" if optional else "")
+            raise ValidationError(attribute.name, value, wanted)
+
+    return validate

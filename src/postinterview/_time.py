@@ -1,0 +1,137 @@
+"""Aware time: the one place where inputs become zone-keeping instants.
+
+Every instant in the library is a :class:`pendulum.DateTime` whose tzinfo is a
+named IANA zone. This module turns what callers give into that, refuses what
+would lose information (naive datetimes, fixed offsets other than UTC, zone
+objects without an IANA name) and caches zone objects, which are expensive to
+load and cheap to keep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import zoneinfo
+
+import pendulum
+
+from postinterview.errors import NaiveDatetimeError, ValidationError
+
+__all__ = ["as_date", "as_instant", "from_utc", "zone", "zone_name"]
+
+_UTC = dt.UTC
+_INSTANT_EXPECTED = (
+    "an aware datetime: a pendulum.DateTime, or a datetime with a "
+    "zoneinfo.ZoneInfo or UTC tzinfo"
+)
+
+
+@functools.cache
+def _load_zone(name: str) -> pendulum.Timezone:
+    tz = pendulum.timezone(name)
+    if type(tz) is not pendulum.Timezone or tz.name != name:
+        # pendulum accepts a few spellings ("utc") and fixed offsets ("+01:00")
+        # that are not IANA names; keeping the caller's text exact matters more.
+        raise ValueError(name)
+    return tz
+
+
+def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
+    """Return the cached pendulum zone called *name*.
+
+    Raises :class:`ValidationError` naming *field* when *name* is not an IANA
+    zone name (case matters: ``"Europe/London"``, not ``"europe/london"``).
+    """
+    if type(name) is not str:
+        raise ValidationError(
+            field, name, "an IANA time zone name such as 'Europe/London'"
+        )
+    try:
+        return _load_zone(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
+        raise ValidationError(
+            field, name, "an IANA time zone name such as 'Europe/London'"
+        ) from None
+
+
+def zone_name(instant: dt.datetime) -> str:
+    """Return the IANA name of an instant made by :func:`as_instant`."""
+    tz = instant.tzinfo
+    assert isinstance(tz, pendulum.Timezone)  # noqa: S101 - an invariant of as_instant
+    return tz.name
+
+
+def from_utc(utc: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """Return the instant *utc* (an aware stdlib datetime) as seen in *tz*.
+
+    This is the fast path that the follow-up engine uses: stdlib arithmetic,
+    then one pendulum value at the end.
+    """
+    local = utc.astimezone(tz)
+    return pendulum.DateTime(
+        local.year,
+        local.month,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.microsecond,
+        tzinfo=tz,
+        fold=local.fold,
+    )
+
+
+def as_instant(value: object, field: str) -> pendulum.DateTime:
+    """Return *value* as an aware :class:`pendulum.DateTime` with an IANA zone.
+
+    Accepts a :class:`pendulum.DateTime` or a stdlib :class:`datetime.datetime`
+    whose tzinfo is a :class:`zoneinfo.ZoneInfo` or UTC. The instant is kept
+    exactly, even for a local time inside a DST gap (stdlib reads such a time
+    with the offset before the change; the result is that same instant, shown
+    as the wall time that really exists). Anything else raises an error from
+    the :class:`ValidationError` family naming *field*.
+    """
+    if not isinstance(value, dt.datetime):
+        raise ValidationError(field, value, _INSTANT_EXPECTED)
+    tzinfo = value.tzinfo
+    if tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError(
+            field,
+            value,
+            "an aware datetime with an IANA time zone (this one is naive; "
+            "attach a zone with tzinfo=zoneinfo.ZoneInfo(...) or use "
+            "pendulum.datetime(..., tz=...))",
+        )
+    if isinstance(tzinfo, zoneinfo.ZoneInfo):  # pendulum.Timezone included
+        name = tzinfo.key
+    elif value.utcoffset() == dt.timedelta(0) and (
+        tzinfo is _UTC or isinstance(tzinfo, pendulum.FixedTimezone)
+    ):
+        name = "UTC"
+    else:
+        raise ValidationError(
+            field,
+            value,
+            "a datetime whose tzinfo is an IANA zone (zoneinfo.ZoneInfo or "
+            "pendulum) or UTC; fixed offsets and other tzinfo classes lose the "
+            "zone's DST rules",
+        )
+    tz = zone(name, field)
+    if type(value) is pendulum.DateTime and tzinfo is tz and _round_trips(value):
+        return value
+    return from_utc(value.astimezone(_UTC), tz)
+
+
+def _round_trips(value: dt.datetime) -> bool:
+    """Tell whether a local time shows its own instant (it is not in a gap)."""
+    back = value.astimezone(_UTC).astimezone(value.tzinfo)
+    return back.replace(tzinfo=None) == value.replace(tzinfo=None)
+
+
+def as_date(value: object, field: str) -> pendulum.Date:
+    """Return *value*, a date but not a datetime, as a :class:`pendulum.Date`."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise ValidationError(field, value, "a date (pendulum.Date or datetime.date)")
+    if type(value) is pendulum.Date:
+        return value
+    return pendulum.Date(value.year, value.month, value.day)

@@ -1,0 +1,103 @@
+"""The exceptions and warnings that ``postinterview`` raises.
+
+Every exception derives from :class:`PostInterviewError`, so a host tool can
+catch the whole family at once. Each leaf also subclasses the builtin it
+refines (a :class:`ValidationError` is a :class:`ValueError`), so code that
+already catches the builtin keeps working.
+
+Warnings derive from :class:`PostInterviewWarning`, so one filter silences or
+escalates all of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "NaiveDatetimeError",
+    "PostInterviewError",
+    "PostInterviewWarning",
+    "SchemaError",
+    "TimelineError",
+    "ValidationError",
+]
+
+_MAX_SHOWN = 60
+
+
+def shorten(value: object, limit: int = _MAX_SHOWN) -> str:
+    """Return ``repr(value)``, cut to *limit* characters with an ellipsis.
+
+    >>> shorten("x" * 100, limit=12)
+    "'xxxxxxxx...'"
+    """
+    shown = repr(value)
+    if len(shown) <= limit:
+        return shown
+    closing = shown[-1] if shown[-1] in "'\")]}>" else ""
+    return shown[: limit - 3 - len(closing)] + "..." + closing
+
+
+class PostInterviewError(Exception):
+    """The root of every exception this library raises."""
+
+
+class ValidationError(PostInterviewError, ValueError):
+    """A value given for *field* is not what the record accepts.
+
+    The message names the field, shows the value (shortened when long) and
+    says what was *expected*:
+
+    >>> print(ValidationError("round", 0, "an integer of at least 1"))
+    round: expected an integer of at least 1, got 0
+    """
+
+    field: str
+    value: Any
+    expected: str
+
+    def __init__(self, field: str, value: Any, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(field, value, expected)
+
+    def __str__(self) -> str:
+        return f"{self.field}: expected {self.expected}, got {shorten(self.value)}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.expected))
+
+
+class NaiveDatetimeError(ValidationError):
+    """A datetime without a time zone was given where an instant is needed.
+
+    pendulum would silently read a naive datetime as UTC; this library refuses
+    it instead, because a reminder an hour off is worse than an error.
+    """
+
+
+class SchemaError(ValidationError):
+    """A serialized document does not match the schema.
+
+    *path* locates the bad part of the document, in the form
+    ``interviewers[0].email``; it is also used as the error's ``field``.
+    An empty path means the document as a whole.
+    """
+
+    @property
+    def path(self) -> str:
+        """Where in the document the problem is, e.g. ``interviewers[0].email``."""
+        return self.field
+
+    def __str__(self) -> str:
+        where = self.field or "<document>"
+        return f"{where}: expected {self.expected}, got {shorten(self.value)}"
+
+
+class TimelineError(PostInterviewError, ValueError):
+    """An event cannot happen at that point of an application's history."""
+
+
+class PostInterviewWarning(UserWarning):
+    """The root of every warning this library issues."""

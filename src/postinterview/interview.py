@@ -1,0 +1,278 @@
+"""The interview record: who, when, where, how, and what was said about next steps.
+
+All records are frozen attrs classes with keyword-only arguments, validated
+when they are built. A bad value raises :class:`~postinterview.ValidationError`
+naming the field; nothing is silently dropped. Strings are stripped of
+surrounding whitespace and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+
+from postinterview import _fields, _time
+from postinterview.errors import ValidationError
+
+__all__ = [
+    "Channel",
+    "Format",
+    "Interview",
+    "Period",
+    "Person",
+    "RunBy",
+    "SalaryRange",
+]
+
+# One address, no display name: a local part and a dotted domain, no spaces
+# and none of the characters that separate or quote addresses in a header.
+_EMAIL = re.compile(
+    r"[^@\s,;:<>()\[\]\"\\]+@[^@\s,;:<>()\[\]\"\\.]+(\.[^@\s,;:<>()\[\]\"\\.]+)+"
+)
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+class Format(enum.Enum):
+    """How the interview was held; it changes how likely feedback is."""
+
+    IN_PERSON = "in person"
+    VIDEO = "video"
+    TELEPHONE = "telephone"
+    ASSESSMENT_CENTRE = "assessment centre"
+
+
+class Channel(enum.Enum):
+    """How the employer prefers to be contacted after the interview."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    LETTER = "letter"
+    MESSAGE = "message"
+
+
+class RunBy(enum.Enum):
+    """Who ran the interview: the employer itself or a recruitment agency."""
+
+    EMPLOYER = "employer"
+    AGENCY = "agency"
+
+
+class Period(enum.Enum):
+    """The period a salary is quoted for."""
+
+    YEAR = "year"
+    MONTH = "month"
+    HOUR = "hour"
+
+
+def _check_email(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _fields.check_line(attribute.name, value)
+    if not _EMAIL.fullmatch(value):
+        raise ValidationError(
+            attribute.name, value, "one email address such as 'name@example.org'"
+        )
+
+
+def _check_phone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _fields.check_line(attribute.name, value)
+    if sum(char.isdigit() for char in value) < 3:
+        raise ValidationError(
+            attribute.name, value, "a phone number with at least 3 digits"
+        )
+
+
+def _check_zone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _time.zone(value, attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """Someone the candidate deals with: an interviewer, a recruiter, a referee.
+
+    *timezone* is the IANA name of the zone they work in, when known; the
+    follow-up engine times messages to arrive in their business hours.
+
+    >>> Person(name="  Priya Shah ", email="priya@acme.example").name
+    'Priya Shah'
+    """
+
+    name: str = attrs.field(converter=_fields.strip, validator=_fields.line)
+    email: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_check_email
+    )
+    phone: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_check_phone
+    )
+    title: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_fields.optional_line
+    )
+    timezone: str | None = attrs.field(default=None, validator=_check_zone)
+
+
+@attrs.frozen(kw_only=True)
+class SalaryRange:
+    """An advertised or offered salary range, in one currency and period.
+
+    >>> SalaryRange(low=42000, high="48000", currency="GBP", period=Period.YEAR).high
+    Decimal('48000')
+    """
+
+    low: Decimal = attrs.field(converter=_fields.to_decimal, validator=_fields.amount)
+    high: Decimal = attrs.field(converter=_fields.to_decimal, validator=_fields.amount)
+    currency: str = attrs.field()
+    period: Period = attrs.field(
+        default=Period.YEAR, validator=_fields.enum_member(Period)
+    )
+
+    @currency.validator
+    def _check_currency(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not _CURRENCY.fullmatch(value):
+            raise ValidationError(
+                attribute.name, value, "an ISO 4217 currency code such as 'GBP'"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        if self.high < self.low:
+            raise ValidationError("high", self.high, f"at least low ({self.low})")
+
+
+def _to_deadline(
+    value: dt.datetime | dt.date | None,
+) -> pendulum.DateTime | pendulum.Date | None:
+    if isinstance(value, dt.datetime):
+        return _fields.to_instant(value)
+    return _fields.to_optional_date(value)
+
+
+def _check_deadline(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None or type(value) in (pendulum.DateTime, pendulum.Date):
+        return
+    if isinstance(value, dt.datetime):
+        _time.as_instant(value, attribute.name)  # raises, naming the field
+    raise ValidationError(attribute.name, value, "a date, an aware datetime or None")
+
+
+def _check_round(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not int or value < 1:
+        raise ValidationError(attribute.name, value, "an integer of at least 1")
+
+
+@attrs.frozen(kw_only=True)
+class Interview:
+    """One interview: the facts a candidate should leave the room with.
+
+    *decision_expected_by* is the date (or instant) the employer said they
+    would decide by, or ``None`` when they gave none; *closing_date* is the
+    closing date for applications, before which nobody should be chased.
+    An interview run by a recruitment agency (``run_by=RunBy.AGENCY``) needs
+    its *agency_contact*: follow-ups and feedback requests go to them.
+
+    >>> import pendulum
+    >>> end = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
+    >>> iv = Interview(organisation="Acme Ltd", role="Data Engineer",
+    ...                starts_at=end.subtract(hours=1), ends_at=end)
+    >>> iv.timezone
+    'Europe/London'
+    """
+
+    organisation: str = attrs.field(converter=_fields.strip, validator=_fields.line)
+    role: str = attrs.field(converter=_fields.strip, validator=_fields.line)
+    starts_at: pendulum.DateTime = attrs.field(
+        converter=_fields.to_instant, validator=_fields.instant
+    )
+    ends_at: pendulum.DateTime = attrs.field(
+        converter=_fields.to_instant, validator=_fields.instant
+    )
+    interviewers: tuple[Person, ...] = attrs.field(
+        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(Person)
+    )
+    format: Format = attrs.field(
+        default=Format.IN_PERSON, validator=_fields.enum_member(Format)
+    )
+    location: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_fields.optional_line
+    )
+    run_by: RunBy = attrs.field(
+        default=RunBy.EMPLOYER, validator=_fields.enum_member(RunBy)
+    )
+    agency_contact: Person | None = attrs.field(
+        default=None, validator=_fields.instance_of(Person, optional=True)
+    )
+    round: int = attrs.field(default=1, validator=_check_round)
+    next_stage: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_fields.optional_line
+    )
+    decision_expected_by: pendulum.DateTime | pendulum.Date | None = attrs.field(
+        default=None, converter=_to_deadline, validator=_check_deadline
+    )
+    closing_date: pendulum.Date | None = attrs.field(
+        default=None,
+        converter=_fields.to_optional_date,
+        validator=_fields.optional_date,
+    )
+    preferred_channel: Channel = attrs.field(
+        default=Channel.EMAIL, validator=_fields.enum_member(Channel)
+    )
+    advertised_salary: SalaryRange | None = attrs.field(
+        default=None, validator=_fields.instance_of(SalaryRange, optional=True)
+    )
+    references_may_be_contacted: bool = attrs.field(
+        default=False, validator=_fields.boolean
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.ends_at <= self.starts_at:
+            raise ValidationError(
+                "ends_at",
+                self.ends_at,
+                f"an instant after starts_at ({self.starts_at})",
+            )
+        seen: set[Person] = set()
+        for index, person in enumerate(self.interviewers):
+            if person in seen:
+                raise ValidationError(
+                    f"interviewers[{index}]", person, "each interviewer listed once"
+                )
+            seen.add(person)
+        if self.run_by is RunBy.AGENCY and self.agency_contact is None:
+            raise ValidationError(
+                "agency_contact",
+                None,
+                "a Person when run_by is RunBy.AGENCY (follow-ups go to the agency)",
+            )
+        if self.run_by is RunBy.EMPLOYER and self.agency_contact is not None:
+            raise ValidationError(
+                "agency_contact",
+                self.agency_contact,
+                "None when run_by is RunBy.EMPLOYER (set run_by=RunBy.AGENCY)",
+            )
+        decision = self.decision_expected_by
+        if isinstance(decision, pendulum.DateTime):
+            if decision < self.ends_at:
+                raise ValidationError(
+                    "decision_expected_by",
+                    decision,
+                    f"an instant no earlier than ends_at ({self.ends_at})",
+                )
+        elif decision is not None and decision < self.ends_at.date():
+            raise ValidationError(
+                "decision_expected_by",
+                decision,
+                f"a date no earlier than the interview's ({self.ends_at.date()})",
+            )
+
+    @property
+    def timezone(self) -> str:
+        """The IANA name of the zone the interview was held in (that of *ends_at*)."""
+        return _time.zone_name(self.ends_at)
