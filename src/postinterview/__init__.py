@@ -52,3 +52,36 @@ __all__ = [
     "TimelineError",
     "ValidationError",
 ]
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register the record strategies for ``st.from_type``; Hypothesis calls this.
+
+    The ``hypothesis`` entry point of this package names this function, so it
+    runs whenever Hypothesis is imported. It lives here rather than in
+    :mod:`postinterview.strategies` because that module imports Hypothesis,
+    which would then load the entry point of a half-imported module. The
+    strategies are deferred for the same reason.
+    """
+    from hypothesis import strategies as st  # noqa: PLC0415 - optional dependency
+
+    def lazily(name: str) -> st.SearchStrategy[object]:
+        def build() -> st.SearchStrategy[object]:
+            from postinterview import strategies  # noqa: PLC0415 - see above
+
+            made: st.SearchStrategy[object] = getattr(strategies, name)()
+            return made
+
+        return st.deferred(build)
+
+    for record, name in (
+        (Person, "people"),
+        (SalaryRange, "salary_ranges"),
+        (Interview, "interviews"),
+        (InterviewNotes, "interview_notes"),
+        (QuestionAsked, "questions_asked"),
+        (RoleInsight, "role_insights"),
+        (OwnQuestion, "own_questions"),
+        (Highlight, "highlights"),
+    ):
+        st.register_type_strategy(record, lazily(name))

@@ -26,8 +26,15 @@ _INSTANT_EXPECTED = (
 )
 
 
+# Files in the zone directory that are not zones of their own: "localtime" is
+# whatever zone this machine is set to, which differs from machine to machine.
+_NOT_ZONES = frozenset({"localtime", "posixrules"})
+
+
 @functools.cache
 def _load_zone(name: str) -> pendulum.Timezone:
+    if name in _NOT_ZONES:
+        raise ValueError(name)
     tz = pendulum.timezone(name)
     if type(tz) is not pendulum.Timezone or tz.name != name:
         # pendulum accepts a few spellings ("utc") and fixed offsets ("+01:00")

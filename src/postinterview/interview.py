@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -163,6 +164,10 @@ def _check_deadline(_: object, attribute: attrs.Attribute[Any], value: Any) -> N
     raise ValidationError(attribute.name, value, "a date, an aware datetime or None")
 
 
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return _fields.to_tuple(value)
+
+
 def _check_round(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not int or value < 1:
         raise ValidationError(attribute.name, value, "an integer of at least 1")
@@ -195,7 +200,7 @@ class Interview:
         converter=_fields.to_instant, validator=_fields.instant
     )
     interviewers: tuple[Person, ...] = attrs.field(
-        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(Person)
+        default=(), converter=_people, validator=_fields.tuple_of(Person)
     )
     format: Format = attrs.field(
         default=Format.IN_PERSON, validator=_fields.enum_member(Format)

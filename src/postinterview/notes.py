@@ -8,6 +8,8 @@ one specific moment per interviewer for the thank-you note to mention.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 import pendulum
 
@@ -74,6 +76,24 @@ class Highlight:
     point: str = attrs.field(converter=_fields.strip, validator=_fields.text)
 
 
+# Named converters, one per item type: mypy's attrs plugin cannot type an
+# __init__ parameter through a generic converter.
+def _questions(value: Iterable[QuestionAsked]) -> tuple[QuestionAsked, ...]:
+    return _fields.to_tuple(value)
+
+
+def _insights(value: Iterable[RoleInsight]) -> tuple[RoleInsight, ...]:
+    return _fields.to_tuple(value)
+
+
+def _own_questions(value: Iterable[OwnQuestion]) -> tuple[OwnQuestion, ...]:
+    return _fields.to_tuple(value)
+
+
+def _highlights(value: Iterable[Highlight]) -> tuple[Highlight, ...]:
+    return _fields.to_tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class InterviewNotes:
     """The notes a candidate writes as soon as the interview is over.
@@ -89,14 +109,14 @@ class InterviewNotes:
     )
     questions: tuple[QuestionAsked, ...] = attrs.field(
         default=(),
-        converter=_fields.to_tuple,
+        converter=_questions,
         validator=_fields.tuple_of(QuestionAsked),
     )
     role_insights: tuple[RoleInsight, ...] = attrs.field(
-        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(RoleInsight)
+        default=(), converter=_insights, validator=_fields.tuple_of(RoleInsight)
     )
     own_questions: tuple[OwnQuestion, ...] = attrs.field(
-        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(OwnQuestion)
+        default=(), converter=_own_questions, validator=_fields.tuple_of(OwnQuestion)
     )
     forgot_to_mention: tuple[str, ...] = attrs.field(
         default=(),
@@ -112,7 +132,7 @@ class InterviewNotes:
         default=None, converter=_fields.strip_optional, validator=_fields.optional_text
     )
     highlights: tuple[Highlight, ...] = attrs.field(
-        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(Highlight)
+        default=(), converter=_highlights, validator=_fields.tuple_of(Highlight)
     )
 
     def highlight_for(self, interviewer: Person) -> Highlight | None:
