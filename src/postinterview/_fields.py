@@ -137,7 +137,7 @@ def to_optional_instant(value: dt.datetime | None) -> pendulum.DateTime | None:
 
 def instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require what :func:`to_instant` produces; explain anything else."""
-    if type(value) is not pendulum.DateTime:
+    if not _time.is_instant(value):
         _time.as_instant(value, attribute.name)  # raises, naming the field
 
 
@@ -180,7 +180,7 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
 
 def amount(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require a finite, non-negative :class:`~decimal.Decimal`."""
-    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+    if not isinstance(value, Decimal) or not value.is_finite() or value.is_signed():
         raise ValidationError(
             attribute.name,
             value,

@@ -17,7 +17,7 @@ import pendulum
 
 from postinterview.errors import NaiveDatetimeError, ValidationError
 
-__all__ = ["as_date", "as_instant", "from_utc", "zone", "zone_name"]
+__all__ = ["as_date", "as_instant", "from_utc", "is_instant", "zone", "zone_name"]
 
 _UTC = dt.UTC
 _INSTANT_EXPECTED = (
@@ -126,7 +126,17 @@ def as_instant(value: object, field: str) -> pendulum.DateTime:
     tz = zone(name, field)
     if type(value) is pendulum.DateTime and tzinfo is tz and _round_trips(value):
         return value
-    return from_utc(value.astimezone(_UTC), tz)
+    try:
+        return from_utc(value.astimezone(_UTC), tz)
+    except OverflowError:
+        raise ValidationError(
+            field, value, "an instant that stays within years 1-9999 in UTC"
+        ) from None
+
+
+def is_instant(value: object) -> bool:
+    """Tell whether *value* is already what :func:`as_instant` returns."""
+    return type(value) is pendulum.DateTime and type(value.tzinfo) is pendulum.Timezone
 
 
 def _round_trips(value: dt.datetime) -> bool:

@@ -29,7 +29,7 @@ def shorten(value: object, limit: int = _MAX_SHOWN) -> str:
     """Return ``repr(value)``, cut to *limit* characters with an ellipsis.
 
     >>> shorten("x" * 100, limit=12)
-    "'xxxxxxxx...'"
+    "'xxxxxxx...'"
     """
     shown = repr(value)
     if len(shown) <= limit:
@@ -66,7 +66,7 @@ class ValidationError(PostInterviewError, ValueError):
         return f"{self.field}: expected {self.expected}, got {shorten(self.value)}"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.field, self.value, self.expected))
+        return (type(self), (self.field, self.value, self.expected), self.__dict__)
 
 
 class NaiveDatetimeError(ValidationError):

@@ -157,7 +157,7 @@ def _to_deadline(
 
 
 def _check_deadline(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None or type(value) in (pendulum.DateTime, pendulum.Date):
+    if value is None or type(value) is pendulum.Date or _time.is_instant(value):
         return
     if isinstance(value, dt.datetime):
         _time.as_instant(value, attribute.name)  # raises, naming the field

@@ -1,0 +1,401 @@
+"""Tests for postinterview._time: turning what callers give into aware instants."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+import io
+import pathlib
+import zoneinfo
+
+import pendulum
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from postinterview._time import as_date, as_instant, from_utc, zone, zone_name
+from postinterview.errors import NaiveDatetimeError, ValidationError
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
+
+
+class _OtherTz(dt.tzinfo):
+    """A tzinfo of another library's kind (like dateutil's): no IANA key."""
+
+    def __init__(self, hours: int) -> None:
+        self._offset = dt.timedelta(hours=hours)
+
+    def utcoffset(self, _: dt.datetime | None) -> dt.timedelta:
+        return self._offset
+
+    def dst(self, _: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def tzname(self, _: dt.datetime | None) -> str:
+        return "OTHER"
+
+
+# --- as_instant: what it accepts -------------------------------------------
+
+
+def test_pendulum_instant_is_kept_with_its_zone() -> None:
+    value = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
+    result = as_instant(value, "ends_at")
+    assert type(result) is pendulum.DateTime
+    assert result == value
+    assert zone_name(result) == "Europe/London"
+    assert (result.hour, result.minute) == (15, 30)
+
+
+def test_stdlib_datetime_with_zoneinfo_becomes_pendulum_keeping_the_name() -> None:
+    value = dt.datetime(2026, 7, 1, 9, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Kolkata"))
+    result = as_instant(value, "ends_at")
+    assert type(result) is pendulum.DateTime
+    assert isinstance(result.tzinfo, pendulum.Timezone)
+    assert result.tzinfo.name == "Asia/Kolkata"
+    assert result.timestamp() == value.timestamp()
+    assert (result.year, result.month, result.day, result.hour) == (2026, 7, 1, 9)
+
+
+def test_zoneinfo_built_without_the_cache_is_accepted() -> None:
+    value = dt.datetime(
+        2026, 1, 5, 8, tzinfo=zoneinfo.ZoneInfo.no_cache("Europe/Paris")
+    )
+    result = as_instant(value, "at")
+    assert zone_name(result) == "Europe/Paris"
+    assert result.timestamp() == value.timestamp()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(2026, 11, 20, 15, 30, tzinfo=dt.UTC),
+        dt.datetime(2026, 11, 20, 15, 30, tzinfo=dt.timezone(dt.timedelta(0))),
+        pendulum.datetime(2026, 11, 20, 15, 30, tz="UTC"),
+        pendulum.datetime(2026, 11, 20, 15, 30, tz=pendulum.fixed_timezone(0)),
+    ],
+    ids=["stdlib-UTC", "stdlib-zero-offset", "pendulum-UTC", "pendulum-fixed-zero"],
+)
+def test_utc_in_any_spelling_becomes_the_utc_zone(value: dt.datetime) -> None:
+    result = as_instant(value, "at")
+    assert type(result) is pendulum.DateTime
+    assert zone_name(result) == "UTC"
+    assert result.timestamp() == value.timestamp()
+
+
+# --- as_instant: what it refuses -------------------------------------------
+
+
+def test_naive_stdlib_datetime_is_refused_naming_the_field() -> None:
+    naive = dt.datetime(2026, 11, 20, 15, 30)  # noqa: DTZ001 - naive on purpose
+    with pytest.raises(NaiveDatetimeError) as info:
+        as_instant(naive, "starts_at")
+    assert info.value.field == "starts_at"
+    assert info.value.value is naive
+    message = str(info.value)
+    assert message.startswith("starts_at: expected ")
+    assert "naive" in message
+
+
+def test_naive_pendulum_datetime_is_refused() -> None:
+    with pytest.raises(NaiveDatetimeError) as info:
+        as_instant(pendulum.naive(2026, 11, 20, 15, 30), "written_at")
+    assert info.value.field == "written_at"
+
+
+def test_tzinfo_that_gives_no_offset_counts_as_naive() -> None:
+    class NoOffset(dt.tzinfo):
+        def utcoffset(self, _: dt.datetime | None) -> None:
+            return None
+
+    value = dt.datetime(2026, 1, 1, tzinfo=NoOffset())
+    with pytest.raises(NaiveDatetimeError):
+        as_instant(value, "at")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=-5), "EST")),
+        pendulum.datetime(2026, 1, 1, tz=pendulum.fixed_timezone(3600)),
+        dt.datetime(2026, 1, 1, tzinfo=_OtherTz(2)),
+        dt.datetime(2026, 1, 1, tzinfo=_OtherTz(0)),
+    ],
+    ids=[
+        "stdlib+01:00",
+        "stdlib-EST-fixed",
+        "pendulum+01:00",
+        "other-tzinfo",
+        "other-tzinfo-zero",
+    ],
+)
+def test_zones_without_an_iana_name_are_refused(value: dt.datetime) -> None:
+    with pytest.raises(ValidationError) as info:
+        as_instant(value, "ends_at")
+    assert not isinstance(info.value, NaiveDatetimeError)
+    assert info.value.field == "ends_at"
+    message = str(info.value)
+    assert message.startswith("ends_at: expected ")
+    assert "IANA" in message
+    assert "fixed offsets" in message
+
+
+def _zone_file(name: str) -> bytes:
+    """Read the compiled zone file that zoneinfo itself would load."""
+    for directory in zoneinfo.TZPATH:
+        path = pathlib.Path(directory, name)
+        if path.is_file():
+            return path.read_bytes()
+    tzdata = pytest.importorskip("tzdata")
+    package = importlib.resources.files(tzdata).joinpath("zoneinfo")
+    return package.joinpath(*name.split("/")).read_bytes()
+
+
+def test_zoneinfo_without_a_key_is_refused() -> None:
+    keyless = zoneinfo.ZoneInfo.from_file(io.BytesIO(_zone_file("Europe/London")))
+    with pytest.raises(ValidationError) as info:
+        as_instant(dt.datetime(2026, 1, 1, tzinfo=keyless), "ends_at")
+    assert info.value.field == "ends_at"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.date(2026, 11, 20),
+        pendulum.date(2026, 11, 20),
+        "2026-11-20T15:30:00+00:00",
+        1_795_000_000,
+        1_795_000_000.5,
+        None,
+        dt.time(15, 30, tzinfo=dt.UTC),
+    ],
+    ids=["date", "pendulum-date", "string", "int", "float", "None", "time"],
+)
+def test_non_datetimes_are_refused_naming_the_field(value: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        as_instant(value, "decision_expected_by")
+    assert not isinstance(info.value, NaiveDatetimeError)
+    assert info.value.field == "decision_expected_by"
+    assert str(info.value).startswith("decision_expected_by: expected an aware ")
+
+
+# --- as_instant: DST gaps and folds keep the instant -------------------------
+
+
+@pytest.mark.parametrize(
+    ("wall", "tz", "fold", "shown"),
+    [
+        # Europe/London springs forward at 01:00 GMT on 29 March 2026.
+        ((2026, 3, 29, 1, 30), LONDON, 0, (2, 30)),
+        ((2026, 3, 29, 1, 30), LONDON, 1, (0, 30)),
+        # America/New_York springs forward at 02:00 EST on 8 March 2026.
+        ((2026, 3, 8, 2, 30), NEW_YORK, 0, (3, 30)),
+        ((2026, 3, 8, 2, 30), NEW_YORK, 1, (1, 30)),
+    ],
+    ids=["london-fold0", "london-fold1", "new-york-fold0", "new-york-fold1"],
+)
+def test_time_in_a_dst_gap_keeps_its_instant(
+    wall: tuple[int, int, int, int, int],
+    tz: zoneinfo.ZoneInfo,
+    fold: int,
+    shown: tuple[int, int],
+) -> None:
+    value = dt.datetime(*wall, tzinfo=tz, fold=fold)
+    result = as_instant(value, "ends_at")
+    assert result.timestamp() == value.timestamp()
+    assert zone_name(result) == tz.key
+    # The result shows a wall time that exists, for that same instant.
+    assert (result.hour, result.minute) == shown
+
+
+def test_pendulum_value_built_inside_a_gap_keeps_its_instant() -> None:
+    # The raw constructor does not normalise, so a gap time can reach us.
+    raw = pendulum.DateTime(
+        2026, 3, 29, 1, 30, tzinfo=pendulum.timezone("Europe/London")
+    )
+    result = as_instant(raw, "ends_at")
+    assert result.timestamp() == raw.timestamp()
+    assert zone_name(result) == "Europe/London"
+    assert (result.hour, result.minute) == (2, 30)
+
+
+@pytest.mark.parametrize(
+    ("fold", "utc_hour"),
+    [(0, 5), (1, 6)],
+    ids=["first-01:30-EDT", "second-01:30-EST"],
+)
+def test_ambiguous_time_in_a_fold_keeps_its_instant(fold: int, utc_hour: int) -> None:
+    value = dt.datetime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK, fold=fold)
+    result = as_instant(value, "ends_at")
+    assert result.timestamp() == value.timestamp()
+    assert result.in_timezone("UTC").hour == utc_hour
+    assert (result.hour, result.minute) == (1, 30)
+    assert zone_name(result) == "America/New_York"
+
+
+def test_the_two_readings_of_a_fold_stay_an_hour_apart() -> None:
+    first = as_instant(dt.datetime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK), "a")
+    second = as_instant(dt.datetime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK, fold=1), "a")
+    assert second.timestamp() - first.timestamp() == 3600
+
+
+# The zone directory holds "localtime" (whatever this machine is set to) and
+# sometimes "posixrules"; they are files, not zones a record should name.
+_ZONE_NAMES = sorted(zoneinfo.available_timezones() - {"localtime", "posixrules"})
+
+
+_TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
+
+
+@given(
+    value=st.datetimes(timezones=st.sampled_from(_ZONE_NAMES).map(zoneinfo.ZoneInfo)),
+    fold=st.sampled_from([0, 1]),
+)
+@example(value=dt.datetime(1, 1, 1, tzinfo=_TOKYO), fold=0)
+@example(value=dt.datetime(9999, 12, 31, 23, tzinfo=NEW_YORK), fold=0)
+def test_any_aware_stdlib_datetime_keeps_its_instant_and_zone(
+    value: dt.datetime, fold: int
+) -> None:
+    value = value.replace(fold=fold)
+    outcome = _instant_or_error(value, "at")
+    if isinstance(outcome, ValidationError):
+        # Refusing is only acceptable for an instant at the very edge of the
+        # datetime range, which cannot be written in UTC.
+        assert outcome.field == "at"
+        with pytest.raises(OverflowError):
+            value.astimezone(dt.UTC)
+        return
+    assert type(outcome) is pendulum.DateTime
+    assert outcome.timestamp() == value.timestamp()
+    assert zone_name(outcome) == value.tzinfo.key  # type: ignore[union-attr]
+
+
+def _instant_or_error(value: dt.datetime, field: str) -> dt.datetime | ValidationError:
+    try:
+        return as_instant(value, field)
+    except ValidationError as error:
+        return error
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(1, 1, 1, 0, 0, tzinfo=_TOKYO),
+        dt.datetime(9999, 12, 31, 23, 0, tzinfo=NEW_YORK),
+    ],
+    ids=["year-1-east-of-utc", "year-9999-west-of-utc"],
+)
+def test_instant_outside_the_utc_range_is_kept_or_refused_as_invalid(
+    value: dt.datetime,
+) -> None:
+    # Such a value is aware and well formed, but cannot be shown in UTC. The
+    # caller must get either that instant back or an error from the library's
+    # family naming the field, never a bare OverflowError from the conversion.
+    outcome = _instant_or_error(value, "ends_at")
+    if isinstance(outcome, ValidationError):
+        assert outcome.field == "ends_at"
+    else:
+        assert outcome.timestamp() == value.timestamp()
+
+
+# --- zone ------------------------------------------------------------------
+
+
+def test_zone_is_cached() -> None:
+    assert zone("Europe/London") is zone("Europe/London")
+
+
+def test_zone_returns_a_pendulum_zone_with_the_exact_name() -> None:
+    tz = zone("America/New_York")
+    assert type(tz) is pendulum.Timezone
+    assert tz.name == "America/New_York"
+    assert zone("UTC").name == "UTC"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["utc", "europe/london", "Nope/Zone", "../etc/passwd", "", "+01:00", " UTC"],
+)
+def test_zone_refuses_what_is_not_an_iana_name(name: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        zone(name)
+    assert info.value.field == "timezone"
+    assert info.value.value == name
+    message = str(info.value)
+    assert message.startswith("timezone: expected an IANA time zone name")
+    assert repr(name) in message
+
+
+@pytest.mark.parametrize("name", [None, 1, b"Europe/London"], ids=repr)
+def test_zone_refuses_non_strings(name: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        zone(name)  # type: ignore[arg-type]
+    assert info.value.field == "timezone"
+
+
+def test_zone_names_the_field_it_is_given() -> None:
+    with pytest.raises(ValidationError) as info:
+        zone("Nope/Zone", "interviewers[0].timezone")
+    assert info.value.field == "interviewers[0].timezone"
+    assert str(info.value).startswith("interviewers[0].timezone: ")
+
+
+# --- from_utc --------------------------------------------------------------
+
+
+def test_from_utc_shows_the_instant_in_the_zone() -> None:
+    utc = dt.datetime(2026, 11, 20, 15, 30, tzinfo=dt.UTC)
+    result = from_utc(utc, zone("Asia/Tokyo"))
+    assert type(result) is pendulum.DateTime
+    assert zone_name(result) == "Asia/Tokyo"
+    assert result.timestamp() == utc.timestamp()
+    assert (result.day, result.hour, result.minute) == (21, 0, 30)
+
+
+@pytest.mark.parametrize("utc_hour", [5, 6])
+def test_from_utc_keeps_both_instants_of_a_fold(utc_hour: int) -> None:
+    utc = dt.datetime(2026, 11, 1, utc_hour, 30, tzinfo=dt.UTC)
+    result = from_utc(utc, zone("America/New_York"))
+    assert (result.hour, result.minute) == (1, 30)
+    assert result.timestamp() == utc.timestamp()
+
+
+def test_from_utc_accepts_an_aware_value_in_another_zone() -> None:
+    source = pendulum.datetime(2026, 6, 1, 12, tz="Europe/London")
+    result = from_utc(source, zone("America/New_York"))
+    assert result.timestamp() == source.timestamp()
+    assert result.hour == 7
+
+
+# --- as_date ---------------------------------------------------------------
+
+
+def test_as_date_turns_a_stdlib_date_into_a_pendulum_date() -> None:
+    result = as_date(dt.date(2026, 11, 27), "closing_date")
+    assert type(result) is pendulum.Date
+    assert result == pendulum.date(2026, 11, 27)
+
+
+def test_as_date_keeps_a_pendulum_date() -> None:
+    value = pendulum.date(2026, 11, 27)
+    assert as_date(value, "closing_date") is value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(2026, 11, 27, tzinfo=dt.UTC),
+        pendulum.datetime(2026, 11, 27),
+        "2026-11-27",
+        None,
+        20261127,
+    ],
+    ids=["datetime", "pendulum-datetime", "string", "None", "int"],
+)
+def test_as_date_refuses_anything_but_a_date(value: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        as_date(value, "closing_date")
+    assert info.value.field == "closing_date"
+    assert str(info.value).startswith("closing_date: expected a date")
