@@ -1,0 +1,539 @@
+"""Business days and business hours: when a message should arrive.
+
+A :class:`BusinessCalendar` knows which days of the week are the weekend,
+which dates are holidays and when the working day opens and closes. It counts
+business days between dates and finds the next moment a recipient is at work
+in their own time zone. It holds no zone itself: the zone is given per call,
+because one calendar serves recipients all over the world.
+
+Everything here is pure and fast enough for the follow-up engine: the work is
+done with integers and stdlib datetimes, and one pendulum value is built at the
+end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Container, Iterable
+from typing import Any, cast
+
+import attrs
+import pendulum
+
+from postinterview import _time
+from postinterview.errors import ValidationError
+
+__all__ = ["BusinessCalendar"]
+
+_SATURDAY_AND_SUNDAY = frozenset({pendulum.WeekDay.SATURDAY, pendulum.WeekDay.SUNDAY})
+_LAST_ORDINAL = dt.date.max.toordinal()
+_MICROSECOND = dt.timedelta(microseconds=1)
+_HOLIDAYS_EXPECTED = (
+    "a container of dates that supports `in`, such as a frozenset of dates or "
+    "holidays.country_holidays('GB')"
+)
+
+
+def _to_weekend(
+    value: Iterable[pendulum.WeekDay | int],
+) -> frozenset[pendulum.WeekDay]:
+    """Turn a collection of weekdays or ints 0-6 into a frozenset of WeekDay."""
+    candidate: object = value
+    if not isinstance(candidate, Iterable) or isinstance(candidate, str | bytes):
+        return cast("frozenset[pendulum.WeekDay]", value)
+    days = frozenset(
+        pendulum.WeekDay(item)
+        if isinstance(item, int) and not isinstance(item, bool) and 0 <= item <= 6
+        else item
+        for item in candidate
+    )
+    return cast("frozenset[pendulum.WeekDay]", days)
+
+
+def _check_weekend(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    expected = "a frozenset of pendulum.WeekDay (or ints 0-6, Monday being 0)"
+    if not isinstance(value, frozenset):
+        raise ValidationError(attribute.name, value, expected)
+    for item in value:
+        if not isinstance(item, pendulum.WeekDay):
+            raise ValidationError(attribute.name, item, expected)
+    if len(value) == 7:
+        raise ValidationError(
+            attribute.name, value, "at most six days, so that some days are worked"
+        )
+
+
+def _to_time(value: dt.time) -> dt.time:
+    """Turn a time (a pendulum.Time, say) into a plain stdlib time with fold 0."""
+    candidate: object = value
+    if not isinstance(candidate, dt.time):
+        return value
+    return dt.time(
+        candidate.hour,
+        candidate.minute,
+        candidate.second,
+        candidate.microsecond,
+        tzinfo=candidate.tzinfo,
+    )
+
+
+def _check_time(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, dt.time) or value.tzinfo is not None:
+        raise ValidationError(
+            attribute.name,
+            value,
+            "a datetime.time without tzinfo, such as datetime.time(9) "
+            "(the zone is given to each call)",
+        )
+
+
+def _to_holidays(
+    value: Container[dt.date] | Iterable[dt.date],
+) -> Container[dt.date]:
+    """Turn a set, list or tuple of dates into a frozenset of pendulum.Date.
+
+    Any other container, such as a ``holidays.HolidayBase``, is kept as it is.
+    """
+    candidate: object = value
+    if not isinstance(candidate, set | frozenset | list | tuple):
+        return cast("Container[dt.date]", value)
+    items: list[object] = []
+    for item in candidate:
+        if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
+            items.append(_time.as_date(item, "holidays"))
+        else:
+            items.append(item)
+    return cast("frozenset[dt.date]", frozenset(items))
+
+
+def _check_holidays(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, frozenset):
+        for item in value:
+            if isinstance(item, dt.datetime) or not isinstance(item, dt.date):
+                raise ValidationError(
+                    attribute.name,
+                    item,
+                    "dates (pendulum.Date or datetime.date), not datetimes",
+                )
+    elif not isinstance(value, Container) or isinstance(value, str | bytes):
+        raise ValidationError(attribute.name, value, _HOLIDAYS_EXPECTED)
+
+
+def _same_holidays(a: object, b: object) -> bool:
+    """Compare frozensets by value and any other container by identity."""
+    if a is b:
+        return True
+    return isinstance(a, frozenset) and isinstance(b, frozenset) and a == b
+
+
+@attrs.frozen(kw_only=True)
+class BusinessCalendar:
+    """When people work: the weekend, the opening hours and the holidays.
+
+    *weekend* holds the days of the week nobody works, as
+    :class:`pendulum.WeekDay` members (ints 0 to 6, Monday being 0, are
+    converted); at most six days. *opens* and *closes* are naive
+    :class:`datetime.time` values with ``opens < closes``: the working day is
+    the same local clock times in whatever zone a call names. *holidays* is
+    any container of dates that supports ``in``. A set, list or tuple of
+    dates is stored as a frozenset of :class:`pendulum.Date`; any other
+    container is kept as it is, so ``holidays.country_holidays("GB")`` from the
+    ``holidays`` package plugs in unchanged.
+
+    Equality: weekend and hours compare by value; holidays compare by value
+    when both are frozensets and by identity otherwise, because a container
+    such as a ``holidays.HolidayBase`` fills itself in as it is queried and has
+    no stable value. The hash leaves holidays out, so every calendar is
+    hashable and equal calendars have equal hashes.
+
+    Speed: with a frozenset of holidays (the default) counting and adding
+    business days takes time that does not grow with the count. Any other
+    container can only be asked about one date at a time, so counting with it
+    asks about each working weekday in the span.
+
+    >>> import datetime, pendulum
+    >>> cal = BusinessCalendar(closes=datetime.time(17, 30),
+    ...                        holidays=[pendulum.date(2026, 12, 25)])
+    >>> cal.is_business_day(pendulum.date(2026, 12, 25))
+    False
+    >>> BusinessCalendar(weekend={pendulum.FRIDAY, pendulum.SATURDAY}).weekend
+    frozenset({<WeekDay.FRIDAY: 4>, <WeekDay.SATURDAY: 5>})
+    """
+
+    weekend: frozenset[pendulum.WeekDay] = attrs.field(
+        default=_SATURDAY_AND_SUNDAY, converter=_to_weekend, validator=_check_weekend
+    )
+    opens: dt.time = attrs.field(
+        default=dt.time(9), converter=_to_time, validator=_check_time
+    )
+    closes: dt.time = attrs.field(
+        default=dt.time(17), converter=_to_time, validator=_check_time
+    )
+    holidays: Container[dt.date] = attrs.field(
+        default=frozenset(),
+        converter=_to_holidays,
+        validator=_check_holidays,
+        eq=attrs.cmp_using(eq=_same_holidays),
+        hash=False,
+    )
+    # Derived in __attrs_post_init__; not part of the value.
+    # _worked[w]: whether weekday w is worked; _before[w]: how many of the
+    # weekdays 0..w-1 are worked; _positions: the worked weekdays in order.
+    _worked: tuple[bool, ...] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    _before: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _positions: tuple[int, ...] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    # The ordinals of the holidays that fall on worked weekdays, sorted, and
+    # as a set; None when holidays is a container that cannot be listed.
+    _sorted_holidays: tuple[int, ...] | None = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    _holiday_set: frozenset[int] | None = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.closes <= self.opens:
+            raise ValidationError(
+                "closes", self.closes, f"a time after opens ({self.opens})"
+            )
+        worked = tuple(day not in self.weekend for day in range(7))
+        before = [0]
+        for is_worked in worked:
+            before.append(before[-1] + is_worked)
+        set_ = object.__setattr__
+        set_(self, "_worked", worked)
+        set_(self, "_before", tuple(before))
+        set_(self, "_positions", tuple(day for day in range(7) if worked[day]))
+        if isinstance(self.holidays, frozenset):
+            ordinals = frozenset(
+                ordinal
+                for ordinal in (day.toordinal() for day in self.holidays)
+                if worked[(ordinal - 1) % 7]
+            )
+            set_(self, "_sorted_holidays", tuple(sorted(ordinals)))
+            set_(self, "_holiday_set", ordinals)
+        else:
+            set_(self, "_sorted_holidays", None)
+            set_(self, "_holiday_set", None)
+
+    # -- days ----------------------------------------------------------------
+
+    def is_business_day(self, date: dt.date) -> bool:
+        """Tell whether *date* is neither a weekend day nor a holiday.
+
+        >>> import pendulum
+        >>> BusinessCalendar().is_business_day(pendulum.date(2026, 11, 20))
+        True
+        """
+        return self._is_business(_ordinal(date, "date"))
+
+    def add_business_days(self, date: dt.date, n: int) -> pendulum.Date:
+        """Return the business day *n* business days after *date*.
+
+        Counting starts from *date*, which is not counted itself: for n > 0
+        the result is the n-th business day after *date*, for n < 0 the
+        -n-th business day before it. So Friday + 1 is Monday, and Saturday
+        and Sunday + 1 are Monday too; Monday - 1 is Friday, and so is
+        Sunday - 1. For n == 0 the result is *date* when it is a business
+        day and the next business day otherwise. The result is always a
+        business day, and ``business_days_between(date, result) == n``
+        whenever *date* is a business day (and for every date when n > 0).
+
+        Raises :class:`~postinterview.errors.ValidationError` naming ``n`` when
+        the result would fall outside the years 1 to 9999.
+
+        >>> import pendulum
+        >>> cal = BusinessCalendar()
+        >>> cal.add_business_days(pendulum.date(2026, 11, 20), 1)  # a Friday
+        Date(2026, 11, 23)
+        >>> cal.add_business_days(pendulum.date(2026, 11, 21), 0)  # a Saturday
+        Date(2026, 11, 23)
+        >>> cal.add_business_days(pendulum.date(2026, 11, 23), -1)
+        Date(2026, 11, 20)
+        """
+        ordinal = _ordinal(date, "date")
+        if type(n) is not int:
+            raise ValidationError("n", n, "an int (a number of business days)")
+        try:
+            result = self._add(ordinal, n)
+        except OverflowError:
+            result = 0
+        if not 1 <= result <= _LAST_ORDINAL:
+            raise ValidationError(
+                "n",
+                n,
+                f"a count that stays within the years 1 to 9999 when added to {date}",
+            )
+        return pendulum.Date.fromordinal(result)
+
+    def business_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Count the business days after *start* up to and including *end*.
+
+        That is the number of business days d with start < d <= end, and minus
+        the number with end < d <= start when *end* comes first. The counts
+        add up: ``between(a, b) + between(b, c) == between(a, c)``.
+
+        >>> import pendulum
+        >>> cal = BusinessCalendar()
+        >>> friday, monday = pendulum.date(2026, 11, 20), pendulum.date(2026, 11, 23)
+        >>> cal.business_days_between(friday, monday)
+        1
+        >>> cal.business_days_between(monday, friday)
+        -1
+        """
+        first = _ordinal(start, "start")
+        last = _ordinal(end, "end")
+        if last >= first:
+            return self._count(first, last)
+        return -self._count(last, first)
+
+    # -- hours ---------------------------------------------------------------
+
+    def is_open(self, instant: dt.datetime, zone: str) -> bool:
+        """Tell whether *instant* falls inside opening hours in the IANA *zone*.
+
+        *instant* is any aware datetime. On a business day the calendar is
+        open from the first instant at which the local clock reads *opens* or
+        later until the first instant at which it reads *closes* or later.
+        Usually that is simply ``opens <= local time < closes``. On a day when
+        the clocks change, a time that the clocks skip (a DST gap) stands for
+        the first instant after the gap, and a time that occurs twice (a
+        fall-back fold) for its first occurrence. Each working day is thus one
+        unbroken stretch of time, which the change may lengthen or shorten:
+        when the clocks go back during opening hours, the repeated clock times
+        are worked twice; when *opens* and *closes* both fall in the same gap,
+        that day does not open at all.
+
+        >>> import pendulum
+        >>> cal = BusinessCalendar()
+        >>> cal.is_open(pendulum.datetime(2026, 11, 20, 16, 30), "Europe/London")
+        True
+        >>> cal.is_open(pendulum.datetime(2026, 11, 20, 16, 30), "Asia/Tokyo")
+        False
+        """
+        utc = _utc(instant, "instant")
+        tz = _time.zone(zone, "zone")
+        try:
+            return self._open_from(utc, tz)[0] == utc
+        except OverflowError:
+            raise _out_of_range(instant) from None
+
+    def next_open(self, instant: dt.datetime, zone: str) -> pendulum.DateTime:
+        """Return the first instant at or after *instant* inside opening hours.
+
+        The result is a :class:`pendulum.DateTime` in the IANA *zone*: the
+        instant itself when the calendar is open then, else the start of the
+        next working day that has opening hours. See :meth:`is_open` for the
+        days when the clocks change: opening at 02:30 on a day when the clocks
+        skip from 02:00 to 03:00 opens at 03:00, and opening at 01:30 on a day
+        when the clocks go back from 02:00 to 01:00 opens at the first 01:30.
+
+        >>> import pendulum
+        >>> cal = BusinessCalendar()
+        >>> evening = pendulum.datetime(2026, 11, 20, 17, 30, tz="Europe/London")
+        >>> cal.next_open(evening, "Europe/London")  # a Friday
+        DateTime(2026, 11, 23, 9, 0, 0, tzinfo=Timezone('Europe/London'))
+        """
+        utc = _utc(instant, "instant")
+        tz = _time.zone(zone, "zone")
+        try:
+            opening, local = self._open_from(utc, tz)
+            if opening != utc:
+                local = tz.fromutc(opening.replace(tzinfo=tz))
+        except OverflowError:
+            raise _out_of_range(instant) from None
+        return pendulum.DateTime(
+            local.year,
+            local.month,
+            local.day,
+            local.hour,
+            local.minute,
+            local.second,
+            local.microsecond,
+            tzinfo=tz,
+            fold=local.fold,
+        )
+
+    # -- the arithmetic, on proleptic ordinals (1 is Monday 0001-01-01) --------
+
+    def _is_business(self, ordinal: int) -> bool:
+        if not self._worked[(ordinal - 1) % 7]:
+            return False
+        holiday_set = self._holiday_set
+        if holiday_set is not None:
+            return ordinal not in holiday_set
+        return dt.date.fromordinal(ordinal) not in self.holidays
+
+    def _weekdays_through(self, ordinal: int) -> int:
+        """Count the worked weekdays (holidays included) in 1..ordinal."""
+        weeks, day = divmod(ordinal - 1, 7)
+        return weeks * len(self._positions) + self._before[day + 1]
+
+    def _nth_weekday(self, count: int) -> int:
+        """Return the first ordinal o with _weekdays_through(o) >= count."""
+        weeks, index = divmod(count - 1, len(self._positions))
+        return weeks * 7 + self._positions[index] + 1
+
+    def _count(self, first: int, last: int) -> int:
+        """Count the business days in first+1..last, for first <= last."""
+        count = self._weekdays_through(last) - self._weekdays_through(first)
+        holidays = self._sorted_holidays
+        if holidays is not None:
+            return count - (
+                bisect.bisect_right(holidays, last)
+                - bisect.bisect_right(holidays, first)
+            )
+        worked = self._worked
+        for ordinal in range(first + 1, last + 1):
+            if worked[(ordinal - 1) % 7] and (
+                dt.date.fromordinal(ordinal) in self.holidays
+            ):
+                count -= 1
+        return count
+
+    def _add(self, ordinal: int, n: int) -> int:
+        """Return add_business_days(date, n) for date's ordinal, as an ordinal.
+
+        The result may lie outside 1.._LAST_ORDINAL, or OverflowError may be
+        raised, when it would fall outside the years 1 to 9999; callers check.
+        The follow-up engine calls this directly.
+        """
+        holidays = self._sorted_holidays
+        if holidays is None:
+            return self._walk(ordinal, n)
+        # With N(o) the number of business days in 1..o, the result is the
+        # first ordinal whose N reaches a target: n past N(date) going
+        # forwards; going backwards (or rolling forward for n == 0), the
+        # |n|-th business day before date has N = N(date - 1) + n + 1.
+        if n > 0:
+            target = self._weekdays_through(ordinal) + n
+            target -= bisect.bisect_right(holidays, ordinal)
+        else:
+            target = self._weekdays_through(ordinal - 1) + n + 1
+            target -= bisect.bisect_right(holidays, ordinal - 1)
+        # Solve W(o) - H(o) >= target, with W the worked weekdays and H the
+        # holidays through o: start as if there were no holidays and move on
+        # past the holidays met, until no more are met. Each step is at most
+        # the first solution, so the fixed point is the first solution.
+        result = self._nth_weekday(target)
+        while True:
+            moved = self._nth_weekday(target + bisect.bisect_right(holidays, result))
+            if moved == result:
+                return result
+            result = moved
+
+    def _walk(self, ordinal: int, n: int) -> int:
+        """Do _add a day at a time, for holidays that can only be asked about."""
+        step = -1 if n < 0 else 1
+        remaining = abs(n)
+        if n == 0:
+            remaining = 1
+            ordinal -= 1
+        while remaining:
+            ordinal += step
+            if not 1 <= ordinal <= _LAST_ORDINAL:
+                raise OverflowError
+            if self._is_business(ordinal):
+                remaining -= 1
+        return ordinal
+
+    def _open_from(
+        self, utc: dt.datetime, tz: pendulum.Timezone
+    ) -> tuple[dt.datetime, dt.datetime]:
+        """Return the first open instant at or after *utc*, as naive UTC.
+
+        Also return *utc* as local time in *tz* (aware), which the caller can
+        reuse when the two instants are the same. Raises OverflowError past
+        the years 1 to 9999. The follow-up engine calls this directly.
+        """
+        local = tz.fromutc(utc.replace(tzinfo=tz))
+        ordinal = today = local.toordinal()
+        # Every day before the local date of *utc* closed by *utc*: its closing
+        # is the first instant whose clock reads that day at *closes* or later,
+        # and the clock at *utc* reads later than that already. Days are
+        # stretches in order, so the first business day that closes after
+        # *utc* (and opens before it closes) is the one.
+        if not self._is_business(ordinal):
+            ordinal = self._add(ordinal, 0)
+        while True:
+            if not 1 <= ordinal <= _LAST_ORDINAL:
+                raise OverflowError
+            day = dt.date.fromordinal(ordinal)
+            closing = _first_reading(dt.datetime.combine(day, self.closes), tz)
+            if closing > utc:
+                if ordinal == today and local.time() >= self.opens:
+                    return utc, local  # the clock already read opens today
+                opening = _first_reading(dt.datetime.combine(day, self.opens), tz)
+                if opening < closing:
+                    return max(opening, utc), local
+            ordinal = self._add(ordinal, 1)
+
+
+def _ordinal(value: object, field: str) -> int:
+    if type(value) is pendulum.Date or type(value) is dt.date:
+        return value.toordinal()
+    return _time.as_date(value, field).toordinal()
+
+
+def _utc(value: object, field: str) -> dt.datetime:
+    """Return an aware datetime as a naive UTC datetime; refuse anything else."""
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        _time.as_instant(value, field)  # raises, naming the field
+    instant = cast("dt.datetime", value)
+    offset = cast("dt.timedelta", instant.utcoffset())
+    try:
+        return (
+            dt.datetime(  # noqa: DTZ001 - naive UTC, the working form here
+                instant.year,
+                instant.month,
+                instant.day,
+                instant.hour,
+                instant.minute,
+                instant.second,
+                instant.microsecond,
+            )
+            - offset
+        )
+    except OverflowError:
+        raise _out_of_range(value) from None
+
+
+def _out_of_range(instant: object) -> ValidationError:
+    return ValidationError(
+        "instant",
+        instant,
+        "an instant whose next opening hours fall within the years 1 to 9999",
+    )
+
+
+def _first_reading(local: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """Return the first instant at which the clock in *tz* reads *local* or later.
+
+    *local* is naive with fold 0, and so is the result, in UTC. For a time
+    that occurs twice it is the first occurrence; for a time that the clock
+    skips, the instant the clock jumps.
+    """
+    # A zone reads the offset of a naive local time from its fields and fold:
+    # fold 0 gives the offset before a change, fold 1 the offset after it.
+    before = cast("dt.timedelta", tz.utcoffset(local))
+    after = cast("dt.timedelta", tz.utcoffset(local.replace(fold=1)))
+    if before >= after:
+        return local - before
+    # In a gap. Read with the offset after the change, *local* is an instant
+    # before the jump; read with the offset before, one after it. Search
+    # between them for the instant of the jump.
+    low = local - after
+    high = local - before
+    while high - low > _MICROSECOND:
+        middle = low + (high - low) // 2
+        reads = tz.fromutc(middle.replace(tzinfo=tz)).replace(tzinfo=None)
+        if reads >= local:
+            high = middle
+        else:
+            low = middle
+    return high
