@@ -1,8 +1,9 @@
 """postinterview: what a candidate does after a job interview.
 
-The record of an interview and the notes written straight after it, as
-validated, immutable values that serialize to JSON without loss. See the
-documentation for the follow-up rules and letters built on them.
+The record of an interview and the notes written straight after it; the
+application's history of events; and :func:`plan`, the follow-up engine that
+turns that history into a timetable of what is still owed. All values are
+validated, immutable and serialize to JSON without loss.
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from postinterview.errors import (
     SchemaError,
     TimelineError,
     ValidationError,
+)
+from postinterview.followup import (
+    Action,
+    ActionKind,
+    Done,
+    FollowUpPolicy,
+    Plan,
+    plan,
 )
 from postinterview.interview import (
     Channel,
@@ -31,26 +40,72 @@ from postinterview.notes import (
     QuestionAsked,
     RoleInsight,
 )
+from postinterview.timeline import (
+    Application,
+    CheckInSent,
+    Event,
+    FeedbackDeclined,
+    FeedbackReceived,
+    FeedbackRequested,
+    LostInterest,
+    NextRoundScheduled,
+    NotesWritten,
+    OfferAccepted,
+    OfferDeclined,
+    OfferReceived,
+    ReferencesNotified,
+    Rejected,
+    ReplyReceived,
+    Status,
+    ThankYouSent,
+    Withdrew,
+)
+from postinterview.workdays import BusinessCalendar
 
 __all__ = [
+    "Action",
+    "ActionKind",
+    "Application",
+    "BusinessCalendar",
     "Channel",
+    "CheckInSent",
+    "Done",
+    "Event",
+    "FeedbackDeclined",
+    "FeedbackReceived",
+    "FeedbackRequested",
+    "FollowUpPolicy",
     "Format",
     "Highlight",
     "Interview",
     "InterviewNotes",
+    "LostInterest",
     "NaiveDatetimeError",
+    "NextRoundScheduled",
+    "NotesWritten",
+    "OfferAccepted",
+    "OfferDeclined",
+    "OfferReceived",
     "OwnQuestion",
     "Period",
     "Person",
+    "Plan",
     "PostInterviewError",
     "PostInterviewWarning",
     "QuestionAsked",
+    "ReferencesNotified",
+    "Rejected",
+    "ReplyReceived",
     "RoleInsight",
     "RunBy",
     "SalaryRange",
     "SchemaError",
+    "Status",
+    "ThankYouSent",
     "TimelineError",
     "ValidationError",
+    "Withdrew",
+    "plan",
 ]
 
 

@@ -26,9 +26,10 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph
 # separators: none may appear in a one-line field, because one-line fields end
 # up in email headers and subjects.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # Multi-line text may hold tabs and line breaks, nothing else of that kind.
-_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Lone surrogates are refused in both: they cannot be written as UTF-8.
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def strip(value: str) -> str:
@@ -139,6 +140,9 @@ def instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require what :func:`to_instant` produces; explain anything else."""
     if not _time.is_instant(value):
         _time.as_instant(value, attribute.name)  # raises, naming the field
+
+
+instant_key = _time.instant_key
 
 
 def optional_instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -17,7 +17,17 @@ import pendulum
 
 from postinterview.errors import NaiveDatetimeError, ValidationError
 
-__all__ = ["as_date", "as_instant", "from_utc", "is_instant", "zone", "zone_name"]
+__all__ = [
+    "as_date",
+    "as_instant",
+    "from_naive_utc",
+    "from_utc",
+    "instant_key",
+    "is_instant",
+    "naive_utc",
+    "zone",
+    "zone_name",
+]
 
 _UTC = dt.UTC
 _INSTANT_EXPECTED = (
@@ -75,6 +85,57 @@ def from_utc(utc: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
     then one pendulum value at the end.
     """
     local = utc.astimezone(tz)
+    return pendulum.DateTime(
+        local.year,
+        local.month,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.microsecond,
+        tzinfo=tz,
+        fold=local.fold,
+    )
+
+
+def naive_utc(instant: dt.datetime) -> dt.datetime:
+    """Return an aware datetime as a plain naive-UTC stdlib datetime.
+
+    The follow-up engine works in this form: stdlib arithmetic on it is many
+    times faster than on pendulum values.
+    """
+    offset = instant.utcoffset()
+    assert offset is not None  # noqa: S101 - callers pass aware instants
+    return (
+        dt.datetime(  # noqa: DTZ001 - naive UTC by design
+            instant.year,
+            instant.month,
+            instant.day,
+            instant.hour,
+            instant.minute,
+            instant.second,
+            instant.microsecond,
+        )
+        - offset
+    )
+
+
+def instant_key(value: object) -> object:
+    """Return what makes an instant itself: its UTC time and its zone name.
+
+    Python compares two datetimes that share a tzinfo by their wall clocks and
+    ignores ``fold``, so the two 01:30s of a fall-back night compare equal.
+    Records compare instants through this key instead; dates and ``None`` are
+    returned as they are.
+    """
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return (naive_utc(value), getattr(value.tzinfo, "key", None))
+    return value
+
+
+def from_naive_utc(naive: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """Return the naive-UTC *naive* as a pendulum instant shown in *tz*."""
+    local = tz.fromutc(naive.replace(tzinfo=tz))
     return pendulum.DateTime(
         local.year,
         local.month,

@@ -96,7 +96,20 @@ class SchemaError(ValidationError):
 
 
 class TimelineError(PostInterviewError, ValueError):
-    """An event cannot happen at that point of an application's history."""
+    """An event cannot happen at that point of an application's history.
+
+    *index* is the position of the refused event in the history, when the
+    error concerns one event.
+    """
+
+    index: int | None
+
+    def __init__(self, message: str, *, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self.args, self.__dict__)
 
 
 class PostInterviewWarning(UserWarning):

@@ -194,10 +194,10 @@ class Interview:
     organisation: str = attrs.field(converter=_fields.strip, validator=_fields.line)
     role: str = attrs.field(converter=_fields.strip, validator=_fields.line)
     starts_at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant
+        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
     )
     ends_at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant
+        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
     )
     interviewers: tuple[Person, ...] = attrs.field(
         default=(), converter=_people, validator=_fields.tuple_of(Person)
@@ -219,7 +219,10 @@ class Interview:
         default=None, converter=_fields.strip_optional, validator=_fields.optional_line
     )
     decision_expected_by: pendulum.DateTime | pendulum.Date | None = attrs.field(
-        default=None, converter=_to_deadline, validator=_check_deadline
+        default=None,
+        converter=_to_deadline,
+        validator=_check_deadline,
+        eq=_fields.instant_key,
     )
     closing_date: pendulum.Date | None = attrs.field(
         default=None,
@@ -237,7 +240,7 @@ class Interview:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.ends_at <= self.starts_at:
+        if _time.naive_utc(self.ends_at) <= _time.naive_utc(self.starts_at):
             raise ValidationError(
                 "ends_at",
                 self.ends_at,
@@ -264,7 +267,7 @@ class Interview:
             )
         decision = self.decision_expected_by
         if isinstance(decision, pendulum.DateTime):
-            if decision < self.ends_at:
+            if _time.naive_utc(decision) < _time.naive_utc(self.ends_at):
                 raise ValidationError(
                     "decision_expected_by",
                     decision,

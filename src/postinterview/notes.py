@@ -105,7 +105,7 @@ class InterviewNotes:
     """
 
     written_at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant
+        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
     )
     questions: tuple[QuestionAsked, ...] = attrs.field(
         default=(),
