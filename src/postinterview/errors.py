@@ -11,6 +11,7 @@ escalates all of them.
 
 from __future__ import annotations
 
+import reprlib
 from typing import Any
 
 __all__ = [
@@ -23,6 +24,9 @@ __all__ = [
 ]
 
 _MAX_SHOWN = 60
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = _REPR.maxother = _MAX_SHOWN
 
 
 def shorten(value: object, limit: int = _MAX_SHOWN) -> str:
@@ -31,7 +35,14 @@ def shorten(value: object, limit: int = _MAX_SHOWN) -> str:
     >>> shorten("x" * 100, limit=12)
     "'xxxxxxx...'"
     """
-    shown = repr(value)
+    # Only the start is shown, so only the start is rendered: a long string is
+    # cut before repr, and containers are rendered a few items deep.
+    if isinstance(value, str):
+        shown = repr(value[: limit + 1])
+    elif isinstance(value, bytes | bytearray | list | tuple | dict | set | frozenset):
+        shown = _REPR.repr(value)
+    else:
+        shown = repr(value)
     if len(shown) <= limit:
         return shown
     closing = shown[-1] if shown[-1] in "'\")]}>" else ""
