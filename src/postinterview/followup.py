@@ -298,12 +298,10 @@ class FollowUpPolicy:
     def rationale(self, name: str) -> str:
         """Return the one-sentence reason for the policy field *name*."""
         try:
-            field = getattr(attrs.fields(FollowUpPolicy), name)
-        except AttributeError:
-            names = ", ".join(f.name for f in attrs.fields(FollowUpPolicy))
+            return _RATIONALES[name]
+        except KeyError:
+            names = ", ".join(_RATIONALES)
             raise ValidationError("name", name, f"a policy field: {names}") from None
-        reason: str = field.metadata["rationale"]
-        return reason
 
     def rules(self) -> tuple[tuple[str, object, str, str], ...]:
         """Return ``(name, value, unit, rationale)`` for every field, in order."""
@@ -311,6 +309,11 @@ class FollowUpPolicy:
             (f.name, getattr(self, f.name), f.metadata["unit"], f.metadata["rationale"])
             for f in attrs.fields(FollowUpPolicy)
         )
+
+
+_RATIONALES: dict[str, str] = {
+    field.name: field.metadata["rationale"] for field in attrs.fields(FollowUpPolicy)
+}
 
 
 # -- actions and plans ---------------------------------------------------------
@@ -490,6 +493,7 @@ class _Planner:
         self.now = now
         self.drafts: list[_Draft] = []
         self.events: tuple[Event, ...] = application.events
+        self.made: dict[tuple[dt.datetime, int], pendulum.DateTime] = {}
 
     # helpers
 
@@ -889,21 +893,37 @@ class _Planner:
             lapsed=tuple(lapsed),
         )
 
+    def instant(
+        self, naive_utc: dt.datetime, tz: pendulum.Timezone
+    ) -> pendulum.DateTime:
+        """Return the pendulum value of an instant, made once per plan.
+
+        Actions share many instants (an interview's end, a check-in's
+        opening and send time), and building pendulum values is the costly
+        part of a plan.
+        """
+        key = (naive_utc, id(tz))  # zones are cached objects; id() hashes fast
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = _to_pendulum(naive_utc, tz)
+        return made
+
     def action(self, draft: _Draft) -> Action:
         tz = draft.zone
         send = draft.opens
-        if draft.kind.is_message:
+        if draft.kind in _MESSAGES:
             found, _ = self.calendar._open_from(draft.opens, tz)
             if draft.closes is None or found <= draft.closes:
                 send = found
+        instant = self.instant
         return Action(
             kind=draft.kind,
             recipient=draft.recipient,
             channel=draft.channel,
-            opens_at=_to_pendulum(draft.opens, tz),
-            due_at=None if draft.due is None else _to_pendulum(draft.due, tz),
-            closes_at=None if draft.closes is None else _to_pendulum(draft.closes, tz),
-            send_at=_to_pendulum(send, tz),
+            opens_at=instant(draft.opens, tz),
+            due_at=None if draft.due is None else instant(draft.due, tz),
+            closes_at=None if draft.closes is None else instant(draft.closes, tz),
+            send_at=instant(send, tz),
             template=draft.template,
             rationale=draft.rationale,
             round=draft.round,

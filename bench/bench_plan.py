@@ -1,0 +1,181 @@
+"""How fast is plan() against a hand-written floor, measured in the same run?
+
+The floor computes, with nothing but stdlib datetimes and cached zoneinfo
+zones, the part of a plan that every application needs: each interviewer's
+thank-you window and send time, and the first two check-ins. plan() does that
+and more (the reflection, the move-on date, ordering, retired actions, the
+status) and returns pendulum values. Both run over the same 100,000
+applications, generated from a fixed seed in seven zones; before timing, the
+floor's answers are checked against plan()'s for a sample, so the two compute
+the same thing.
+
+Run: ``python bench/bench_plan.py [COUNT]``. The goal is a ratio of at most 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+import time
+import zoneinfo
+
+import pendulum
+
+from postinterview import ActionKind, Application, Interview, Person, plan
+
+ZONES = (
+    "Europe/London",
+    "America/New_York",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+    "America/Sao_Paulo",
+    "Europe/Berlin",
+    "Pacific/Auckland",
+)
+UTC = dt.UTC
+OPENS, CLOSES = dt.time(9), dt.time(17)
+
+
+def applications(count: int, seed: int = 20261121) -> list[Application]:
+    """Return *count* one-round applications with 1-3 interviewers each."""
+    rng = random.Random(seed)
+    start = dt.datetime(2026, 1, 1, tzinfo=UTC)
+    made = []
+    for index in range(count):
+        home = rng.choice(ZONES)
+        zone = zoneinfo.ZoneInfo(home)
+        ends_utc = start + dt.timedelta(minutes=rng.randrange(2 * 365 * 24 * 60))
+        ends = ends_utc.astimezone(zone)
+        people = tuple(
+            Person(
+                name=f"Interviewer {index}-{n}",
+                email=f"i{index}.{n}@example.org",
+                timezone=rng.choice(ZONES),
+            )
+            for n in range(rng.randint(1, 3))
+        )
+        decision = None
+        if rng.random() < 0.5:
+            decision = (ends + dt.timedelta(days=rng.randint(1, 20))).date()
+        made.append(
+            Application.from_interview(
+                Interview(
+                    organisation="Example Ltd",
+                    role="Analyst",
+                    starts_at=(ends_utc - dt.timedelta(hours=1)).astimezone(zone),
+                    ends_at=ends,
+                    interviewers=people,
+                    decision_expected_by=decision,
+                )
+            )
+        )
+    return made
+
+
+# -- the floor: stdlib only --------------------------------------------------
+
+_ZONES: dict[str, zoneinfo.ZoneInfo] = {}
+
+
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    zone = _ZONES.get(name)
+    if zone is None:
+        zone = _ZONES[name] = zoneinfo.ZoneInfo(name)
+    return zone
+
+
+def _add_business_days(day: dt.date, n: int) -> dt.date:
+    while n:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
+
+
+def _at(day: dt.date, clock: dt.time, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    return dt.datetime.combine(day, clock, zone).astimezone(UTC)
+
+
+def _first_open(utc: dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    local = utc.astimezone(zone)
+    day = local.date()
+    if day.weekday() < 5 and OPENS <= local.time() < CLOSES:
+        return utc
+    if day.weekday() >= 5 or local.time() >= CLOSES:
+        day = _add_business_days(day, 1)
+    return _at(day, OPENS, zone)
+
+
+def floor(application: Application) -> list[tuple[dt.datetime, ...]]:
+    """Thank-you windows with send times, then two check-ins, as local datetimes."""
+    interview = application.interviews[0]
+    end = dt.datetime.fromtimestamp(interview.ends_at.timestamp(), UTC)
+    results = []
+    for person in interview.interviewers:
+        zone = _zone(person.timezone or interview.timezone)
+        opens = end + dt.timedelta(hours=1)
+        due = end + dt.timedelta(hours=24)
+        closes = end + dt.timedelta(hours=48)
+        send = _first_open(opens, zone)
+        if send > closes:
+            send = opens
+        results.append(tuple(t.astimezone(zone) for t in (opens, due, closes, send)))
+    first = interview.interviewers[0]
+    zone = _zone(first.timezone or interview.timezone)
+    decision = interview.decision_expected_by
+    if decision is None:
+        day = _add_business_days(end.astimezone(zone).date(), 7)
+    else:
+        day = _add_business_days(decision, 2)
+    for _ in range(2):
+        results.append((_at(day, OPENS, zone).astimezone(zone),))
+        day = _add_business_days(day, 5)
+    return results
+
+
+def ours(application: Application, now: dt.datetime) -> list[tuple[dt.datetime, ...]]:
+    """The same figures, read off plan()."""
+    result = plan(application, now=now)
+    thanks = [
+        (a.opens_at, a.due_at, a.closes_at, a.send_at)
+        for a in result
+        if a.kind is ActionKind.THANK
+    ]
+    check_ins = [(a.send_at,) for a in result if a.kind is ActionKind.CHECK_IN]
+    return [*thanks, *check_ins]
+
+
+def _same(a: list[tuple[dt.datetime, ...]], b: list[tuple[dt.datetime, ...]]) -> bool:
+    return [[(t.timestamp(), t.utcoffset()) for t in row] for row in a] == [
+        [(t.timestamp(), t.utcoffset()) for t in row] for row in b
+    ]
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    apps = applications(count)
+    now = pendulum.datetime(2026, 1, 1, tz="UTC")
+    for app in apps[:2000]:
+        if not _same(floor(app), ours(app, now)):
+            raise SystemExit(f"the floor and plan() disagree on {app!r}")
+    timings = {}
+    for name, run in (
+        ("floor", lambda: [floor(app) for app in apps]),
+        ("plan()", lambda: [plan(app, now=now) for app in apps]),
+    ):
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - started)
+        timings[name] = best
+    ratio = timings["plan()"] / timings["floor"]
+    print(f"applications: {count:,} in {len(ZONES)} zones (best of 3 runs)")
+    for name, seconds in timings.items():
+        print(f"{name:>8}: {seconds:7.3f} s  {seconds / count * 1e6:7.1f} µs each")
+    print(f"   ratio: {ratio:7.2f}x  (goal: at most 2x)")
+
+
+if __name__ == "__main__":
+    main()
