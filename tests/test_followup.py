@@ -380,3 +380,9 @@ def test_every_policy_field_has_a_reason() -> None:
         assert value == getattr(policy, name)
     with pytest.raises(ValidationError, match="a policy field"):
         policy.rationale("thank_you_soon")
+
+
+def test_follow_ups_past_the_year_9999_are_refused_clearly() -> None:
+    end = pendulum.datetime(9999, 12, 28, 15, 30, tz=LONDON)
+    with pytest.raises(ValidationError, match="before the year 10000"):
+        plan(make(end), now=end)

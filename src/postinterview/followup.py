@@ -972,8 +972,19 @@ def plan(
     """
     current = _naive_utc(_time.as_instant(now, "now"))
     planner = _Planner(application, policy or _DEFAULT_POLICY, current)
-    planner.run()
-    return planner.finish()
+    try:
+        planner.run()
+        return planner.finish()
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, ValidationError):
+            raise
+        # Only date arithmetic past the year 9999 gets here.
+        raise ValidationError(
+            "application",
+            application,
+            "interviews and events early enough that their follow-ups fall "
+            "before the year 10000",
+        ) from None
 
 
 _DEFAULT_POLICY = FollowUpPolicy()
