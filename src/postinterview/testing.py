@@ -90,27 +90,35 @@ def check_thank_you_time(
     Traceback (most recent call last):
     ...
     AssertionError: 1 follow-up rule(s) broken:
-    - a thank-you sent 0:05:00 after the interview is too early: wait at least 1:00:00
+    - a thank-you sent 0:05:00 after the end is too early: wait at least 1:00:00
     """
     end = _time.as_instant(interview_end, "interview_end")
     sent = _time.as_instant(sent_at, "sent_at")
     elapsed = sent - end
+    when = _when(elapsed)
     problems = []
     if elapsed < policy.thank_you_earliest:
         problems.append(
-            f"a thank-you sent {_duration(elapsed)} after the interview is too "
-            f"early: wait at least {policy.thank_you_earliest}"
+            f"a thank-you sent {when} is too early: wait at least "
+            f"{_clock(policy.thank_you_earliest)}"
         )
     if elapsed > policy.thank_you_latest:
         problems.append(
-            f"a thank-you sent {_duration(elapsed)} after the interview is too "
-            f"late: send it within {policy.thank_you_latest}"
+            f"a thank-you sent {when} is too late: send it within "
+            f"{_clock(policy.thank_you_latest)}"
         )
     _fail(problems)
 
 
-def _duration(elapsed: dt.timedelta) -> str:
-    return str(dt.timedelta(seconds=elapsed.total_seconds()))
+def _clock(span: dt.timedelta) -> str:
+    """Return a span as hours, minutes and seconds: ``49:05:00``."""
+    seconds = round(abs(span.total_seconds()))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02}:{seconds % 60:02}"
+
+
+def _when(elapsed: dt.timedelta) -> str:
+    side = "before" if elapsed < dt.timedelta(0) else "after"
+    return f"{_clock(elapsed)} {side} the end"
 
 
 def _stated_dates(interview: Interview, zone: str) -> list[tuple[str, dt.date]]:
