@@ -471,7 +471,6 @@ class _Draft:
     rationale: str = ""
     round: int = 1
     number: int = 1
-    send: dt.datetime | None = None
     done_by: Event | None = None
 
 
@@ -500,7 +499,7 @@ class _Planner:
     def zone_of(self, person: Person | None, interview: Interview) -> pendulum.Timezone:
         if person is not None and person.timezone is not None:
             return _time.zone(person.timezone)
-        return interview.ends_at.tzinfo  # type: ignore[return-value]
+        return _time.zone(interview.timezone)
 
     def business_day(
         self, start: dt.datetime, days: int, tz: pendulum.Timezone
@@ -557,7 +556,7 @@ class _Planner:
                 opens=_naive_utc(first.ends_at),
                 due=None,
                 closes=None,
-                zone=first.ends_at.tzinfo,  # type: ignore[arg-type]
+                zone=_time.zone(first.timezone),
                 rationale="Until an offer is accepted, nothing is certain.",
             )
         )
@@ -592,7 +591,7 @@ class _Planner:
         policy = self.policy
         number = index + 1
         end = _naive_utc(interview.ends_at)
-        home: pendulum.Timezone = interview.ends_at.tzinfo  # type: ignore[assignment]
+        home = _time.zone(interview.timezone)
         self.add(
             _Draft(
                 kind=ActionKind.REFLECT,
@@ -852,11 +851,13 @@ class _Planner:
     # retiring
 
     def retire(self) -> None:
+        """Mark each draft done by the first event after it opened that ends it."""
+        timed = [(_naive_utc(event.at), event) for event in self.events]
         for draft in self.drafts:
             if draft.done_by is not None:
                 continue
-            for event in self.events:
-                if _naive_utc(event.at) >= draft.trigger and _retires(event, draft):
+            for at, event in timed:
+                if at >= draft.trigger and _retires(event, draft):
                     draft.done_by = event
                     break
 
@@ -887,7 +888,7 @@ class _Planner:
                 owed.append(action)
         return Plan(
             actions=tuple(owed),
-            now=_to_pendulum(now, self.history.latest.ends_at.tzinfo),  # type: ignore[arg-type]
+            now=_to_pendulum(now, _time.zone(self.history.latest.timezone)),
             status=status_of(self.history, self.policy.check_ins_at_most),
             done=tuple(done),
             lapsed=tuple(lapsed),
