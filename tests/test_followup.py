@@ -386,3 +386,27 @@ def test_follow_ups_past_the_year_9999_are_refused_clearly() -> None:
     end = pendulum.datetime(9999, 12, 28, 15, 30, tz=LONDON)
     with pytest.raises(ValidationError, match="before the year 10000"):
         plan(make(end), now=end)
+
+
+def test_each_piece_of_feedback_is_thanked_once() -> None:
+    end = pendulum.datetime(2026, 11, 16, 14, 0, tz=LONDON)
+    # Feedback can be asked for without a rejection, and may come twice.
+    app = make(end).record(FeedbackRequested(at=end.add(hours=2), to=PRIYA))
+    app = app.record(FeedbackReceived(at=end.add(days=1), by=PRIYA))
+    app = app.record(FeedbackReceived(at=end.add(days=2), by=PRIYA))
+    result = checked(app, end.add(days=2))
+    thanks = result.of_kind(ActionKind.THANK_FOR_FEEDBACK)
+    assert [(a.recipient, a.number) for a in thanks] == [(PRIYA, 1), (PRIYA, 2)]
+    # One thank-you after both covers both.
+    app = app.record(ThankYouSent(at=end.add(days=2, hours=1), to=PRIYA))
+    assert not checked(app, end.add(days=3)).of_kind(ActionKind.THANK_FOR_FEEDBACK)
+
+
+def test_declining_feedback_twice_needs_one_reply() -> None:
+    end = pendulum.datetime(2026, 11, 16, 14, 0, tz=LONDON)
+    app = make(end).record(Rejected(at=end.add(days=1)))
+    app = app.record(FeedbackRequested(at=end.add(days=1, hours=1), to=PRIYA))
+    app = app.record(FeedbackDeclined(at=end.add(days=2)))
+    app = app.record(FeedbackDeclined(at=end.add(days=3)))
+    result = checked(app, end.add(days=3))
+    assert len(result.of_kind(ActionKind.REPLY_TO_REJECTION)) == 1

@@ -564,6 +564,7 @@ class _Planner:
         contact = self.contact(latest)
         if history.rejected is not None:
             self.after_rejection(history.rejected, latest, contact)
+        self.after_feedback(latest, contact)
         if history.lost_interest is not None:
             lost = history.lost_interest
             tz = self.zone_of(contact, latest)
@@ -777,8 +778,7 @@ class _Planner:
         self, rejected: Rejected, latest: Interview, contact: Person | None
     ) -> None:
         policy = self.policy
-        to = latest.agency_contact if latest.run_by is RunBy.AGENCY else None
-        to = to or rejected.by or contact
+        to = self.feedback_contact(latest, contact)
         tz = self.zone_of(to, latest)
         common: dict[str, Any] = {
             "recipient": to,
@@ -794,30 +794,47 @@ class _Planner:
             rationale=policy.rationale("feedback_request_within"),
             **common,
         )
-        for event in self.events:
-            if isinstance(event, FeedbackDeclined):
-                self.by_deadline(
-                    ActionKind.REPLY_TO_REJECTION,
-                    _naive_utc(event.at),
-                    policy.rejection_reply_within,
-                    tz,
-                    template="rejection_reply",
-                    rationale=policy.rationale("rejection_reply_within"),
-                    **common,
-                )
-            elif isinstance(event, FeedbackReceived) and _naive_utc(
-                event.at
-            ) >= _naive_utc(rejected.at):
-                giver = event.by or to
-                self.by_deadline(
-                    ActionKind.THANK_FOR_FEEDBACK,
-                    _naive_utc(event.at),
-                    policy.feedback_thanks_within,
-                    self.zone_of(giver, latest),
-                    template="feedback_thanks",
-                    rationale=policy.rationale("feedback_thanks_within"),
-                    **{**common, "recipient": giver},
-                )
+        declined = next(
+            (e for e in self.events if isinstance(e, FeedbackDeclined)), None
+        )
+        if declined is not None and _naive_utc(declined.at) >= _naive_utc(rejected.at):
+            self.by_deadline(
+                ActionKind.REPLY_TO_REJECTION,
+                _naive_utc(declined.at),
+                policy.rejection_reply_within,
+                tz,
+                template="rejection_reply",
+                rationale=policy.rationale("rejection_reply_within"),
+                **common,
+            )
+
+    def feedback_contact(
+        self, latest: Interview, contact: Person | None
+    ) -> Person | None:
+        """Return who feedback is asked of: the agency, else whoever decided."""
+        if latest.run_by is RunBy.AGENCY:
+            return latest.agency_contact
+        rejected = self.history.rejected
+        return (rejected.by if rejected else None) or contact
+
+    def after_feedback(self, latest: Interview, contact: Person | None) -> None:
+        """Thank whoever gave feedback, once for each time they gave it."""
+        policy = self.policy
+        received = [e for e in self.events if isinstance(e, FeedbackReceived)]
+        for number, event in enumerate(received, 1):
+            giver = event.by or self.feedback_contact(latest, contact)
+            self.by_deadline(
+                ActionKind.THANK_FOR_FEEDBACK,
+                _naive_utc(event.at),
+                policy.feedback_thanks_within,
+                self.zone_of(giver, latest),
+                recipient=giver,
+                channel=latest.preferred_channel,
+                template="feedback_thanks",
+                rationale=policy.rationale("feedback_thanks_within"),
+                round=len(self.history.rounds),
+                number=number,
+            )
 
     def after_offer(
         self, offer: OfferReceived, latest: Interview, contact: Person | None
