@@ -761,6 +761,7 @@ RECORD_STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "OwnQuestion": strategies.own_questions,
     "Highlight": strategies.highlights,
     "InterviewNotes": strategies.interview_notes,
+    "Application": strategies.applications,
 }
 
 

@@ -1,0 +1,85 @@
+"""Record a panel interview, show it, and write it as JSON.
+
+The panel met the candidate at a London firm; one of the two interviewers
+joined from New York, so their part of the day is shown in their own zone.
+The employer said they would decide within a week.
+
+Run it with ``python examples/quickstart.py``.
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from postinterview import Channel, Format, Interview, Person
+from postinterview.serialize import to_json
+
+DAY = "dddd D MMMM YYYY"
+
+
+def build() -> Interview:
+    """Return the interview this example is about."""
+    ends_at = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
+    return Interview(
+        organisation="Larkspur Analytics Ltd",
+        role="Data Engineer",
+        starts_at=ends_at.subtract(hours=1),
+        ends_at=ends_at,
+        interviewers=(
+            Person(
+                name="Priya Shah",
+                title="Head of Data Platform",
+                email="priya.shah@larkspur.example",
+                timezone="Europe/London",
+            ),
+            Person(
+                name="Daniel Okafor",
+                title="Engineering Manager",
+                email="d.okafor@larkspur.example",
+                timezone="America/New_York",
+            ),
+        ),
+        format=Format.IN_PERSON,
+        location="Larkspur Analytics, London office (New York on video)",
+        next_stage="a take-home exercise, then a final interview",
+        decision_expected_by=pendulum.date(2026, 11, 27),
+        preferred_channel=Channel.EMAIL,
+        references_may_be_contacted=True,
+    )
+
+
+def describe(iv: Interview) -> str:
+    """Return a few lines that a person can read at a glance."""
+    starts, ends = iv.starts_at, iv.ends_at
+    lines = [
+        f"{iv.organisation}: {iv.role} (round {iv.round}, {iv.format.value})",
+        f"When: {starts.format(DAY)}, {starts:%H:%M} to {ends:%H:%M} {iv.timezone}",
+        f"Where: {iv.location}",
+        "Interviewers:",
+    ]
+    for person in iv.interviewers:
+        zone = person.timezone or iv.timezone
+        local_start, local_end = starts.in_timezone(zone), ends.in_timezone(zone)
+        lines.append(
+            f"  {person.name}, {person.title} <{person.email}>: "
+            f"{local_start:%H:%M} to {local_end:%H:%M} {zone}"
+        )
+    if iv.decision_expected_by is None:
+        lines.append("Decision: no date given")
+    else:
+        lines.append(f"Decision expected by: {iv.decision_expected_by.format(DAY)}")
+    lines.append(f"Next stage: {iv.next_stage}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Build the interview, then print it for a person and as JSON."""
+    iv = build()
+    print(describe(iv))
+    print()
+    print("As JSON:")
+    print(to_json(iv, indent=2))
+
+
+if __name__ == "__main__":
+    main()

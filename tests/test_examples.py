@@ -1,0 +1,53 @@
+"""The example scripts run and print what they promise."""
+
+from __future__ import annotations
+
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+from postinterview import Interview
+from postinterview.serialize import from_json
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run_example(name: str) -> str:
+    """Run the example script *name* in a fresh interpreter; return its output."""
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / name)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not result.stderr
+    return result.stdout
+
+
+def test_quickstart() -> None:
+    output = run_example("quickstart.py")
+    summary, _, json_text = output.partition("As JSON:\n")
+
+    assert "Larkspur Analytics Ltd: Data Engineer" in summary
+    assert "14:30 to 15:30 Europe/London" in summary
+    assert "Priya Shah" in summary
+    assert "Daniel Okafor" in summary
+    # The New York interviewer's part of the day, in their own zone.
+    assert "09:30 to 10:30 America/New_York" in summary
+    assert "Decision expected by: Friday 27 November 2026" in summary
+
+    assert "[Europe/London]" in json_text
+    iv = from_json(Interview, json_text)
+    # Loading the script without running it gives the interview it printed.
+    built = runpy.run_path(str(EXAMPLES / "quickstart.py"))["build"]()
+    assert iv == built
+    assert [person.timezone for person in iv.interviewers] == [
+        "Europe/London",
+        "America/New_York",
+    ]
+    assert iv.decision_expected_by is not None
+    assert str(iv.decision_expected_by) == "2026-11-27"
