@@ -126,8 +126,10 @@ def floor(application: Application) -> list[tuple[dt.datetime, ...]]:
     decision = interview.decision_expected_by
     if decision is None:
         day = _add_business_days(end.astimezone(zone).date(), 7)
-    else:
-        day = _add_business_days(decision, 2)
+    else:  # a pendulum.Date: its arithmetic is slow, so take a stdlib date
+        day = _add_business_days(
+            dt.date(decision.year, decision.month, decision.day), 2
+        )
     for _ in range(2):
         results.append((_at(day, OPENS, zone).astimezone(zone),))
         day = _add_business_days(day, 5)

@@ -49,7 +49,7 @@ from postinterview.timeline import (
     Withdrew,
     status_of,
 )
-from postinterview.workdays import BusinessCalendar, _first_reading
+from postinterview.workdays import BusinessCalendar, reading
 
 __all__ = [
     "Action",
@@ -509,10 +509,10 @@ class _Planner:
         return dt.date.fromordinal(self.calendar._add(ordinal, days))
 
     def opening(self, day: dt.date, tz: pendulum.Timezone) -> dt.datetime:
-        return _first_reading(dt.datetime.combine(day, self.calendar.opens), tz)
+        return reading(day.toordinal(), self.calendar.opens, tz.key)
 
     def closing(self, day: dt.date, tz: pendulum.Timezone) -> dt.datetime:
-        return _first_reading(dt.datetime.combine(day, self.calendar.closes), tz)
+        return reading(day.toordinal(), self.calendar.closes, tz.key)
 
     def add(self, draft: _Draft) -> _Draft:
         self.drafts.append(draft)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Container, Iterable
 from typing import Any, cast
 
@@ -463,15 +464,26 @@ class BusinessCalendar:
         while True:
             if not 1 <= ordinal <= _LAST_ORDINAL:
                 raise OverflowError
-            day = dt.date.fromordinal(ordinal)
-            closing = _first_reading(dt.datetime.combine(day, self.closes), tz)
+            closing = reading(ordinal, self.closes, tz.key)
             if closing > utc:
                 if ordinal == today and local.time() >= self.opens:
                     return utc, local  # the clock already read opens today
-                opening = _first_reading(dt.datetime.combine(day, self.opens), tz)
+                opening = reading(ordinal, self.opens, tz.key)
                 if opening < closing:
                     return max(opening, utc), local
             ordinal = self._add(ordinal, 1)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def reading(ordinal: int, clock: dt.time, zone: str) -> dt.datetime:
+    """Return when the clock in *zone* first reads *clock* on a day, as naive UTC.
+
+    *ordinal* is the day's proleptic ordinal. This is :func:`_first_reading`,
+    cached: a plan asks for the opening and closing of the same few days over
+    and over, and each answer costs several zone look-ups.
+    """
+    local = dt.datetime.combine(dt.date.fromordinal(ordinal), clock)
+    return _first_reading(local, _time.zone(zone))
 
 
 def _ordinal(value: object, field: str) -> int:
