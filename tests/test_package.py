@@ -84,6 +84,18 @@ def test_importing_the_package_leaves_optional_dependencies_alone() -> None:
     assert "postinterview" in loaded
     for heavy in ("jinja2", "hypothesis", "postinterview.strategies"):
         assert heavy not in loaded, f"import postinterview imported {heavy}"
+    # The timeline and the engine load on first use, to keep imports cheap.
+    for lazy in ("postinterview.timeline", "postinterview.followup"):
+        assert lazy not in loaded, f"import postinterview imported {lazy}"
+
+
+def test_lazy_names_load_on_first_use_and_unknown_names_fail() -> None:
+    import postinterview  # noqa: PLC0415 - the module under test
+
+    assert postinterview.plan is importlib.import_module("postinterview.followup").plan
+    assert "Application" in dir(postinterview)
+    with pytest.raises(AttributeError, match="no attribute 'Plans'"):
+        _ = postinterview.Plans  # type: ignore[attr-defined]
 
 
 def test_py_typed_marker_is_shipped() -> None:

@@ -8,6 +8,9 @@ validated, immutable and serialize to JSON without loss.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from postinterview.errors import (
     NaiveDatetimeError,
     PostInterviewError,
@@ -15,14 +18,6 @@ from postinterview.errors import (
     SchemaError,
     TimelineError,
     ValidationError,
-)
-from postinterview.followup import (
-    Action,
-    ActionKind,
-    Done,
-    FollowUpPolicy,
-    Plan,
-    plan,
 )
 from postinterview.interview import (
     Channel,
@@ -40,27 +35,87 @@ from postinterview.notes import (
     QuestionAsked,
     RoleInsight,
 )
-from postinterview.timeline import (
-    Application,
-    CheckInSent,
-    Event,
-    FeedbackDeclined,
-    FeedbackReceived,
-    FeedbackRequested,
-    LostInterest,
-    NextRoundScheduled,
-    NotesWritten,
-    OfferAccepted,
-    OfferDeclined,
-    OfferReceived,
-    ReferencesNotified,
-    Rejected,
-    ReplyReceived,
-    Status,
-    ThankYouSent,
-    Withdrew,
-)
-from postinterview.workdays import BusinessCalendar
+
+if TYPE_CHECKING:
+    from postinterview.followup import (
+        Action,
+        ActionKind,
+        Done,
+        FollowUpPolicy,
+        Plan,
+        plan,
+    )
+    from postinterview.timeline import (
+        Application,
+        CheckInSent,
+        Event,
+        FeedbackDeclined,
+        FeedbackReceived,
+        FeedbackRequested,
+        LostInterest,
+        NextRoundScheduled,
+        NotesWritten,
+        OfferAccepted,
+        OfferDeclined,
+        OfferReceived,
+        ReferencesNotified,
+        Rejected,
+        ReplyReceived,
+        Status,
+        ThankYouSent,
+        Withdrew,
+    )
+    from postinterview.workdays import BusinessCalendar
+
+# The timeline and the follow-up engine are loaded on first use: building
+# their many attrs classes is most of what importing the package would cost,
+# and a host tool that only reads records never needs them.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        ("Action", "ActionKind", "Done", "FollowUpPolicy", "Plan", "plan"),
+        "postinterview.followup",
+    ),
+    **dict.fromkeys(
+        (
+            "Application",
+            "CheckInSent",
+            "Event",
+            "FeedbackDeclined",
+            "FeedbackReceived",
+            "FeedbackRequested",
+            "LostInterest",
+            "NextRoundScheduled",
+            "NotesWritten",
+            "OfferAccepted",
+            "OfferDeclined",
+            "OfferReceived",
+            "ReferencesNotified",
+            "Rejected",
+            "ReplyReceived",
+            "Status",
+            "ThankYouSent",
+            "Withdrew",
+        ),
+        "postinterview.timeline",
+    ),
+    "BusinessCalendar": "postinterview.workdays",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Load the timeline and engine names the first time one is asked for."""
+    try:
+        module = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Action",
@@ -120,6 +175,10 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st  # noqa: PLC0415 - optional dependency
 
+    from postinterview.followup import FollowUpPolicy  # noqa: PLC0415 - lazy
+    from postinterview.timeline import Application  # noqa: PLC0415 - lazy
+    from postinterview.workdays import BusinessCalendar  # noqa: PLC0415 - lazy
+
     def lazily(name: str) -> st.SearchStrategy[object]:
         def build() -> st.SearchStrategy[object]:
             from postinterview import strategies  # noqa: PLC0415 - see above
@@ -138,5 +197,8 @@ def _hypothesis_setup_hook() -> None:
         (RoleInsight, "role_insights"),
         (OwnQuestion, "own_questions"),
         (Highlight, "highlights"),
+        (BusinessCalendar, "calendars"),
+        (FollowUpPolicy, "policies"),
+        (Application, "applications"),
     ):
         st.register_type_strategy(record, lazily(name))
