@@ -282,6 +282,12 @@ class FollowUpPolicy:
         self._in_order("thank_you_earliest", "thank_you_due")
         self._in_order("thank_you_due", "thank_you_latest")
         self._in_order("thank_you_min_words", "thank_you_max_words")
+        if self.check_in_after_decision < 1:
+            raise ValidationError(
+                "check_in_after_decision",
+                self.check_in_after_decision,
+                "at least 1 business day: the stated date must pass first",
+            )
         if self.check_in_spacing < 1:
             raise ValidationError(
                 "check_in_spacing", self.check_in_spacing, "at least 1 business day"
@@ -442,6 +448,16 @@ _PURSUIT = frozenset(
     }
 )
 _ALL_BUT_SEARCHING = frozenset(ActionKind) - {ActionKind.KEEP_SEARCHING}
+# Events that settle the application: they end what they end even when the
+# action belongs to a round still to come.
+_DECISIONS = (
+    Rejected,
+    OfferReceived,
+    LostInterest,
+    Withdrew,
+    OfferAccepted,
+    OfferDeclined,
+)
 # The kinds of action that an event of each type ends, whoever they concern.
 _ENDS: dict[type[Any], frozenset[ActionKind]] = {
     ReplyReceived: _WAITING,
@@ -579,8 +595,9 @@ class _Planner:
                 rationale=policy.rationale("withdraw_within"),
                 round=len(history.rounds),
             )
-        if history.offer is not None:
-            self.after_offer(history.offer, latest, contact)
+        offers = [e for e in self.events if isinstance(e, OfferReceived)]
+        for number, offer in enumerate(offers, 1):
+            self.after_offer(offer, latest, contact, number)
 
     def contact(self, interview: Interview) -> Person | None:
         """Return who follow-ups go to: the agency, else the first interviewer."""
@@ -725,11 +742,13 @@ class _Planner:
         ]
         channel = interview.preferred_channel
         previous: dt.date | None = None
+        # No check-in is suggested before this day, even after one the
+        # candidate sent early.
+        earliest = day
         for count in range(1, policy.check_ins_at_most + 2):
             if previous is not None:
-                day = dt.date.fromordinal(
-                    calendar._add(previous.toordinal(), policy.check_in_spacing)
-                )
+                spaced = calendar._add(previous.toordinal(), policy.check_in_spacing)
+                day = max(dt.date.fromordinal(spaced), earliest)
             opens = max(self.opening(day, tz), not_before)
             closes = self.closing(day, tz)
             if count > policy.check_ins_at_most:
@@ -772,7 +791,8 @@ class _Planner:
                 draft.done_by = sent[count - 1]
                 previous = _local_date(_naive_utc(sent[count - 1].at), tz)
             else:
-                previous = day
+                # Spacing counts from the day it will really be sent.
+                previous = _local_date(self.calendar._open_from(opens, tz)[0], tz)
 
     def after_rejection(
         self, rejected: Rejected, latest: Interview, contact: Person | None
@@ -837,8 +857,13 @@ class _Planner:
             )
 
     def after_offer(
-        self, offer: OfferReceived, latest: Interview, contact: Person | None
+        self,
+        offer: OfferReceived,
+        latest: Interview,
+        contact: Person | None,
+        number: int,
     ) -> None:
+        """Thank them for an offer and weigh it; a revised offer counts anew."""
         policy = self.policy
         to = offer.by or contact
         tz = self.zone_of(to, latest)
@@ -853,6 +878,7 @@ class _Planner:
             template="offer_thanks",
             rationale=policy.rationale("offer_thanks_within"),
             round=len(self.history.rounds),
+            number=number,
         )
         review = self.by_deadline(
             ActionKind.REVIEW_OFFER_TERMS,
@@ -861,6 +887,7 @@ class _Planner:
             tz,
             rationale=policy.rationale("offer_review_within"),
             round=len(self.history.rounds),
+            number=number,
         )
         if offer.respond_by is not None:
             review.due = review.closes = max(at, _naive_utc(offer.respond_by))
@@ -874,7 +901,10 @@ class _Planner:
             if draft.done_by is not None:
                 continue
             for at, event in timed:
-                if at >= draft.trigger and _retires(event, draft):
+                early = at < draft.trigger
+                if (not early or isinstance(event, _DECISIONS)) and _retires(
+                    event, draft
+                ):
                     draft.done_by = event
                     break
 
