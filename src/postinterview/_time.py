@@ -25,6 +25,7 @@ __all__ = [
     "instant_key",
     "is_instant",
     "naive_utc",
+    "pendulum_of",
     "zone",
     "zone_name",
 ]
@@ -84,18 +85,7 @@ def from_utc(utc: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
     This is the fast path that the follow-up engine uses: stdlib arithmetic,
     then one pendulum value at the end.
     """
-    local = utc.astimezone(tz)
-    return pendulum.DateTime(
-        local.year,
-        local.month,
-        local.day,
-        local.hour,
-        local.minute,
-        local.second,
-        local.microsecond,
-        tzinfo=tz,
-        fold=local.fold,
-    )
+    return pendulum_of(utc.astimezone(tz), tz)
 
 
 def naive_utc(instant: dt.datetime) -> dt.datetime:
@@ -135,7 +125,11 @@ def instant_key(value: object) -> object:
 
 def from_naive_utc(naive: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
     """Return the naive-UTC *naive* as a pendulum instant shown in *tz*."""
-    local = tz.fromutc(naive.replace(tzinfo=tz))
+    return pendulum_of(tz.fromutc(naive.replace(tzinfo=tz)), tz)
+
+
+def pendulum_of(local: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """Return *local*, a stdlib datetime already shown in *tz*, as pendulum's."""
     return pendulum.DateTime(
         local.year,
         local.month,

@@ -348,17 +348,7 @@ class BusinessCalendar:
                 local = tz.fromutc(opening.replace(tzinfo=tz))
         except OverflowError:
             raise _out_of_range(instant) from None
-        return pendulum.DateTime(
-            local.year,
-            local.month,
-            local.day,
-            local.hour,
-            local.minute,
-            local.second,
-            local.microsecond,
-            tzinfo=tz,
-            fold=local.fold,
-        )
+        return _time.pendulum_of(local, tz)
 
     # -- the arithmetic, on proleptic ordinals (1 is Monday 0001-01-01) --------
 
@@ -496,21 +486,8 @@ def _utc(value: object, field: str) -> dt.datetime:
     """Return an aware datetime as a naive UTC datetime; refuse anything else."""
     if not isinstance(value, dt.datetime) or value.utcoffset() is None:
         _time.as_instant(value, field)  # raises, naming the field
-    instant = cast("dt.datetime", value)
-    offset = cast("dt.timedelta", instant.utcoffset())
     try:
-        return (
-            dt.datetime(  # noqa: DTZ001 - naive UTC, the working form here
-                instant.year,
-                instant.month,
-                instant.day,
-                instant.hour,
-                instant.minute,
-                instant.second,
-                instant.microsecond,
-            )
-            - offset
-        )
+        return _time.naive_utc(cast("dt.datetime", value))
     except OverflowError:
         raise _out_of_range(value) from None
 
