@@ -28,6 +28,7 @@ from postinterview import _time
 from postinterview.errors import ValidationError
 from postinterview.interview import Channel, Interview, Person, RunBy
 from postinterview.timeline import (
+    DEFAULT_CHECK_INS,
     Application,
     CheckInSent,
     Event,
@@ -194,7 +195,7 @@ class FollowUpPolicy:
         ),
     )
     check_ins_at_most: int = attrs.field(
-        default=2,
+        default=DEFAULT_CHECK_INS,
         metadata=_why(
             "More than two unanswered check-ins reads as pressure; after that, "
             "assume the answer is no.",

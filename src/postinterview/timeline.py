@@ -49,8 +49,8 @@ DEFAULT_CHECK_INS = 2
 
 
 @attrs.frozen(kw_only=True)
-class NotesWritten:
-    """The candidate wrote their notes and reflection on the latest round."""
+class _Timed:
+    """What every event has: *at*, the instant it happened."""
 
     at: pendulum.DateTime = attrs.field(
         converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
@@ -58,32 +58,27 @@ class NotesWritten:
 
 
 @attrs.frozen(kw_only=True)
-class ThankYouSent:
+class NotesWritten(_Timed):
+    """The candidate wrote their notes and reflection on the latest round."""
+
+
+@attrs.frozen(kw_only=True)
+class ThankYouSent(_Timed):
     """A thank-you went to *to*: an interviewer, or whoever made an offer,
     declined the candidate or gave feedback."""
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     to: Person = attrs.field(validator=_fields.instance_of(Person))
 
 
 @attrs.frozen(kw_only=True)
-class ReferencesNotified:
+class ReferencesNotified(_Timed):
     """The candidate told their referees they may be contacted soon."""
-
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
 
 
 @attrs.frozen(kw_only=True)
-class CheckInSent:
+class CheckInSent(_Timed):
     """The candidate asked how things stand, on *channel*."""
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     to: Person | None = attrs.field(
         default=None, validator=_fields.instance_of(Person, optional=True)
     )
@@ -93,37 +88,28 @@ class CheckInSent:
 
 
 @attrs.frozen(kw_only=True)
-class ReplyReceived:
+class ReplyReceived(_Timed):
     """The employer or agency replied without a decision; check-ins stop."""
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     note: str | None = attrs.field(
         default=None, converter=_fields.strip_optional, validator=_fields.optional_text
     )
 
 
 @attrs.frozen(kw_only=True)
-class NextRoundScheduled:
+class NextRoundScheduled(_Timed):
     """Another round was arranged; *interview* is that round."""
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     interview: Interview = attrs.field(validator=_fields.instance_of(Interview))
 
 
 @attrs.frozen(kw_only=True)
-class Rejected:
+class Rejected(_Timed):
     """The application was turned down, by *by* when known.
 
     *feedback_offered* records that they offered feedback unasked.
     """
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     by: Person | None = attrs.field(
         default=None, validator=_fields.instance_of(Person, optional=True)
     )
@@ -131,24 +117,18 @@ class Rejected:
 
 
 @attrs.frozen(kw_only=True)
-class FeedbackRequested:
+class FeedbackRequested(_Timed):
     """The candidate asked *to* for feedback on the interview."""
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     to: Person | None = attrs.field(
         default=None, validator=_fields.instance_of(Person, optional=True)
     )
 
 
 @attrs.frozen(kw_only=True)
-class FeedbackReceived:
+class FeedbackReceived(_Timed):
     """Feedback arrived, from *by* when known, summarised in *note*."""
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     by: Person | None = attrs.field(
         default=None, validator=_fields.instance_of(Person, optional=True)
     )
@@ -158,31 +138,20 @@ class FeedbackReceived:
 
 
 @attrs.frozen(kw_only=True)
-class FeedbackDeclined:
+class FeedbackDeclined(_Timed):
     """The employer or agency declined to give feedback."""
-
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
 
 
 @attrs.frozen(kw_only=True)
-class LostInterest:
+class LostInterest(_Timed):
     """The candidate no longer wants the job, for *reason*."""
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     reason: str = attrs.field(converter=_fields.strip, validator=_fields.text)
 
 
 @attrs.frozen(kw_only=True)
-class Withdrew:
+class Withdrew(_Timed):
     """The candidate withdrew the application; nothing more is owed."""
-
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
 
 
 def _terms(value: Iterable[str]) -> tuple[str, ...]:
@@ -190,7 +159,7 @@ def _terms(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class OfferReceived:
+class OfferReceived(_Timed):
     """A job offer arrived, from *by* when known.
 
     *respond_by* is when they want an answer; *salary* what they offer;
@@ -198,9 +167,6 @@ class OfferReceived:
     flexible hours, adjustments).
     """
 
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
     respond_by: pendulum.DateTime | None = attrs.field(
         default=None,
         converter=_fields.to_optional_instant,
@@ -231,21 +197,13 @@ class OfferReceived:
 
 
 @attrs.frozen(kw_only=True)
-class OfferAccepted:
+class OfferAccepted(_Timed):
     """The candidate accepted the offer."""
-
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
 
 
 @attrs.frozen(kw_only=True)
-class OfferDeclined:
+class OfferDeclined(_Timed):
     """The candidate declined the offer."""
-
-    at: pendulum.DateTime = attrs.field(
-        converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
-    )
 
 
 Event: TypeAlias = (
