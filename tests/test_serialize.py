@@ -349,7 +349,8 @@ def test_a_union_of_records_is_tagged_by_class_name(register: Register) -> None:
         (
             {"at": "2026-11-20T15:30:00+00:00[UTC]"},
             "events[0].type",
-            "expected the name of one of Sent, Rejected, got NOTHING",
+            "expected the name of one of Sent, Rejected, "
+            "got nothing (the key is missing)",
         ),
         ({"type": "Offer"}, "events[0].type", "one of Sent, Rejected, got 'Offer'"),
         ({"type": "Rejected"}, "events[0].at", "Rejected requires at"),
@@ -597,7 +598,8 @@ BAD_DOCUMENTS += [
         "no schema version",
         _drop(("schema_version",)),
         "schema_version",
-        "expected 1, the schema version this release reads, got NOTHING",
+        "expected 1, the schema version this release reads, "
+        "got nothing (the key is missing)",
     ),
     ("schema version 2", _set(("schema_version",), 2), "schema_version", "got 2"),
     (

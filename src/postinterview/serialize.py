@@ -64,6 +64,17 @@ __all__ = [
     "to_json",
 ]
 
+
+class _Missing:
+    """Stands for a key the document lacks, in SchemaError.value."""
+
+    def __repr__(self) -> str:
+        return "nothing (the key is missing)"
+
+
+#: What a SchemaError's value is when the document lacks the key.
+MISSING: Final = _Missing()
+
 #: The version written into, and required of, every document.
 SCHEMA_VERSION: Final = 1
 
@@ -318,11 +329,11 @@ class _Plan:
         key = ""
         try:
             for key, decode, nullable, required in self.decoders:
-                value = data.get(key, attrs.NOTHING)
-                if value is attrs.NOTHING:
+                value = data.get(key, MISSING)
+                if value is MISSING:
                     if required:
                         raise _DecodeError(
-                            attrs.NOTHING,
+                            MISSING,
                             f"a value ({self.cls.__name__} requires {key})",
                         )
                 elif value is None and nullable:
@@ -541,7 +552,7 @@ def _tagged_codec(classes: tuple[type, ...], where: str) -> tuple[_Encode, _Deco
 
     def decode(value: object) -> Any:
         data = value if type(value) is dict else _as_object(value, f"one of {names}")
-        tag = data.get(_TAG_KEY, attrs.NOTHING)
+        tag = data.get(_TAG_KEY, MISSING)
         plan = plans.get(tag) if type(tag) is str else None
         if plan is None:
             raise _DecodeError(tag, expected, f".{_TAG_KEY}")
@@ -585,7 +596,7 @@ def from_dict(cls: type[T], data: object) -> T:
     try:
         if type(data) is not dict:
             data = _as_object(data, cls.__name__)
-        version = data.get(_VERSION_KEY, attrs.NOTHING)
+        version = data.get(_VERSION_KEY, MISSING)
         if type(version) is not int or version != SCHEMA_VERSION:
             raise _DecodeError(
                 version,
