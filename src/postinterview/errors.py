@@ -38,7 +38,11 @@ def shorten(value: object, limit: int = _MAX_SHOWN) -> str:
     # Only the start is shown, so only the start is rendered: a long string is
     # cut before repr, and containers are rendered a few items deep.
     if isinstance(value, str):
-        shown = repr(value[: limit + 1])
+        start = value[: limit + 1]
+        # repr picks its quotes from the whole string: add the quote marks
+        # the start lacks, after the part that is shown, so it picks alike.
+        start += "".join(q for q in "'\"" if q in value and q not in start)
+        shown = repr(start)
     elif isinstance(value, bytes | bytearray | list | tuple | dict | set | frozenset):
         shown = _REPR.repr(value)
     else:
