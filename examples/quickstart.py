@@ -1,8 +1,9 @@
-"""Record a panel interview, show it, and write it as JSON.
+"""Record a panel interview, show it, write it as JSON, and plan what follows.
 
 The panel met the candidate at a London firm; one of the two interviewers
 joined from New York, so their part of the day is shown in their own zone.
-The employer said they would decide within a week.
+The employer said they would decide within a week. Twenty minutes after the
+end, the candidate has written their notes; the plan says what is still owed.
 
 Run it with ``python examples/quickstart.py``.
 """
@@ -11,7 +12,16 @@ from __future__ import annotations
 
 import pendulum
 
-from postinterview import Channel, Format, Interview, Person
+from postinterview import (
+    Application,
+    Channel,
+    Format,
+    Interview,
+    NotesWritten,
+    Person,
+    Plan,
+    plan,
+)
 from postinterview.serialize import to_json
 
 DAY = "dddd D MMMM YYYY"
@@ -72,13 +82,26 @@ def describe(iv: Interview) -> str:
     return "\n".join(lines)
 
 
+def timetable(iv: Interview) -> Plan:
+    """Return the plan twenty minutes after the interview, notes written."""
+    application = Application.from_interview(iv)
+    application = application.record(NotesWritten(at=iv.ends_at.add(minutes=15)))
+    return plan(application, now=iv.ends_at.add(minutes=20))
+
+
 def main() -> None:
-    """Build the interview, then print it for a person and as JSON."""
+    """Build the interview, print it for a person and as JSON, then plan."""
     iv = build()
     print(describe(iv))
     print()
     print("As JSON:")
     print(to_json(iv, indent=2))
+    print()
+    print("Still owed:")
+    for action in timetable(iv):
+        who = action.recipient.name if action.recipient else "you"
+        when = action.send_at.format("ddd D MMM HH:mm zz")
+        print(f"  {action.kind.name:<17} {who:<14} {when}  {action.rationale}")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,16 @@ def test_quickstart() -> None:
     assert "Decision expected by: Friday 27 November 2026" in summary
 
     assert "[Europe/London]" in json_text
+    json_text, _, owed = json_text.partition("\nStill owed:\n")
+    rows = [line.split()[:2] for line in owed.splitlines()]
+    assert rows[:4] == [
+        ["THANK", "Priya"],
+        ["THANK", "Daniel"],
+        ["NOTIFY_REFERENCES", "you"],
+        ["CHECK_IN", "Priya"],
+    ]
+    # Daniel is thanked inside his own working day in New York.
+    assert "Fri 20 Nov 11:30 EST" in owed
     iv = from_json(Interview, json_text)
     # Loading the script without running it gives the interview it printed.
     built = runpy.run_path(str(EXAMPLES / "quickstart.py"))["build"]()
