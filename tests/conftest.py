@@ -9,7 +9,14 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("default", max_examples=100, deadline=None)
+# No deadline and no too_slow check: drawing a whole application history takes
+# milliseconds, and a busy CI machine must not turn that into a failure.
+settings.register_profile(
+    "default",
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile(
     "thorough",
     max_examples=10_000,
