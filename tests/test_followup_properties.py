@@ -1107,3 +1107,18 @@ def test_thanks_for_a_second_offer_is_a_new_action() -> None:
     )
     retired = {d.action.key for d in before.done}
     assert not [a for a in after if a.key in retired]
+
+
+def test_check_ins_the_candidate_sent_together_are_not_the_plans_fault() -> None:
+    # Found by the thorough profile: two check-ins recorded at the same
+    # instant made check_plan blame the plan for their spacing.
+    application = Application.from_interview(friday_interview())
+    for _ in range(2):
+        application = application.record(
+            CheckInSent(at=LONDON_END.add(days=1), to=PRIYA)
+        )
+    policy = FollowUpPolicy(check_ins_at_most=3)
+    made = plan(application, policy=policy, now=LONDON_END.add(days=1))
+    (third,) = made.of_kind(ActionKind.CHECK_IN)
+    assert third.number == 3
+    check_plan(made, application, policy)

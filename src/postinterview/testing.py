@@ -334,7 +334,8 @@ def _check_plan_check_ins(
                     for line in str(error).splitlines()
                     if line.startswith("- ")
                 )
-        times = [*sent, *(a.send_at for a in planned)]
+        # Only a planned check-in can be too close to the one before it.
+        times = [*sent[-1:], *(a.send_at for a in planned)]
         for before, later in itertools.pairwise(times):
             gap = calendar.business_days_between(before.date(), later.date())
             if gap < policy.check_in_spacing:
