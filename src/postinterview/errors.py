@@ -19,7 +19,9 @@ __all__ = [
     "PostInterviewError",
     "PostInterviewWarning",
     "SchemaError",
+    "TemplateRenderError",
     "TimelineError",
+    "UnsafeTemplateError",
     "ValidationError",
 ]
 
@@ -125,6 +127,45 @@ class TimelineError(PostInterviewError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), self.args, self.__dict__)
+
+
+class TemplateRenderError(PostInterviewError, ValueError):
+    """A letter template could not be rendered.
+
+    *template* names the template when it is known and *line* is the line of
+    its source that failed, when Jinja reported one:
+
+    >>> print(TemplateRenderError("'highlight' is undefined",
+    ...                           template="thank_you/body.txt.j2"))
+    thank_you/body.txt.j2: 'highlight' is undefined
+    """
+
+    template: str | None
+    line: int | None
+
+    def __init__(
+        self, message: str, *, template: str | None = None, line: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.template = template
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.template or "<template>"
+        if self.line is not None:
+            where = f"{where}, line {self.line}"
+        return f"{where}: {self.args[0]}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self.args, self.__dict__)
+
+
+class UnsafeTemplateError(TemplateRenderError):
+    """A user-written template tried to reach what the sandbox keeps from it.
+
+    Reading private attributes such as ``__class__`` or ``__globals__``, by
+    attribute, by ``|attr(...)`` or through ``str.format``, ends up here.
+    """
 
 
 class PostInterviewWarning(UserWarning):
