@@ -1,9 +1,10 @@
-"""Record a panel interview, show it, write it as JSON, and plan what follows.
+"""Record a panel interview, show it, write it as JSON, plan, and draft.
 
 The panel met the candidate at a London firm; one of the two interviewers
 joined from New York, so their part of the day is shown in their own zone.
 The employer said they would decide within a week. Twenty minutes after the
-end, the candidate has written their notes; the plan says what is still owed.
+end, the candidate has written their notes; the plan says what is still owed,
+and the first thank-you note it asks for is drafted.
 
 Run it with ``python examples/quickstart.py``.
 """
@@ -20,9 +21,14 @@ from postinterview import (
     NotesWritten,
     Person,
     Plan,
+    letters,
     plan,
 )
 from postinterview.serialize import to_json
+
+ME = letters.Candidate(
+    name="Sam Jones", email="sam.jones@example.org", phone="+44 7700 900123"
+)
 
 DAY = "dddd D MMMM YYYY"
 
@@ -90,7 +96,7 @@ def timetable(iv: Interview) -> Plan:
 
 
 def main() -> None:
-    """Build the interview, print it for a person and as JSON, then plan."""
+    """Build the interview, print it for a person and as JSON, plan, draft."""
     iv = build()
     print(describe(iv))
     print()
@@ -98,10 +104,26 @@ def main() -> None:
     print(to_json(iv, indent=2))
     print()
     print("Still owed:")
-    for action in timetable(iv):
+    owed = timetable(iv)
+    for action in owed:
         who = action.recipient.name if action.recipient else "you"
         when = action.send_at.format("ddd D MMM HH:mm zz")
         print(f"  {action.kind.name:<17} {who:<14} {when}  {action.rationale}")
+    first = owed.next()
+    if first is None:  # nothing owed, nothing to draft
+        return
+    draft = letters.draft_for(
+        first,
+        Application.from_interview(iv),
+        sender=ME,
+        highlight="how the platform team plans to retire its nightly batch jobs",
+    )
+    print()
+    print(f"First draft, to send {first.send_at.format('ddd D MMM HH:mm zz')}:")
+    print(f"To: {draft.to.name} <{draft.to.email}>")
+    print(f"Subject: {draft.subject}")
+    print()
+    print(draft.text, end="")
 
 
 if __name__ == "__main__":

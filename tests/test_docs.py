@@ -57,3 +57,70 @@ def test_shown_output_is_what_the_code_prints(path: Path, match: re.Match[str]) 
 
 def test_at_least_one_shown_output_is_checked() -> None:
     assert shown_outputs(), "the pattern for shown output no longer matches any page"
+
+
+def documented_context() -> dict[str, set[str]]:
+    """The context variables docs/letters.md lists, by its ### headings."""
+    page = (ROOT / "docs" / "letters.md").read_text(encoding="utf-8")
+    section = page.split("## Context variables\n")[1]
+    documented = {}
+    for block in re.split(r"^### ", section, flags=re.M)[1:]:
+        title, _, body = block.partition("\n")
+        documented[title.strip()] = set(re.findall(r"^\| `(\w+)` \|", body, re.M))
+    return documented
+
+
+def test_the_packaged_templates_use_only_documented_variables() -> None:
+    import jinja2.meta  # noqa: PLC0415 - only this test needs it
+
+    from postinterview import letters  # noqa: PLC0415 - keeps collection light
+
+    documented = documented_context()
+    common = documented.pop("Every letter")
+    env = letters.environment()
+    root = Path(letters.__file__).parent / "templates"
+    names = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.j2"))
+    assert names, "no templates found"
+    for name in names:
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        used = jinja2.meta.find_undeclared_variables(env.parse(source))
+        kind = name.split("/")[0] if "/" in name else None
+        allowed = common | documented.get(kind or "", set())
+        assert used <= allowed, f"{name} uses undocumented {sorted(used - allowed)}"
+
+
+def test_the_documented_variables_are_the_context_the_letters_get(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from postinterview import letters  # noqa: PLC0415 - keeps collection light
+
+    documented = documented_context()
+    common = documented.pop("Every letter")
+    assert set(documented) <= set(letters.KINDS)
+    for kind in letters.KINDS:
+        assert documented.get(kind, set()) == set(letters._DETAILS[kind]), kind
+    seen: list[set[str]] = []
+    real = letters._render
+
+    def spy(html: bool, name: str, context: Any) -> str:
+        seen.append(set(context))
+        return real(html, name, context)
+
+    monkeypatch.setattr(letters, "_render", spy)
+    import pendulum  # noqa: PLC0415
+
+    from postinterview import Interview, Person  # noqa: PLC0415
+
+    end = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
+    priya = Person(name="Priya Shah", email="priya@acme.example")
+    interview = Interview(
+        organisation="Acme Ltd",
+        role="Data Engineer",
+        starts_at=end.subtract(hours=1),
+        ends_at=end,
+        interviewers=(priya,),
+    )
+    sender = letters.Candidate(name="Sam Jones", email="sam@example.org")
+    letters.withdrawal(interview, sender=sender)
+    body_context = seen[-1] - set(letters._DETAILS["withdrawal"])
+    assert body_context == common

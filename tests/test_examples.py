@@ -42,6 +42,11 @@ def test_quickstart() -> None:
 
     assert "[Europe/London]" in json_text
     json_text, _, owed = json_text.partition("\nStill owed:\n")
+    owed, _, drafted = owed.partition("\nFirst draft, to send Fri 20 Nov 16:30 GMT:\n")
+    assert drafted.startswith("To: Priya Shah <priya.shah@larkspur.example>\n")
+    assert "Subject: Data Engineer interview: thank you from Sam Jones" in drafted
+    assert "\nDear Priya Shah,\n" in drafted
+    assert "retire its nightly batch jobs" in drafted
     rows = [line.split()[:2] for line in owed.splitlines()]
     assert rows[:4] == [
         ["THANK", "Priya"],
@@ -61,3 +66,19 @@ def test_quickstart() -> None:
     ]
     assert iv.decision_expected_by is not None
     assert str(iv.decision_expected_by) == "2026-11-27"
+
+
+def test_thank_you_drafts_one_note_per_panel_member() -> None:
+    output = run_example("thank_you.py")
+    namespace = runpy.run_path(str(EXAMPLES / "thank_you.py"))
+    panel = namespace["PANEL"]
+    notes = output.split("-" * 72 + "\n")
+    assert len(notes) == len(panel) + 1
+    for note, (person, point) in zip(notes, panel.items(), strict=False):
+        assert note.startswith(f"To: {person.name} <{person.email}>\n")
+        assert f"Dear {person.name}," in note
+        assert point in note
+        # Nobody else's point is in this note.
+        assert not any(other in note for other in panel.values() if other != point)
+        assert "Best regards," in note
+    assert notes[-1] == "Findings: 0\n"

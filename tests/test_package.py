@@ -31,7 +31,9 @@ MODULES = sorted(
 # runner found none there, the doctest test would pass without testing.
 MODULES_WITH_EXAMPLES = [
     "postinterview.errors",
+    "postinterview.findings",
     "postinterview.interview",
+    "postinterview.letters",
     "postinterview.notes",
 ]
 
@@ -84,8 +86,12 @@ def test_importing_the_package_leaves_optional_dependencies_alone() -> None:
     assert "postinterview" in loaded
     for heavy in ("jinja2", "hypothesis", "postinterview.strategies"):
         assert heavy not in loaded, f"import postinterview imported {heavy}"
-    # The timeline and the engine load on first use, to keep imports cheap.
-    for lazy in ("postinterview.timeline", "postinterview.followup"):
+    # The timeline, the engine and the letters load on first use.
+    for lazy in (
+        "postinterview.timeline",
+        "postinterview.followup",
+        "postinterview.letters",
+    ):
         assert lazy not in loaded, f"import postinterview imported {lazy}"
 
 
@@ -94,6 +100,9 @@ def test_lazy_names_load_on_first_use_and_unknown_names_fail() -> None:
 
     assert postinterview.plan is importlib.import_module("postinterview.followup").plan
     assert "Application" in dir(postinterview)
+    letters = importlib.import_module("postinterview.letters")
+    assert postinterview.letters is letters
+    assert postinterview.Draft is letters.Draft
     with pytest.raises(AttributeError, match="no attribute 'Plans'"):
         _ = postinterview.Plans  # type: ignore[attr-defined]
 
@@ -101,6 +110,15 @@ def test_lazy_names_load_on_first_use_and_unknown_names_fail() -> None:
 def test_py_typed_marker_is_shipped() -> None:
     marker = importlib.resources.files("postinterview").joinpath("py.typed")
     assert marker.is_file()
+
+
+def test_the_templates_are_shipped_for_every_kind_of_letter() -> None:
+    from postinterview.letters import KINDS  # noqa: PLC0415 - loads Jinja
+
+    templates = importlib.resources.files("postinterview").joinpath("templates")
+    for kind in KINDS:
+        for name in ("subject.txt.j2", "body.txt.j2", "body.html.j2"):
+            assert templates.joinpath(kind, name).is_file(), f"{kind}/{name}"
 
 
 @pytest.mark.parametrize("name", MODULES)

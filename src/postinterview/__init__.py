@@ -16,9 +16,12 @@ from postinterview.errors import (
     PostInterviewError,
     PostInterviewWarning,
     SchemaError,
+    TemplateRenderError,
     TimelineError,
+    UnsafeTemplateError,
     ValidationError,
 )
+from postinterview.findings import Finding
 from postinterview.interview import (
     Channel,
     Format,
@@ -37,6 +40,7 @@ from postinterview.notes import (
 )
 
 if TYPE_CHECKING:
+    from postinterview import letters
     from postinterview.followup import (
         Action,
         ActionKind,
@@ -45,6 +49,7 @@ if TYPE_CHECKING:
         Plan,
         plan,
     )
+    from postinterview.letters import Candidate, Draft
     from postinterview.timeline import (
         Application,
         CheckInSent,
@@ -67,9 +72,10 @@ if TYPE_CHECKING:
     )
     from postinterview.workdays import BusinessCalendar
 
-# The timeline and the follow-up engine are loaded on first use: building
-# their many attrs classes is most of what importing the package would cost,
-# and a host tool that only reads records never needs them.
+# The timeline, the follow-up engine and the letters are loaded on first use:
+# building their many attrs classes (and importing Jinja) is most of what
+# importing the package would cost, and a host tool that only reads records
+# never needs them.
 _LAZY: dict[str, str] = {
     **dict.fromkeys(
         ("Action", "ActionKind", "Done", "FollowUpPolicy", "Plan", "plan"),
@@ -99,16 +105,22 @@ _LAZY: dict[str, str] = {
         "postinterview.timeline",
     ),
     "BusinessCalendar": "postinterview.workdays",
+    "Candidate": "postinterview.letters",
+    "Draft": "postinterview.letters",
+    "letters": "postinterview",
 }
 
 
 def __getattr__(name: str) -> object:
-    """Load the timeline and engine names the first time one is asked for."""
+    """Load the lazy names the first time one is asked for."""
     try:
         module = _LAZY[name]
     except KeyError:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module), name)
+    if module == __name__:  # a submodule
+        value: object = importlib.import_module(f"{__name__}.{name}")
+    else:
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
@@ -122,13 +134,16 @@ __all__ = [
     "ActionKind",
     "Application",
     "BusinessCalendar",
+    "Candidate",
     "Channel",
     "CheckInSent",
     "Done",
+    "Draft",
     "Event",
     "FeedbackDeclined",
     "FeedbackReceived",
     "FeedbackRequested",
+    "Finding",
     "FollowUpPolicy",
     "Format",
     "Highlight",
@@ -156,10 +171,13 @@ __all__ = [
     "SalaryRange",
     "SchemaError",
     "Status",
+    "TemplateRenderError",
     "ThankYouSent",
     "TimelineError",
+    "UnsafeTemplateError",
     "ValidationError",
     "Withdrew",
+    "letters",
     "plan",
 ]
 
