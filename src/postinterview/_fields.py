@@ -227,3 +227,21 @@ def instance_of(kind: type, *, optional: bool = False) -> Validator:
             raise ValidationError(attribute.name, value, wanted)
 
     return validate
+
+
+def int_between(low: int, high: int, *, optional: bool = False) -> Validator:
+    """Require an int from *low* to *high* inclusive (or ``None`` when *optional*).
+
+    ``bool`` is refused although it is an ``int``: ``True`` is not a score.
+    """
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not int or not low <= value <= high:
+            wanted = f"an integer from {low} to {high}" + (
+                " or None" if optional else ""
+            )
+            raise ValidationError(attribute.name, value, wanted)
+
+    return validate
