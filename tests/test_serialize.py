@@ -764,6 +764,11 @@ RECORD_STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "Highlight": strategies.highlights,
     "InterviewNotes": strategies.interview_notes,
     "Application": strategies.applications,
+    "Rating": strategies.ratings,
+    "Reservation": strategies.reservations,
+    "FitAssessment": strategies.fit_assessments,
+    "Scorecard": strategies.scorecards,
+    "Feedback": strategies.feedback,
 }
 
 

@@ -26,6 +26,8 @@ from postinterview import (
     _time,
 )
 from postinterview import strategies as pst
+from postinterview.feedback import Feedback
+from postinterview.reflection import FitAssessment, Rating, Reservation, Scorecard
 
 LOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 HIGH = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
@@ -141,6 +143,11 @@ def test_interview_ends_in_the_zone_it_starts_in(interview: Interview) -> None:
         RoleInsight,
         OwnQuestion,
         Highlight,
+        Rating,
+        Reservation,
+        FitAssessment,
+        Scorecard,
+        Feedback,
     ],
 )
 def test_from_type_draws_each_record(record: type) -> None:

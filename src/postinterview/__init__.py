@@ -193,7 +193,14 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st  # noqa: PLC0415 - optional dependency
 
+    from postinterview.feedback import Feedback  # noqa: PLC0415 - lazy
     from postinterview.followup import FollowUpPolicy  # noqa: PLC0415 - lazy
+    from postinterview.reflection import (  # noqa: PLC0415 - lazy
+        FitAssessment,
+        Rating,
+        Reservation,
+        Scorecard,
+    )
     from postinterview.timeline import Application  # noqa: PLC0415 - lazy
     from postinterview.workdays import BusinessCalendar  # noqa: PLC0415 - lazy
 
@@ -218,5 +225,10 @@ def _hypothesis_setup_hook() -> None:
         (BusinessCalendar, "calendars"),
         (FollowUpPolicy, "policies"),
         (Application, "applications"),
+        (Rating, "ratings"),
+        (Reservation, "reservations"),
+        (FitAssessment, "fit_assessments"),
+        (Scorecard, "scorecards"),
+        (Feedback, "feedback"),
     ):
         st.register_type_strategy(record, lazily(name))

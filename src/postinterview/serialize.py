@@ -45,6 +45,7 @@ import pendulum
 
 from postinterview import _time
 from postinterview.errors import SchemaError, TimelineError, ValidationError
+from postinterview.feedback import Feedback
 from postinterview.interview import Interview, Person, SalaryRange
 from postinterview.notes import (
     Highlight,
@@ -52,6 +53,12 @@ from postinterview.notes import (
     OwnQuestion,
     QuestionAsked,
     RoleInsight,
+)
+from postinterview.reflection import (
+    FitAssessment,
+    Rating,
+    Reservation,
+    Scorecard,
 )
 from postinterview.timeline import Application
 
@@ -90,6 +97,11 @@ RECORDS: Final[tuple[type, ...]] = (
     Highlight,
     InterviewNotes,
     Application,
+    Rating,
+    Reservation,
+    FitAssessment,
+    Scorecard,
+    Feedback,
 )
 
 T = TypeVar("T")

@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from postinterview import _time
+from postinterview.feedback import Feedback
 from postinterview.followup import FollowUpPolicy
 from postinterview.interview import (
     Channel,
@@ -50,6 +51,15 @@ from postinterview.notes import (
     OwnQuestion,
     QuestionAsked,
     RoleInsight,
+)
+from postinterview.reflection import (
+    Comparison,
+    Criterion,
+    FitAssessment,
+    Rating,
+    Reservation,
+    Scorecard,
+    Want,
 )
 from postinterview.timeline import (
     Application,
@@ -77,6 +87,8 @@ __all__ = [
     "aware_datetimes",
     "calendars",
     "events",
+    "feedback",
+    "fit_assessments",
     "highlights",
     "interview_notes",
     "interviews",
@@ -85,8 +97,11 @@ __all__ = [
     "people",
     "policies",
     "questions_asked",
+    "ratings",
+    "reservations",
     "role_insights",
     "salary_ranges",
+    "scorecards",
     "zone_names",
 ]
 
@@ -487,6 +502,107 @@ def interview_notes(
         preparation_gaps=st.lists(_texts(), max_size=3),
         money_discussed=st.none() | _texts(),
         highlights=st.lists(highlights(), max_size=3),
+    )
+
+
+# -- reflection and feedback ---------------------------------------------------
+
+
+def ratings() -> st.SearchStrategy[Rating]:
+    """Return a strategy for :class:`~postinterview.reflection.Rating` values.
+
+    Requires hypothesis. Shrinks towards a score of 1 with no note.
+    """
+    return st.builds(
+        Rating,
+        criterion=st.sampled_from(Criterion),
+        score=st.integers(1, 5),
+        note=st.none() | _texts(),
+    )
+
+
+def reservations() -> st.SearchStrategy[Reservation]:
+    """Return a strategy for :class:`~postinterview.reflection.Reservation` values.
+
+    Requires hypothesis. Shrinks towards a doubt with no resolution.
+    """
+    return st.builds(Reservation, concern=_texts(), resolution=st.none() | _texts())
+
+
+def fit_assessments() -> st.SearchStrategy[FitAssessment]:
+    """Return a strategy for :class:`~postinterview.reflection.FitAssessment`.
+
+    Requires hypothesis. Shrinks towards an assessment with nothing answered.
+    """
+    comparisons = st.none() | st.sampled_from(Comparison)
+    return st.builds(
+        FitAssessment,
+        rapport_with_interviewer=st.none() | st.integers(1, 5),
+        could_work_with_them=st.none() | st.booleans(),
+        likes_role=st.lists(_texts(), max_size=3),
+        likes_organisation=st.lists(_texts(), max_size=3),
+        reservations=st.lists(reservations(), max_size=3),
+        money_discussed=st.none() | _texts(),
+        versus_current_job=comparisons,
+        versus_other_opportunities=comparisons,
+        want_the_job=st.sampled_from(Want),
+    )
+
+
+def scorecards(
+    *,
+    min_value: dt.datetime = DEFAULT_MIN,
+    max_value: dt.datetime = DEFAULT_MAX,
+    timezones: Sequence[str] | None = None,
+) -> st.SearchStrategy[Scorecard]:
+    """Return a strategy for :class:`~postinterview.reflection.Scorecard` values.
+
+    Requires hypothesis.
+
+    *written_at* is drawn as :func:`aware_datetimes` draws it; each criterion
+    is rated at most once. Shrinks towards an overall 1, nothing noted and
+    nothing rated.
+    """
+    return st.builds(
+        Scorecard,
+        written_at=aware_datetimes(
+            min_value=min_value, max_value=max_value, timezones=timezones
+        ),
+        overall=st.integers(1, 10),
+        went_well=st.lists(_texts(), max_size=3),
+        to_improve=st.lists(_texts(), max_size=3),
+        ratings=st.lists(
+            ratings(), max_size=len(Criterion), unique_by=lambda r: r.criterion
+        ),
+        fit=st.none() | fit_assessments(),
+    )
+
+
+def feedback(
+    *,
+    min_value: dt.datetime = DEFAULT_MIN,
+    max_value: dt.datetime = DEFAULT_MAX,
+    timezones: Sequence[str] | None = None,
+) -> st.SearchStrategy[Feedback]:
+    """Return a strategy for :class:`~postinterview.feedback.Feedback` values.
+
+    Requires hypothesis.
+
+    *received_at* is drawn as :func:`aware_datetimes` draws it. Shrinks
+    towards feedback by email from nobody in particular, saying nothing.
+    """
+    return st.builds(
+        Feedback,
+        received_at=aware_datetimes(
+            min_value=min_value, max_value=max_value, timezones=timezones
+        ),
+        source=st.none() | people(),
+        channel=st.sampled_from(Channel),
+        strengths=st.lists(_texts(), max_size=3),
+        weaknesses=st.lists(_texts(), max_size=3),
+        suggestions=st.lists(_texts(), max_size=3),
+        notes=st.none() | _texts(),
+        permission_to_take_notes=st.none() | st.booleans(),
     )
 
 
