@@ -41,6 +41,7 @@ from postinterview.notes import (
 
 if TYPE_CHECKING:
     from postinterview import letters
+    from postinterview.feedback import Feedback
     from postinterview.followup import (
         Action,
         ActionKind,
@@ -50,6 +51,15 @@ if TYPE_CHECKING:
         plan,
     )
     from postinterview.letters import Candidate, Draft
+    from postinterview.reflection import (
+        Comparison,
+        Criterion,
+        FitAssessment,
+        Rating,
+        Reservation,
+        Scorecard,
+        Want,
+    )
     from postinterview.timeline import (
         Application,
         CheckInSent,
@@ -72,7 +82,7 @@ if TYPE_CHECKING:
     )
     from postinterview.workdays import BusinessCalendar
 
-# The timeline, the follow-up engine and the letters are loaded on first use:
+# The timeline, the engine, the letters and the reflection are loaded on first use:
 # building their many attrs classes (and importing Jinja) is most of what
 # importing the package would cost, and a host tool that only reads records
 # never needs them.
@@ -107,6 +117,19 @@ _LAZY: dict[str, str] = {
     "BusinessCalendar": "postinterview.workdays",
     "Candidate": "postinterview.letters",
     "Draft": "postinterview.letters",
+    **dict.fromkeys(
+        (
+            "Comparison",
+            "Criterion",
+            "FitAssessment",
+            "Rating",
+            "Reservation",
+            "Scorecard",
+            "Want",
+        ),
+        "postinterview.reflection",
+    ),
+    "Feedback": "postinterview.feedback",
     "letters": "postinterview",
 }
 
@@ -137,13 +160,17 @@ __all__ = [
     "Candidate",
     "Channel",
     "CheckInSent",
+    "Comparison",
+    "Criterion",
     "Done",
     "Draft",
     "Event",
+    "Feedback",
     "FeedbackDeclined",
     "FeedbackReceived",
     "FeedbackRequested",
     "Finding",
+    "FitAssessment",
     "FollowUpPolicy",
     "Format",
     "Highlight",
@@ -163,19 +190,23 @@ __all__ = [
     "PostInterviewError",
     "PostInterviewWarning",
     "QuestionAsked",
+    "Rating",
     "ReferencesNotified",
     "Rejected",
     "ReplyReceived",
+    "Reservation",
     "RoleInsight",
     "RunBy",
     "SalaryRange",
     "SchemaError",
+    "Scorecard",
     "Status",
     "TemplateRenderError",
     "ThankYouSent",
     "TimelineError",
     "UnsafeTemplateError",
     "ValidationError",
+    "Want",
     "Withdrew",
     "letters",
     "plan",
