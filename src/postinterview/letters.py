@@ -40,15 +40,18 @@ import email.utils
 import functools
 import html as _html
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from decimal import Decimal
 from email.headerregistry import Address
 from email.message import EmailMessage
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 import jinja2
+import jinja2.compiler
+import jinja2.nodes
 import jinja2.sandbox
+import jinja2.utils
 import pendulum
 
 from postinterview import _fields, _time
@@ -77,6 +80,7 @@ __all__ = [
     "FILTERS",
     "KINDS",
     "LOCALES",
+    "OPTIONS",
     "Candidate",
     "Draft",
     "check_in",
@@ -266,10 +270,28 @@ FILTERS: Mapping[str, Callable[..., str]] = {
 def loader() -> jinja2.BaseLoader:
     """Return a Jinja loader of the packaged templates.
 
-    Mount it in a host application's environment under a prefix:
+    Mount it in a host application's environment under the prefix
+    ``postinterview``, which the templates use to extend each other:
     ``PrefixLoader({"postinterview": letters.loader()})``.
     """
     return jinja2.PackageLoader("postinterview", "templates")
+
+
+@functools.cache
+def _mounted() -> jinja2.BaseLoader:
+    return jinja2.PrefixLoader({"postinterview": loader()})
+
+
+#: The settings the packaged templates are written for. A host that builds
+#: its own environment passes them on: ``Environment(loader=...,
+#: autoescape=..., **OPTIONS)``; the templates' layout depends on the first
+#: three.
+OPTIONS: Mapping[str, Any] = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "undefined": jinja2.StrictUndefined,
+}
 
 
 def _configure(env: jinja2.Environment) -> jinja2.Environment:
@@ -282,16 +304,13 @@ def _packaged(html: bool) -> jinja2.Environment:
     """The environment the library renders with, built once per output kind."""
     return _configure(
         jinja2.Environment(
-            loader=loader(),
+            loader=_mounted(),
             # Every HTML template is escaped, whatever its file name; the text
             # letters are plain text, which escaping would corrupt.
             autoescape=html,  # noqa: S701
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
             auto_reload=False,
             cache_size=-1,
+            **OPTIONS,
         )
     )
 
@@ -303,23 +322,23 @@ def environment(
 
     A template in one of *template_dirs* overrides the packaged template of
     the same name, and the originals stay reachable as
-    ``postinterview/<name>``, so an override can ``{% extends %}`` them.
-    *html* turns autoescaping on for every template. The library's
-    :data:`FILTERS` are installed.
+    ``postinterview/<name>``, so an override can ``{% extends %}`` them. The
+    packaged bodies extend ``postinterview/base.txt.j2`` and
+    ``postinterview/base.html.j2``; a file at that path in one of
+    *template_dirs* replaces the frame of every letter. *html* turns
+    autoescaping on for every template. The library's :data:`FILTERS` are
+    installed.
     """
     dirs = list(template_dirs)
     loaders: list[jinja2.BaseLoader] = []
     if dirs:
         loaders.append(jinja2.FileSystemLoader(dirs))
-    loaders += [loader(), jinja2.PrefixLoader({"postinterview": loader()})]
+    loaders += [_mounted(), loader()]
     return _configure(
         jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=html,  # noqa: S701 - as in _packaged()
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
+            **OPTIONS,
         )
     )
 
@@ -342,7 +361,7 @@ def _render(html: bool, name: str, context: Mapping[str, Any]) -> str:
 
 @functools.cache
 def _template(html: bool, name: str) -> jinja2.Template:
-    return _packaged(html).get_template(name)
+    return _packaged(html).get_template(f"postinterview/{name}")
 
 
 # -- drafts --------------------------------------------------------------------
@@ -425,11 +444,14 @@ class Draft:
                     )
                 )
         if self.interview is not None:
-            for field, name in (
-                ("organisation", self.interview.organisation),
-                ("role", self.interview.role),
+            # A role is often written in lower case in a sentence; an
+            # organisation's name is spelled one way.
+            for field, name, case_matters in (
+                ("organisation", self.interview.organisation, True),
+                ("role", self.interview.role, False),
             ):
-                for found in _misspellings(f"{self.subject}\n{text}", name):
+                written = f"{self.subject}\n{text}"
+                for found in _misspellings(written, name, case_matters=case_matters):
                     findings.append(
                         Finding(
                             code="spelling",
@@ -467,12 +489,14 @@ class Draft:
     ) -> EmailMessage:
         """Return the draft as a multipart/alternative email, text and HTML.
 
-        The message is built with :data:`email.policy.SMTP` and carries
-        exactly these headers: From, To, Subject, Cc and Reply-To when given,
-        Date when *date* is given, and the MIME headers. Addresses come from
-        people's ``email`` fields (a :class:`ValidationError` when the
-        recipient has none); nothing that could end a header line or start a
-        new header gets in.
+        The message is built with :data:`email.policy.SMTP` (lines up to 998
+        characters, so headers are not folded) and carries exactly these
+        headers: From, To, Subject, Cc and Reply-To when given, Date when
+        *date* is given, and the MIME headers. Addresses come from people's
+        ``email`` fields (a :class:`ValidationError` when the recipient has
+        none). Nothing that could end a header line or start a new header
+        gets in: line breaks, two addresses in one string and text that
+        looks like an encoded word are refused first.
         """
         to = _address(self.to, "to")
         headers: list[tuple[str, Any]] = [
@@ -484,12 +508,12 @@ class Draft:
             headers.append(("Cc", copies))
         if reply_to is not None:
             headers.append(("Reply-To", _address(reply_to, "reply_to")))
-        _fields.check_line("subject", self.subject)
+        _check_header_text("subject", self.subject)
         headers.append(("Subject", self.subject))
         if date is not None:
             instant = _time.as_instant(date, "date")
             headers.append(("Date", email.utils.format_datetime(instant)))
-        message = EmailMessage(policy=email.policy.SMTP)
+        message = EmailMessage(policy=_POLICY)
         for name, value in headers:
             message[name] = value
         message.set_content(self.text)
@@ -560,41 +584,65 @@ def _names_person(line: str, person: Person) -> bool:
     return bool(parts & words) or person.name.casefold() in line.casefold()
 
 
-def _misspellings(text: str, name: str) -> Iterator[str]:
+def _misspellings(text: str, name: str, *, case_matters: bool) -> Iterator[str]:
     """Yield runs of words that look like *name* but are not spelled as it is.
 
-    A run looks like the name when it has as many words and matches it
-    ignoring case, or is at least 80% similar; runs that overlap a correct
-    spelling are not counted, so "at Acme Ltd" does not match "Acme Ltd".
+    A run looks like the name when it has as many words and is at least 80%
+    similar to it, ignoring case. Not counted: runs that overlap a correct
+    spelling (so "at Acme Ltd" does not match "Acme Ltd"), other forms of
+    the same words ("data engineers" for "Data Engineer"), and, unless
+    *case_matters*, runs that differ only in case.
     """
     target = _WORD.findall(name)
     if not target:
         return
-    wanted = " ".join(target).casefold()
-    exact = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    folded = [word.casefold() for word in target]
+    flags = 0 if case_matters else re.IGNORECASE
+    exact = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text, flags)]
     words = list(_WORD.finditer(text))
     size = len(target)
     index = 0
     while index + size <= len(words):
-        first, last = words[index], words[index + size - 1]
-        found = text[first.start() : last.end()]
+        run = words[index : index + size]
+        first, last = run[0], run[-1]
         overlaps = any(
             first.start() < end and last.end() > start for start, end in exact
         )
-        words_found = " ".join(m.group(0) for m in words[index : index + size])
-        if not overlaps and _looks_like(words_found.casefold(), wanted):
-            yield found
+        found = [match.group(0).casefold() for match in run]
+        if not overlaps and _looks_like(found, folded):
+            yield text[first.start() : last.end()]
             index += size
         else:
             index += 1
 
 
-def _looks_like(found: str, wanted: str) -> bool:
-    if found == wanted:
-        return True
+def _looks_like(found: list[str], wanted: list[str]) -> bool:
+    if all(
+        f.startswith(w) or w.startswith(f) for f, w in zip(found, wanted, strict=True)
+    ):
+        # The same words, or other forms of them ("engineers", "engineering").
+        return found == wanted
+    joined, target = " ".join(found), " ".join(wanted)
     return (
-        len(wanted) >= 4 and difflib.SequenceMatcher(None, found, wanted).ratio() >= 0.8
+        len(target) >= 4
+        and difflib.SequenceMatcher(None, joined, target).ratio() >= 0.8
     )
+
+
+def _panel_body(draft: Draft) -> str:
+    """The draft's paragraphs between the greeting and the sign-off, unnamed.
+
+    The greeting and the signature are left out (the sender may share a name
+    with the reader), and the reader's name is masked where it stands as a
+    word of its own.
+    """
+    lines = draft.text.splitlines()
+    start = next((i + 1 for i, line in enumerate(lines) if _GREETING.match(line)), 0)
+    paragraphs = "\n".join(lines[start:]).strip().split("\n\n")
+    body = "\n\n".join(paragraphs[:-1] or paragraphs)
+    parts = sorted(_name_parts(draft.to) | {draft.to.name.casefold()}, key=len)
+    names = "|".join(re.escape(part) for part in reversed(parts))
+    return re.sub(rf"(?<!\w)(?:{names})(?!\w)", "<name>", body, flags=re.IGNORECASE)
 
 
 def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
@@ -608,11 +656,7 @@ def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
     findings = [finding for draft in drafts for finding in draft.check()]
     seen: dict[str, Draft] = {}
     for draft in drafts:
-        body = draft.text
-        for part in sorted(
-            _name_parts(draft.to) | {draft.to.name.casefold()}, key=len, reverse=True
-        ):
-            body = re.sub(re.escape(part), "<name>", body, flags=re.IGNORECASE)
+        body = _panel_body(draft)
         earlier = seen.get(body)
         if earlier is not None:
             findings.append(
@@ -643,8 +687,30 @@ def _address(person: Candidate | Person | str, field: str) -> Address:
             f"{field}.email", None, f"an email address for {person.name}"
         )
     _check_address(f"{field}.email", person.email)
-    _fields.check_line(f"{field}.name", person.name)
+    _check_header_text(f"{field}.name", person.name)
     return Address(display_name=person.name, addr_spec=person.email)
+
+
+# An RFC 2047 encoded word: the header parser would decode it, so text that
+# looks like one could smuggle in a line break or another address.
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+
+
+def _check_header_text(field: str, value: str) -> None:
+    _fields.check_line(field, value)
+    if _ENCODED_WORD.search(value):
+        raise ValidationError(
+            field,
+            value,
+            "text without an encoded word such as '=?utf-8?q?...?=', which mail "
+            "programs would decode into something else",
+        )
+
+
+# SMTP's policy with lines up to the 998 characters RFC 5322 allows: headers
+# then need no folding, which in some Python versions adds or loses a space
+# where a non-ASCII name or subject is split.
+_POLICY = email.policy.SMTP.clone(max_line_length=998)
 
 
 _ADDRESS = re.compile(r"[!#-'*+\-/-9=?A-Z^-~.]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -751,6 +817,10 @@ def _letter(
         raise ValidationError("variant", variant, "'email' or 'letter'")
     if locale not in _LOCALE_DATA:
         raise ValidationError("locale", locale, f"one of {', '.join(LOCALES)}")
+    if variant == "letter" and dated is None:
+        raise ValidationError(
+            "dated", None, "the date to print on the letter (nothing reads the clock)"
+        )
     wanted = _DETAILS[kind]
     for name in details:
         if name not in wanted:
@@ -774,7 +844,7 @@ def _letter(
         "locale": locale,
         "lang": data["lang"],
         "sign_off": data[f"{variant}_sign_off"],
-        "dated": day if dated is None else _day("dated", dated),
+        "dated": None if dated is None else _day("dated", dated),
         "interview": interview,
         "interview_day": day,
         "organisation": interview.organisation,
@@ -832,9 +902,8 @@ def thank_you(
     It thanks *to* for their time, comes back to *highlight* (a phrase that
     completes "our conversation about ..."), restates interest in the role,
     adds the *forgot* point briefly when given, and offers more information.
-    *variant* ``"letter"`` lays it out as a printable letter dated *dated*
-    (by default the day of the interview); *locale* is ``"en_GB"`` or
-    ``"en_US"``.
+    *variant* ``"letter"`` lays it out as a printable letter dated *dated*,
+    which a letter needs; *locale* is ``"en_GB"`` or ``"en_US"``.
     """
     return _letter(
         "thank_you",
@@ -1114,7 +1183,8 @@ def draft_for(
     """Draft the letter that *action* names, from what *application* knows.
 
     The interview is the action's round and the recipient its recipient; a
-    letter sent by post is laid out as a letter. What the record cannot
+    letter sent by post is laid out as a letter, dated the day the action
+    should be sent in the recipient's zone. What the record cannot
     know (a thank-you's ``highlight``, a referee as ``to``) comes from
     *details*; a missing one raises :class:`ValidationError` naming it. An
     offer's ``reply_by`` defaults to the offer's ``respond_by`` date.
@@ -1134,7 +1204,7 @@ def draft_for(
     variant = details.pop("variant", None) or (
         "letter" if action.channel is Channel.LETTER else "email"
     )
-    dated = details.pop("dated", None)
+    dated = details.pop("dated", None) or action.send_at.date()
     if kind == "offer_thanks" and "reply_by" not in details:
         offers = [e for e in application.events if isinstance(e, OfferReceived)]
         if len(offers) >= action.number and offers[action.number - 1].respond_by:
@@ -1159,18 +1229,87 @@ def draft_for(
 _MAX_RANGE = 1_000
 _MAX_BUILT = 100_000
 _MAX_EXPONENT = 256
-# A field width or precision of five digits or more in a format string.
-_WIDE_FORMAT = re.compile(r"%[^a-zA-Z%]*\d{5}|\{[^{}]*\d{5}[^{}]*\}")
+_MAX_LOREM = 5
+# In a %-format: a width or precision given by *, or written with five digits.
+_WIDE_PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d{5}|\d*\.(?:\*|\d{5}))")
+# In a {}-format: a field nested in a field, or five digits in a field.
+_WIDE_BRACES = re.compile(r"(?<!\{)\{(?!\{)[^{}]*(?:\{|\d{5})")
+
+
+def _refuse(what: str) -> NoReturn:
+    raise jinja2.exceptions.SecurityError(f"{what} is refused in a user template")
+
+
+def _check_size(value: object) -> None:
+    """Refuse a string or sequence longer than a template could need."""
+    if isinstance(value, str | list | tuple) and len(value) > _MAX_BUILT:
+        _refuse(f"a value of more than {_MAX_BUILT:,} items")
+
+
+def _check_format(spec: str) -> None:
+    if _WIDE_PERCENT.search(spec) or _WIDE_BRACES.search(spec):
+        _refuse("a format width or precision of 10,000 or more, or one set at run time")
+
+
+def _check_width(width: object) -> None:
+    if isinstance(width, int) and width > _MAX_BUILT:
+        _refuse(f"a width over {_MAX_BUILT:,}")
+
+
+def _joined(separator: str, items: Iterable[Any]) -> list[Any]:
+    """Return *items* as a list, refusing a join that would be too long."""
+    listed = list(items)
+    if len(listed) > _MAX_BUILT:
+        _refuse(f"joining more than {_MAX_BUILT:,} items")
+    size = len(separator) * max(len(listed) - 1, 0)
+    size += sum(len(item) if isinstance(item, str) else 1 for item in listed)
+    if size > _MAX_BUILT:
+        _refuse(f"a join of more than {_MAX_BUILT:,} characters")
+    return listed
+
+
+def _check_replace(text: str, old: str, new: str) -> None:
+    found = len(text) + 1 if not old else text.count(old)
+    if len(text) + found * (len(new) - len(old)) > _MAX_BUILT:
+        _refuse(f"a replacement longer than {_MAX_BUILT:,} characters")
+
+
+class _GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles ``a ~ b`` so that the joined string is measured."""
+
+    def visit_Concat(  # noqa: N802 - the name Jinja's visitor calls
+        self, node: jinja2.nodes.Concat, frame: jinja2.compiler.Frame
+    ) -> None:
+        self.write("environment.measured(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+def _measured_join(pieces: Iterable[str]) -> str:
+    joined = "".join(pieces)
+    _check_size(joined)
+    return joined
 
 
 class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, plus caps on what one expression can build.
+    """Jinja's immutable sandbox, with caps on what one step can build.
 
-    Without them ``'a' * 10**9`` or ``'%999999999s' % x`` would allocate a
-    gigabyte before the output limit is ever checked.
+    The sandbox keeps a template from private attributes but not from
+    building huge values: ``'a' * 10**9``, ``'%999999999s' % x``,
+    ``'a'.ljust(10**9)`` or ``a ~ a`` repeated would each allocate gigabytes
+    before the output limit is ever checked. Every operator, method, filter
+    and concatenation that can grow a value is measured here: it may not
+    make more than 100,000 items.
     """
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    code_generator_class = _GuardedCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    concat = staticmethod(_measured_join)  # block captures and macro output
+
+    @staticmethod
+    def measured(value: Any) -> Any:
+        _check_size(value)
+        return value
 
     def call_binop(
         self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
@@ -1182,17 +1321,15 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
                     and isinstance(times, int)
                     and len(seq) * times > _MAX_BUILT
                 ):
-                    raise jinja2.exceptions.SecurityError(
-                        f"a repetition longer than {_MAX_BUILT:,} items"
-                    )
+                    _refuse(f"a repetition of more than {_MAX_BUILT:,} items")
         elif operator == "**":
             if isinstance(right, int) and abs(right) > _MAX_EXPONENT:
-                raise jinja2.exceptions.SecurityError(
-                    f"an exponent larger than {_MAX_EXPONENT}"
-                )
-        elif isinstance(left, str):
+                _refuse(f"an exponent over {_MAX_EXPONENT}")
+        elif operator == "%" and isinstance(left, str):
             _check_format(left)
-        return super().call_binop(context, operator, left, right)
+        made = super().call_binop(context, operator, left, right)
+        _check_size(made)
+        return made
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)
@@ -1200,12 +1337,34 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
             _check_format(str(value.__self__))
         return wrapped
 
-
-def _check_format(spec: str) -> None:
-    if _WIDE_FORMAT.search(spec):
-        raise jinja2.exceptions.SecurityError(
-            "a format field width or precision of 10,000 or more"
-        )
+    def call(
+        __self,  # noqa: N805 - the sandbox's own convention, see its call()
+        __context: jinja2.runtime.Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        text = getattr(__obj, "__self__", None)
+        if isinstance(text, str):
+            name = getattr(__obj, "__name__", "")
+            if name in {"center", "ljust", "rjust", "zfill"}:
+                _check_width(args[0] if args else kwargs.get("width"))
+            elif name == "expandtabs":
+                size = args[0] if args else kwargs.get("tabsize", 8)
+                if isinstance(size, int):
+                    _check_width(size * text.count("\t"))
+            elif name == "join" and args:
+                args = (_joined(text, args[0]), *args[1:])
+            elif (
+                name == "replace"
+                and len(args) >= 2  # old, new
+                and isinstance(args[0], str)
+                and isinstance(args[1], str)
+            ):
+                _check_replace(text, args[0], args[1])
+        made = super().call(__context, __obj, *args, **kwargs)
+        _check_size(made)
+        return made
 
 
 def _format_filter(value: str, *args: Any, **kwargs: Any) -> str:
@@ -1214,28 +1373,86 @@ def _format_filter(value: str, *args: Any, **kwargs: Any) -> str:
     return made
 
 
+@jinja2.pass_eval_context
+def _join_filter(
+    eval_ctx: jinja2.nodes.EvalContext,
+    value: Iterable[Any],
+    d: str = "",
+    attribute: str | int | None = None,
+) -> str:
+    listed = _joined(d, value) if attribute is None else list(value)
+    made: str = jinja2.filters.do_join(eval_ctx, listed, d, attribute)
+    _check_size(made)
+    return made
+
+
+@jinja2.pass_eval_context
+def _replace_filter(
+    eval_ctx: jinja2.nodes.EvalContext,
+    s: str,
+    old: str,
+    new: str,
+    count: int | None = None,
+) -> str:
+    _check_replace(str(s), str(old), str(new))
+    made: str = jinja2.filters.do_replace(eval_ctx, s, old, new, count)
+    return made
+
+
+def _center_filter(value: str, width: int = 80) -> str:
+    _check_width(width)
+    return jinja2.filters.do_center(value, width)
+
+
+def _indent_filter(
+    s: str, width: int | str = 4, first: bool = False, blank: bool = False
+) -> str:
+    lines = str(s).count("\n") + 1
+    if isinstance(width, int):
+        _check_width(width * lines)
+    else:
+        _check_width(len(width) * lines)
+    return jinja2.filters.do_indent(s, width, first, blank)
+
+
+def _batch_filter(value: Iterable[Any], linecount: int, fill_with: Any = None) -> Any:
+    _check_width(linecount)
+    return jinja2.filters.do_batch(value, linecount, fill_with)
+
+
+def _slice_filter(value: Collection[Any], slices: int, fill_with: Any = None) -> Any:
+    _check_width(slices)
+    return jinja2.filters.sync_do_slice(value, slices, fill_with)
+
+
 def _small_range(*args: int) -> range:
     made = range(*args)
     if len(made) > _MAX_RANGE:
-        raise jinja2.exceptions.SecurityError(
-            f"range() is limited to {_MAX_RANGE} items in a user template"
-        )
+        _refuse(f"range() of more than {_MAX_RANGE:,} items")
+    return made
+
+
+def _small_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """Jinja's lipsum(), with Jinja's own argument names, for a few paragraphs."""
+    if n > _MAX_LOREM or max > 100:  # Jinja's default longest paragraph
+        _refuse(f"lipsum() of more than {_MAX_LOREM} paragraphs or 100 words")
+    made: str = jinja2.utils.generate_lorem_ipsum(n, html, min, max)
     return made
 
 
 @functools.cache
 def _sandbox(html: bool) -> jinja2.Environment:
-    env = _configure(
-        _Sandbox(
-            autoescape=html,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+    env = _configure(_Sandbox(autoescape=html, **OPTIONS))
+    env.globals.update(range=_small_range, lipsum=_small_lipsum)
+    env.filters.update(
+        format=_format_filter,
+        join=_join_filter,
+        replace=_replace_filter,
+        center=_center_filter,
+        indent=_indent_filter,
+        batch=_batch_filter,
+        slice=_slice_filter,
     )
-    env.globals["range"] = _small_range
-    env.filters["format"] = _format_filter
     return env
 
 
@@ -1251,9 +1468,12 @@ def render_user_template(
     The template sees *context* read-only and cannot reach private
     attributes (``__class__``, ``__globals__``, ``|attr(...)`` and
     ``str.format`` tricks raise :class:`UnsafeTemplateError`). Output longer
-    than *max_chars* is refused, and so is any one expression that would
-    build something huge (``range()`` past 1,000 items, a repetition past
-    100,000, a format width of 10,000 or more).
+    than *max_chars* is refused, and so is any step that would build a value
+    of more than 100,000 items (``'a' * 10**9``, ``'a'.ljust(10**9)``, a huge
+    join or replacement, ``a ~ a`` repeated), a format width of 10,000 or
+    more, and ``range()`` past 1,000 items. The sandbox bounds memory, not
+    time: a template can still loop for a while within those limits, so a
+    host that renders templates from strangers should also limit the time.
     A syntax error or a missing variable raises
     :class:`TemplateRenderError` with the line. *html* turns autoescaping on.
 
