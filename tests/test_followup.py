@@ -8,11 +8,14 @@ should see.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 
+import attrs
 import pendulum
 import pytest
 
 from postinterview import (
+    Action,
     ActionKind,
     Application,
     BusinessCalendar,
@@ -410,3 +413,130 @@ def test_declining_feedback_twice_needs_one_reply() -> None:
     app = app.record(FeedbackDeclined(at=end.add(days=3)))
     result = checked(app, end.add(days=3))
     assert len(result.of_kind(ActionKind.REPLY_TO_REJECTION)) == 1
+
+
+def test_follow_ups_that_cannot_be_shown_in_the_recipients_zone_are_refused() -> None:
+    # 04:30 UTC on the first day of year 1 is still year 0 in New York: only
+    # showing Kim's request for contact details (it opens at the end) fails.
+    end = pendulum.datetime(1, 1, 1, 4, 30, tz="UTC")
+    kim = Person(name="Kim Lee", timezone=NEW_YORK)
+    app = make(end, interviewers=(kim,), decision_expected_by=pendulum.date(1, 1, 10))
+    with pytest.raises(ValidationError, match="before the year 10000"):
+        plan(app, now=end)
+
+
+# -- actions as values -----------------------------------------------------------
+
+INSTANTS = ("opens_at", "due_at", "closes_at", "send_at")
+
+
+def thank_you(**changes: object) -> Action:
+    """Priya's thank-you after a Friday interview, built by hand."""
+    end = pendulum.datetime(2026, 11, 20, 16, 30, tz=LONDON)
+    fields: dict[str, object] = {
+        "kind": ActionKind.THANK,
+        "recipient": PRIYA,
+        "channel": Channel.EMAIL,
+        "opens_at": end.add(hours=1),
+        "due_at": end.add(hours=24),
+        "closes_at": end.add(hours=48),
+        "send_at": end.add(hours=1),
+        "template": "thank_you",
+        "rationale": FollowUpPolicy().rationale("thank_you_due"),
+    }
+    fields.update(changes)
+    return Action(**fields)  # type: ignore[arg-type]
+
+
+def test_an_action_built_by_hand_equals_the_planned_one() -> None:
+    end = pendulum.datetime(2026, 11, 20, 16, 30, tz=LONDON)
+    planned = only(plan(make(end), now=end), ActionKind.THANK)
+    built = thank_you()
+    assert built == planned
+    assert hash(built) == hash(planned)
+    assert built.round == built.number == 1
+    assert built.key == (ActionKind.THANK, 1, PRIYA, 1)
+    assert built.opens_at == end.add(hours=1)
+    assert built.opens_at.timezone_name == LONDON
+    assert built.due_at == end.add(hours=24)
+
+
+def test_an_action_takes_stdlib_datetimes_and_shows_them_in_pendulum() -> None:
+    london = zoneinfo.ZoneInfo(LONDON)
+    opens = dt.datetime(2026, 11, 20, 17, 30, tzinfo=london)
+    action = thank_you(
+        opens_at=opens,
+        due_at=opens + dt.timedelta(hours=23),
+        closes_at=None,
+        send_at=opens,
+    )
+    assert type(action.opens_at) is pendulum.DateTime
+    assert action.opens_at.timezone_name == LONDON
+    assert action.closes_at is None
+    assert action == thank_you(closes_at=None)
+
+
+@pytest.mark.parametrize("field", INSTANTS)
+def test_an_action_refuses_a_naive_instant_and_names_it(field: str) -> None:
+    with pytest.raises(NaiveDatetimeError) as caught:
+        thank_you(**{field: dt.datetime(2026, 11, 20, 17, 30)})  # noqa: DTZ001
+    assert caught.value.field == field
+
+
+@pytest.mark.parametrize("field", ["opens_at", "send_at"])
+def test_an_action_needs_its_opening_and_send_time(field: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        thank_you(**{field: None})
+    assert caught.value.field == field
+
+
+@pytest.mark.parametrize("field", ["due_at", "closes_at", "send_at"])
+def test_an_action_shows_all_its_instants_in_one_zone(field: str) -> None:
+    instant = getattr(thank_you(), field).in_timezone(NEW_YORK)
+    with pytest.raises(ValidationError, match="in the zone of opens_at") as caught:
+        thank_you(**{field: instant})
+    assert caught.value.field == field
+
+
+def test_actions_compare_instants_by_zone_and_utc_not_by_wall_clock() -> None:
+    action = thank_you()
+    # The same instants shown in New York: the zone is part of the value.
+    in_new_york = thank_you(
+        **{name: getattr(action, name).in_timezone(NEW_YORK) for name in INSTANTS}
+    )
+    assert in_new_york != action
+    # The clocks in New York go back from 02:00 to 01:00 on 1 November 2026:
+    # 01:30 comes twice, an hour apart, and Python calls the two equal.
+    first = pendulum.datetime(2026, 11, 1, 5, 30, tz="UTC").in_timezone(NEW_YORK)
+    second = first.add(hours=1)
+    assert (first.hour, first.minute) == (second.hour, second.minute) == (1, 30)
+    assert first == second  # wall clocks, one tzinfo: Python ignores fold
+    times = {"due_at": None, "closes_at": None}
+    early = thank_you(opens_at=first, send_at=first, **times)
+    late = thank_you(opens_at=second, send_at=second, **times)
+    assert early != late
+    assert len({early, late}) == 2
+    assert late.opens_at.fold == 1
+    assert late == thank_you(opens_at=second, send_at=second, **times)
+
+
+def test_an_action_is_immutable_and_its_repr_shows_its_instants() -> None:
+    action = thank_you()
+    with pytest.raises(attrs.exceptions.FrozenError):
+        action.kind = ActionKind.CHECK_IN  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        action.opens_at = action.send_at  # type: ignore[misc]
+    text = repr(action)
+    assert text.startswith("Action(kind=<ActionKind.THANK: ")
+    assert f"opens_at={action.opens_at!r}" in text
+    assert "closes_at=DateTime(2026, 11, 22, 16, 30, 0, tzinfo=Timezone(" in text
+
+
+def test_an_action_makes_each_instant_once_when_it_is_read() -> None:
+    end = pendulum.datetime(2026, 11, 20, 16, 30, tz=LONDON)
+    thank = only(plan(make(end), now=end), ActionKind.THANK)
+    for name in INSTANTS:
+        assert getattr(thank, name) is getattr(thank, name)
+    # Equal instants share one value: London is closed on a Friday evening and
+    # all weekend, so the note is suggested for the moment the window opens.
+    assert thank.send_at is thank.opens_at  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import zoneinfo
 from collections.abc import Iterator
 from typing import cast
 
@@ -397,6 +398,51 @@ def test_recording_an_event_never_revives_a_retired_action(scenario: Scenario) -
         before = after
 
 
+# -- actions make their instants when read ------------------------------------
+
+INSTANTS = ("opens_at", "due_at", "closes_at", "send_at")
+
+
+def exactly(instant: dt.datetime) -> tuple[object, ...]:
+    """Everything that tells two shown instants apart, fold and zone included."""
+    return (
+        type(instant),
+        instant.year,
+        instant.month,
+        instant.day,
+        instant.hour,
+        instant.minute,
+        instant.second,
+        instant.microsecond,
+        instant.fold,
+        instant.utcoffset(),
+        str(instant.tzinfo),
+    )
+
+
+@given(scenarios())
+def test_instants_read_from_an_action_are_the_instants_planned(
+    scenario: Scenario,
+) -> None:
+    application, policy, now = scenario
+    for action in every_action(plan(application, policy=policy, now=now)):
+        # The planned values: the recipient's zone and the instants in UTC.
+        tz, *planned = action._at
+        for name, naive in zip(INSTANTS, planned, strict=True):
+            read = getattr(action, name)
+            if naive is None:
+                assert read is None
+                continue
+            assert exactly(read) == exactly(_time.from_naive_utc(naive, tz))
+            # The same, by the standard library's own conversion.
+            stdlib = naive.replace(tzinfo=dt.UTC).astimezone(zoneinfo.ZoneInfo(tz.key))
+            assert exactly(read)[1:-1] == exactly(stdlib)[1:-1]
+            assert str(read.tzinfo) == tz.key
+            assert getattr(action, name) is read  # made once
+        assert changed(action) == action
+        assert hash(changed(action)) == hash(action)
+
+
 # -- check_plan itself ---------------------------------------------------------
 
 
@@ -677,6 +723,27 @@ def friday_plan() -> tuple[Application, Plan]:
     return application, plan(application, now=LONDON_END.add(minutes=5))
 
 
+def changed(action: Action, **changes: object) -> Action:
+    """A copy of *action* with *changes*, made with the public constructor."""
+    fields: dict[str, object] = {
+        name: getattr(action, name)
+        for name in (
+            "kind",
+            "recipient",
+            "channel",
+            "opens_at",
+            "due_at",
+            "closes_at",
+            "send_at",
+            "template",
+            "rationale",
+            "round",
+            "number",
+        )
+    }
+    return Action(**{**fields, **changes})  # type: ignore[arg-type]
+
+
 def with_action(made: Plan, old: Action, new: Action) -> Plan:
     return attrs.evolve(
         made, actions=tuple(new if a is old else a for a in made.actions)
@@ -729,7 +796,7 @@ def test_check_plan_names_a_broken_thank_you(change: object, message: str) -> No
     application, made = friday_plan()
     check_plan(made, application)
     thank = made.of_kind(ActionKind.THANK)[0]
-    broken = attrs.evolve(thank, **change(thank))  # type: ignore[operator]
+    broken = changed(thank, **change(thank))  # type: ignore[operator]
     with pytest.raises(AssertionError) as caught:
         check_plan(with_action(made, thank, broken), application)
     lines = str(caught.value).splitlines()
@@ -776,7 +843,7 @@ def test_check_plan_names_a_check_in_still_owed_after_a_reply() -> None:
 def test_check_plan_lists_every_broken_rule_at_once() -> None:
     application, made = friday_plan()
     thank = made.of_kind(ActionKind.THANK)[0]
-    broken = attrs.evolve(
+    broken = changed(
         thank,
         send_at=thank.opens_at.subtract(minutes=5),
         due_at=thank.opens_at.subtract(minutes=10),

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import operator
 from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from typing import Any, cast, overload
 
 import attrs
 import pendulum
@@ -81,6 +83,11 @@ class ActionKind(enum.Enum):
     THANK_FOR_OFFER = "thank them for the offer"
     REVIEW_OFFER_TERMS = "weigh the offer's terms before answering"
     KEEP_SEARCHING = "keep applying elsewhere"
+
+    # Members are singletons that compare by identity, so they may hash by it
+    # too: in C, where Enum's own hash is a Python call on the name. The
+    # engine looks kinds up in sets and dicts for every action it makes.
+    __hash__ = object.__hash__
 
     @property
     def is_message(self) -> bool:
@@ -326,7 +333,21 @@ _RATIONALES: dict[str, str] = {
 # -- actions and plans ---------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+#: The zone an action's instants are shown in, then its opening, deadline,
+#: closing and send time, as naive UTC.
+_Instants = tuple[
+    pendulum.Timezone, dt.datetime, dt.datetime | None, dt.datetime | None, dt.datetime
+]
+_INSTANT_FIELDS = ("opens_at", "due_at", "closes_at", "send_at")
+_setattr = object.__setattr__  # fills an action's cache, as attrs does its fields
+
+
+def _instants_key(at: _Instants) -> tuple[object, ...]:
+    """Compare instants by UTC time and zone name, as :func:`_time.instant_key`."""
+    return (at[0].key, *at[1:])
+
+
+@attrs.frozen(init=False, repr=False, match_args=False)
 class Action:
     """One thing the candidate owes, with when and why.
 
@@ -338,25 +359,139 @@ class Action:
     when there is one; *rationale* says why the rule exists. *round* is the
     interview round it concerns and *number* counts repeated actions (the
     first and second check-in).
+
+    The four instants are :class:`pendulum.DateTime` values shown in one
+    zone, the recipient's. The constructor takes them as aware datetimes in
+    that zone (a :class:`pendulum.DateTime`, or a :class:`datetime.datetime`
+    with a :class:`zoneinfo.ZoneInfo` or UTC tzinfo) and refuses naive ones,
+    naming the field, and a mix of zones. An action keeps its instants in UTC
+    and makes each pendulum value the first time it is read, once: plans are
+    made far more often than all their instants are read.
+
+    Actions are immutable and hashable. Two are equal when all their fields
+    are, instants compared by UTC time and zone name, never by wall clock:
+    the two 01:30s of a fall-back night differ, and so do one instant shown in
+    two zones. To change an action, build a new one with the constructor.
     """
 
     kind: ActionKind
     recipient: Person | None
     channel: Channel | None
-    # Instants compare by UTC time and zone, not by wall clock.
-    opens_at: pendulum.DateTime = attrs.field(eq=_time.instant_key)
-    due_at: pendulum.DateTime | None = attrs.field(eq=_time.instant_key)
-    closes_at: pendulum.DateTime | None = attrs.field(eq=_time.instant_key)
-    send_at: pendulum.DateTime = attrs.field(eq=_time.instant_key)
     template: str | None
     rationale: str
-    round: int = 1
-    number: int = 1
+    round: int
+    number: int
+    _at: _Instants = attrs.field(eq=_instants_key)
+    # The pendulum values made so far, by naive UTC instant: not part of the
+    # value, and made when first read.
+    _shown: dict[dt.datetime, pendulum.DateTime] | None = attrs.field(
+        init=False, default=None, eq=False, hash=False
+    )
+
+    def __init__(
+        self,
+        *,
+        kind: ActionKind,
+        recipient: Person | None,
+        channel: Channel | None,
+        opens_at: dt.datetime,
+        due_at: dt.datetime | None,
+        closes_at: dt.datetime | None,
+        send_at: dt.datetime,
+        template: str | None,
+        rationale: str,
+        round: int = 1,
+        number: int = 1,
+    ) -> None:
+        """Make an action; the instants are checked as the class says."""
+        opens = _time.as_instant(opens_at, "opens_at")
+        tz = _time.zone(_time.zone_name(opens))
+        naive: list[dt.datetime | None] = []
+        for field, value in zip(
+            _INSTANT_FIELDS, (opens, due_at, closes_at, send_at), strict=True
+        ):
+            if value is None and field in ("due_at", "closes_at"):
+                naive.append(None)
+                continue
+            instant = _time.as_instant(value, field)
+            if instant.tzinfo is not tz:  # as_instant gives the cached zones
+                raise ValidationError(
+                    field,
+                    value,
+                    f"an instant in the zone of opens_at ({tz.key}): an action's "
+                    "instants are all shown in the recipient's zone",
+                )
+            naive.append(_naive_utc(instant))
+        at = cast("_Instants", (tz, *naive))
+        self.__attrs_init__(
+            kind, recipient, channel, template, rationale, round, number, at
+        )
+
+    def _show(self, naive: dt.datetime) -> pendulum.DateTime:
+        """Return the pendulum value of one of the instants, made once."""
+        shown = self._shown
+        if shown is None:
+            shown = {}
+            _setattr(self, "_shown", shown)
+        made = shown.get(naive)
+        if made is None:
+            # Keyed by instant, so that equal instants share one value.
+            made = shown[naive] = _to_pendulum(naive, self._at[0])
+        return made
+
+    # Each property looks in the cache itself first: it is read far more
+    # often than it is filled.
+
+    @property
+    def opens_at(self) -> pendulum.DateTime:
+        """When the window opens: the action makes sense from then on."""
+        naive, shown = self._at[1], self._shown
+        if shown is not None and naive in shown:
+            return shown[naive]
+        return self._show(naive)
+
+    @property
+    def due_at(self) -> pendulum.DateTime | None:
+        """When the action is due, or ``None`` when it has no deadline."""
+        naive, shown = self._at[2], self._shown
+        if naive is None:
+            return None
+        if shown is not None and naive in shown:
+            return shown[naive]
+        return self._show(naive)
+
+    @property
+    def closes_at(self) -> pendulum.DateTime | None:
+        """When the window closes, or ``None`` when the action does not lapse."""
+        naive, shown = self._at[3], self._shown
+        if naive is None:
+            return None
+        if shown is not None and naive in shown:
+            return shown[naive]
+        return self._show(naive)
+
+    @property
+    def send_at(self) -> pendulum.DateTime:
+        """The suggested moment to do it or send it, inside the window."""
+        naive, shown = self._at[4], self._shown
+        if shown is not None and naive in shown:
+            return shown[naive]
+        return self._show(naive)
 
     @property
     def key(self) -> tuple[ActionKind, int, Person | None, int]:
         """What identifies this action across plans of the same application."""
         return (self.kind, self.round, self.recipient, self.number)
+
+    def __repr__(self) -> str:
+        return (
+            f"Action(kind={self.kind!r}, recipient={self.recipient!r}, "
+            f"channel={self.channel!r}, opens_at={self.opens_at!r}, "
+            f"due_at={self.due_at!r}, closes_at={self.closes_at!r}, "
+            f"send_at={self.send_at!r}, template={self.template!r}, "
+            f"rationale={self.rationale!r}, round={self.round!r}, "
+            f"number={self.number!r})"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -403,11 +538,7 @@ class Plan(Sequence[Action]):
     def overdue(self) -> tuple[Action, ...]:
         """Return the actions due before *now* and still owed."""
         now = _naive_utc(self.now)
-        return tuple(
-            a
-            for a in self.actions
-            if a.due_at is not None and _naive_utc(a.due_at) < now
-        )
+        return tuple(a for a in self.actions if a._at[2] is not None and a._at[2] < now)
 
     def upcoming(self, within: dt.timedelta) -> tuple[Action, ...]:
         """Return the actions not yet overdue that should be sent within *within*."""
@@ -416,8 +547,7 @@ class Plan(Sequence[Action]):
         return tuple(
             a
             for a in self.actions
-            if _naive_utc(a.send_at) <= horizon
-            and (a.due_at is None or _naive_utc(a.due_at) >= now)
+            if a._at[4] <= horizon and (a._at[2] is None or a._at[2] >= now)
         )
 
     def of_kind(self, kind: ActionKind) -> tuple[Action, ...]:
@@ -472,34 +602,34 @@ _ENDS: dict[type[Any], frozenset[ActionKind]] = {
 }
 
 
-@attrs.define
-class _Draft:
-    """An action while it is being worked out, in naive UTC."""
-
-    kind: ActionKind
-    trigger: dt.datetime  # events before this cannot retire the action
-    opens: dt.datetime
-    due: dt.datetime | None
-    closes: dt.datetime | None
-    zone: pendulum.Timezone
-    recipient: Person | None = None
-    channel: Channel | None = None
-    template: str | None = None
-    rationale: str = ""
-    round: int = 1
-    number: int = 1
-    done_by: Event | None = None
-
-
 _naive_utc = _time.naive_utc
 _to_pendulum = _time.from_naive_utc
+_local_ordinal = _time.local_ordinal
+_zone = _time.zone
+_new = object.__new__
+_first = operator.itemgetter(0)
+# Instants this far from the ends of datetime's range show in every zone; the
+# engine shows those nearer at once, so that plan() reports them.
+_LOWEST = dt.datetime.min + dt.timedelta(days=1)  # noqa: DTZ901 - naive UTC
+_HIGHEST = dt.datetime.max - dt.timedelta(days=1)  # noqa: DTZ901 - naive UTC
 
 
-def _local_date(naive_utc: dt.datetime, tz: pendulum.Timezone) -> dt.date:
-    return tz.fromutc(naive_utc.replace(tzinfo=tz)).date()
+def _home(interview: Interview) -> pendulum.Timezone:
+    """Return the zone the interview was held in: its ``timezone``, as a zone.
+
+    Instants keep their zone as their tzinfo, so this is a read, not a look-up.
+    """
+    return cast("pendulum.Timezone", interview.ends_at.tzinfo)
 
 
 class _Planner:
+    """Works out one plan, in naive UTC, and makes its actions as it goes.
+
+    Each action is kept with what ordering and retiring it needs: its sort
+    key, the instant before which events cannot retire it, and the event that
+    already did (a check-in that was sent).
+    """
+
     def __init__(
         self, application: Application, policy: FollowUpPolicy, now: dt.datetime
     ) -> None:
@@ -507,55 +637,106 @@ class _Planner:
         self.policy = policy
         self.calendar = policy.calendar
         self.now = now
-        self.drafts: list[_Draft] = []
+        self.made: list[
+            tuple[tuple[bool, dt.datetime, int, int], Action, dt.datetime, Event | None]
+        ] = []
+        self.edges: list[Action] = []
         self.events: tuple[Event, ...] = application.events
-        self.made: dict[tuple[dt.datetime, int], pendulum.DateTime] = {}
 
     # helpers
 
     def zone_of(self, person: Person | None, interview: Interview) -> pendulum.Timezone:
         if person is not None and person.timezone is not None:
-            return _time.zone(person.timezone)
-        return _time.zone(interview.timezone)
+            return _zone(person.timezone)
+        return _home(interview)
 
-    def business_day(
-        self, start: dt.datetime, days: int, tz: pendulum.Timezone
-    ) -> dt.date:
-        """Return the date *days* business days after *start*'s local date in *tz*."""
-        ordinal = _local_date(start, tz).toordinal()
-        return dt.date.fromordinal(self.calendar._add(ordinal, days))
+    def business_day(self, start: dt.datetime, days: int, tz: pendulum.Timezone) -> int:
+        """Return the ordinal of the day *days* business days after *start*'s
+        local date in *tz*."""
+        return self.calendar._add(_local_ordinal(start, tz), days)
 
-    def opening(self, day: dt.date, tz: pendulum.Timezone) -> dt.datetime:
-        return reading(day.toordinal(), self.calendar.opens, tz.key)
+    def closing(self, ordinal: int, tz: pendulum.Timezone) -> dt.datetime:
+        return reading(ordinal, self.calendar.closes, tz.key)
 
-    def closing(self, day: dt.date, tz: pendulum.Timezone) -> dt.datetime:
-        return reading(day.toordinal(), self.calendar.closes, tz.key)
+    def send_time(
+        self, opens: dt.datetime, closes: dt.datetime | None, tz: pendulum.Timezone
+    ) -> dt.datetime:
+        """Return the first open moment from *opens* on, unless it is past *closes*."""
+        found = self.calendar._open_from(opens, tz)[0]
+        return found if closes is None or found <= closes else opens
 
-    def add(self, draft: _Draft) -> _Draft:
-        self.drafts.append(draft)
-        return draft
+    def add(
+        self,
+        *,
+        kind: ActionKind,
+        trigger: dt.datetime,
+        opens: dt.datetime,
+        due: dt.datetime | None,
+        closes: dt.datetime | None = None,
+        tz: pendulum.Timezone,
+        recipient: Person | None = None,
+        channel: Channel | None = None,
+        template: str | None = None,
+        rationale: str,
+        round: int,
+        number: int = 1,
+        send: dt.datetime | None = None,
+        done_by: Event | None = None,
+    ) -> None:
+        """Make an action and keep it.
+
+        Events before *trigger* cannot retire it. *send* defaults to the first
+        open moment in the window for a message, and to *opens* for the
+        candidate's own tasks.
+        """
+        if send is None:
+            send = self.send_time(opens, closes, tz) if kind in _MESSAGES else opens
+        action: Action = _new(Action)
+        action.__attrs_init__(
+            kind,
+            recipient,
+            channel,
+            template,
+            rationale,
+            round,
+            number,
+            (tz, opens, due, closes, send),
+        )
+        # Sorted in UTC: Python compares datetimes of one zone by their wall
+        # clocks, which puts the two halves of a fall-back hour in the wrong
+        # order. The sort is stable, so a panel keeps its order.
+        key = (due is None, opens if due is None else due, _RANK[kind], number)
+        self.made.append((key, action, trigger, done_by))
+        if (
+            opens < _LOWEST
+            or send > _HIGHEST
+            or (due or opens) > _HIGHEST
+            or (closes or opens) > _HIGHEST
+        ):
+            self.edges.append(action)
 
     def by_deadline(
         self,
+        *,
         kind: ActionKind,
         trigger: dt.datetime,
         days: int,
         tz: pendulum.Timezone,
+        due: dt.datetime | None = None,
         **details: Any,
-    ) -> _Draft:
+    ) -> None:
         """Add an action that opens at *trigger* and is due at the close of
-        business *days* business days later in *tz*."""
-        due = self.closing(self.business_day(trigger, days, tz), tz)
-        return self.add(
-            _Draft(
-                kind=kind,
-                trigger=trigger,
-                opens=trigger,
-                due=max(due, trigger),
-                closes=None,
-                zone=tz,
-                **details,
-            )
+        business *days* business days later in *tz*; or, when *due* is given,
+        due and closing then."""
+        deadline = max(self.closing(self.business_day(trigger, days, tz), tz), trigger)
+        self.add(
+            kind=kind,
+            trigger=trigger,
+            opens=trigger,
+            due=deadline if due is None else due,
+            closes=due,
+            tz=tz,
+            **details,
         )
 
     # the rules
@@ -566,16 +747,15 @@ class _Planner:
         first = history.rounds[0]
         for index, interview in enumerate(history.rounds):
             self.round(index, interview)
+        start = _naive_utc(first.ends_at)
         self.add(
-            _Draft(
-                kind=ActionKind.KEEP_SEARCHING,
-                trigger=_naive_utc(first.ends_at),
-                opens=_naive_utc(first.ends_at),
-                due=None,
-                closes=None,
-                zone=_time.zone(first.timezone),
-                rationale="Until an offer is accepted, nothing is certain.",
-            )
+            kind=ActionKind.KEEP_SEARCHING,
+            trigger=start,
+            opens=start,
+            due=None,
+            tz=_home(first),
+            rationale="Until an offer is accepted, nothing is certain.",
+            round=1,
         )
         latest = history.latest
         contact = self.contact(latest)
@@ -583,17 +763,15 @@ class _Planner:
             self.after_rejection(history.rejected, latest, contact)
         self.after_feedback(latest, contact)
         if history.lost_interest is not None:
-            lost = history.lost_interest
-            tz = self.zone_of(contact, latest)
             self.by_deadline(
-                ActionKind.WITHDRAW,
-                _naive_utc(lost.at),
-                policy.withdraw_within,
-                tz,
+                kind=ActionKind.WITHDRAW,
+                trigger=_naive_utc(history.lost_interest.at),
+                days=policy.withdraw_within,
+                tz=self.zone_of(contact, latest),
                 recipient=contact,
                 channel=latest.preferred_channel,
                 template="withdrawal",
-                rationale=policy.rationale("withdraw_within"),
+                rationale=_RATIONALES["withdraw_within"],
                 round=len(history.rounds),
             )
         offers = [e for e in self.events if isinstance(e, OfferReceived)]
@@ -608,20 +786,19 @@ class _Planner:
 
     def round(self, index: int, interview: Interview) -> None:
         policy = self.policy
+        add = self.add
         number = index + 1
         end = _naive_utc(interview.ends_at)
-        home = _time.zone(interview.timezone)
-        self.add(
-            _Draft(
-                kind=ActionKind.REFLECT,
-                trigger=end,
-                opens=end,
-                due=end + policy.notes_due,
-                closes=end + policy.notes_late,
-                zone=home,
-                rationale=policy.rationale("notes_due"),
-                round=number,
-            )
+        home = _home(interview)
+        add(
+            kind=ActionKind.REFLECT,
+            trigger=end,
+            opens=end,
+            due=end + policy.notes_due,
+            closes=end + policy.notes_late,
+            tz=home,
+            rationale=_RATIONALES["notes_due"],
+            round=number,
         )
         channel = (
             Channel.EMAIL
@@ -631,82 +808,80 @@ class _Planner:
         opens = end + policy.thank_you_earliest
         due = end + policy.thank_you_due
         closes = end + policy.thank_you_latest
+        # Interviewers who share a zone are sent their notes at the same moment.
+        sends: dict[str, dt.datetime] = {}
         for person in interview.interviewers:
             tz = self.zone_of(person, interview)
             if not _reachable(person, channel):
-                self.add(
-                    _Draft(
-                        kind=ActionKind.GET_CONTACT_DETAILS,
-                        trigger=end,
-                        opens=end,
-                        due=opens,
-                        closes=closes,
-                        zone=tz,
-                        recipient=person,
-                        rationale="A thank-you needs a way to reach its reader.",
-                        round=number,
-                    )
-                )
-            self.add(
-                _Draft(
-                    kind=ActionKind.THANK,
-                    trigger=end,
-                    opens=opens,
-                    due=due,
-                    closes=closes,
-                    zone=tz,
-                    recipient=person,
-                    channel=channel,
-                    template="thank_you",
-                    rationale=policy.rationale("thank_you_due"),
-                    round=number,
-                )
-            )
-        if not interview.interviewers:
-            self.add(
-                _Draft(
+                add(
                     kind=ActionKind.GET_CONTACT_DETAILS,
                     trigger=end,
                     opens=end,
                     due=opens,
                     closes=closes,
-                    zone=home,
-                    recipient=interview.agency_contact,
-                    rationale=(
-                        "A thank-you needs a named reader: ask for the interviewers' "
-                        "names, or write through the recruiter or HR contact."
-                    ),
+                    tz=tz,
+                    recipient=person,
+                    rationale="A thank-you needs a way to reach its reader.",
                     round=number,
                 )
+            send = sends.get(tz.key)
+            if send is None:
+                send = sends[tz.key] = self.send_time(opens, closes, tz)
+            add(
+                kind=ActionKind.THANK,
+                trigger=end,
+                opens=opens,
+                due=due,
+                closes=closes,
+                tz=tz,
+                recipient=person,
+                channel=channel,
+                template="thank_you",
+                rationale=_RATIONALES["thank_you_due"],
+                round=number,
+                send=send,
+            )
+        if not interview.interviewers:
+            add(
+                kind=ActionKind.GET_CONTACT_DETAILS,
+                trigger=end,
+                opens=end,
+                due=opens,
+                closes=closes,
+                tz=home,
+                recipient=interview.agency_contact,
+                rationale=(
+                    "A thank-you needs a named reader: ask for the interviewers' "
+                    "names, or write through the recruiter or HR contact."
+                ),
+                round=number,
             )
         if interview.references_may_be_contacted:
             self.by_deadline(
-                ActionKind.NOTIFY_REFERENCES,
-                end,
-                policy.references_within,
-                home,
+                kind=ActionKind.NOTIFY_REFERENCES,
+                trigger=end,
+                days=policy.references_within,
+                tz=home,
                 template="reference_brief",
-                rationale=policy.rationale("references_within"),
+                rationale=_RATIONALES["references_within"],
                 round=number,
             )
         scheduled_by = self.scheduled_by(interview)
         if scheduled_by is not None:
             start = _naive_utc(interview.starts_at)
             at = _naive_utc(scheduled_by.at)
-            self.add(
-                _Draft(
-                    kind=ActionKind.PREPARE_NEXT_ROUND,
-                    trigger=at,
-                    opens=at,
-                    due=start,
-                    closes=start,
-                    zone=home,
-                    rationale=(
-                        "Preparation starts from the questions that recur and the "
-                        "weakest criteria, while there is time to practise."
-                    ),
-                    round=number,
-                )
+            add(
+                kind=ActionKind.PREPARE_NEXT_ROUND,
+                trigger=at,
+                opens=at,
+                due=start,
+                closes=start,
+                tz=home,
+                rationale=(
+                    "Preparation starts from the questions that recur and the "
+                    "weakest criteria, while there is time to practise."
+                ),
+                round=number,
             )
         self.check_ins(index, interview, end)
 
@@ -719,113 +894,106 @@ class _Planner:
     def check_ins(self, index: int, interview: Interview, end: dt.datetime) -> None:
         policy = self.policy
         calendar = self.calendar
+        add_days = calendar._add
         contact = self.contact(interview)
         tz = self.zone_of(contact, interview)
         decision = interview.decision_expected_by
         not_before = end
         if decision is None:
-            day = self.business_day(end, policy.check_in_without_date, tz)
+            day = add_days(_local_ordinal(end, tz), policy.check_in_without_date)
         else:
             if isinstance(decision, pendulum.DateTime):
                 not_before = max(not_before, _naive_utc(decision))
-                decided = _local_date(not_before, tz)
+                decided = _local_ordinal(not_before, tz)
             else:
-                decided = decision
-            day = dt.date.fromordinal(
-                calendar._add(decided.toordinal(), policy.check_in_after_decision)
-            )
-            day = max(day, dt.date.fromordinal(calendar._add(decided.toordinal(), 0)))
+                decided = decision.toordinal()
+            # The policy makes this at least one business day, so the day is
+            # after the decided day, and no earlier than the business day that
+            # day rolls forward to.
+            day = add_days(decided, policy.check_in_after_decision)
         if interview.closing_date is not None:
-            after_closing = calendar._add(interview.closing_date.toordinal(), 1)
-            day = max(day, dt.date.fromordinal(after_closing))
+            day = max(day, add_days(interview.closing_date.toordinal(), 1))
         sent = [
             e for e in self.history.after_round[index] if isinstance(e, CheckInSent)
         ]
-        channel = interview.preferred_channel
-        previous: dt.date | None = None
-        # No check-in is suggested before this day, even after one the
-        # candidate sent early.
-        earliest = day
-        for count in range(1, policy.check_ins_at_most + 2):
-            if previous is not None:
-                spaced = calendar._add(previous.toordinal(), policy.check_in_spacing)
-                day = max(dt.date.fromordinal(spaced), earliest)
-            opens = max(self.opening(day, tz), not_before)
-            closes = self.closing(day, tz)
-            if count > policy.check_ins_at_most:
-                self.add(
-                    _Draft(
-                        kind=ActionKind.MOVE_ON,
-                        trigger=end,
-                        opens=opens,
-                        due=max(closes, opens),
-                        closes=None,
-                        zone=tz,
-                        rationale=policy.rationale("check_ins_at_most"),
-                        round=index + 1,
-                    )
-                )
-                return
-            draft = self.add(
-                _Draft(
-                    kind=ActionKind.CHECK_IN,
-                    trigger=end,
-                    opens=opens,
-                    due=max(closes, opens),
-                    closes=None,
-                    zone=tz,
-                    recipient=contact,
-                    channel=channel,
-                    template="check_in",
-                    rationale=policy.rationale(
-                        "check_in_spacing"
-                        if count > 1
-                        else "check_in_without_date"
-                        if decision is None
-                        else "check_in_after_decision"
-                    ),
-                    round=index + 1,
-                    number=count,
-                )
+        spacing, at_most = policy.check_in_spacing, policy.check_ins_at_most
+        slots = None
+        if not sent:
+            slots = _usual_check_ins(calendar, tz.key, day, spacing, at_most)
+            if slots[0][0] < not_before:  # the stated instant comes later
+                slots = None
+        if slots is None:
+            sent_on = tuple(_local_ordinal(_naive_utc(e.at), tz) for e in sent)
+            slots = _check_ins(
+                calendar,
+                tz,
+                day,
+                spacing=spacing,
+                at_most=at_most,
+                not_before=not_before,
+                sent_on=sent_on,
             )
-            if count <= len(sent):
-                draft.done_by = sent[count - 1]
-                previous = _local_date(_naive_utc(sent[count - 1].at), tz)
-            else:
-                # Spacing counts from the day it will really be sent.
-                previous = _local_date(self.calendar._open_from(opens, tz)[0], tz)
+        rationale = _RATIONALES[
+            "check_in_without_date" if decision is None else "check_in_after_decision"
+        ]
+        for count, (opens, due, send) in enumerate(slots[:-1], 1):
+            self.add(
+                kind=ActionKind.CHECK_IN,
+                trigger=end,
+                opens=opens,
+                due=due,
+                tz=tz,
+                recipient=contact,
+                channel=interview.preferred_channel,
+                template="check_in",
+                rationale=rationale,
+                round=index + 1,
+                number=count,
+                send=send,
+                done_by=sent[count - 1] if count <= len(sent) else None,
+            )
+            rationale = _RATIONALES["check_in_spacing"]
+        opens, due, _ = slots[-1]
+        self.add(
+            kind=ActionKind.MOVE_ON,
+            trigger=end,
+            opens=opens,
+            due=due,
+            tz=tz,
+            rationale=_RATIONALES["check_ins_at_most"],
+            round=index + 1,
+        )
 
     def after_rejection(
         self, rejected: Rejected, latest: Interview, contact: Person | None
     ) -> None:
         policy = self.policy
         to = self.feedback_contact(latest, contact)
-        tz = self.zone_of(to, latest)
         common: dict[str, Any] = {
+            "tz": self.zone_of(to, latest),
             "recipient": to,
             "channel": latest.preferred_channel,
             "round": len(self.history.rounds),
         }
+        at = _naive_utc(rejected.at)
         self.by_deadline(
-            ActionKind.REQUEST_FEEDBACK,
-            _naive_utc(rejected.at),
-            policy.feedback_request_within,
-            tz,
+            kind=ActionKind.REQUEST_FEEDBACK,
+            trigger=at,
+            days=policy.feedback_request_within,
             template="feedback_request",
-            rationale=policy.rationale("feedback_request_within"),
+            rationale=_RATIONALES["feedback_request_within"],
             **common,
         )
         declined = next(
             (e for e in self.events if isinstance(e, FeedbackDeclined)), None
         )
-        if declined is not None and _naive_utc(declined.at) >= _naive_utc(rejected.at):
+        if declined is not None and _naive_utc(declined.at) >= at:
             self.by_deadline(
-                ActionKind.REPLY_TO_REJECTION,
-                _naive_utc(declined.at),
-                policy.rejection_reply_within,
-                tz,
+                kind=ActionKind.REPLY_TO_REJECTION,
+                trigger=_naive_utc(declined.at),
+                days=policy.rejection_reply_within,
                 template="rejection_reply",
-                rationale=policy.rationale("rejection_reply_within"),
+                rationale=_RATIONALES["rejection_reply_within"],
                 **common,
             )
 
@@ -845,14 +1013,14 @@ class _Planner:
         for number, event in enumerate(received, 1):
             giver = event.by or self.feedback_contact(latest, contact)
             self.by_deadline(
-                ActionKind.THANK_FOR_FEEDBACK,
-                _naive_utc(event.at),
-                policy.feedback_thanks_within,
-                self.zone_of(giver, latest),
+                kind=ActionKind.THANK_FOR_FEEDBACK,
+                trigger=_naive_utc(event.at),
+                days=policy.feedback_thanks_within,
+                tz=self.zone_of(giver, latest),
                 recipient=giver,
                 channel=latest.preferred_channel,
                 template="feedback_thanks",
-                rationale=policy.rationale("feedback_thanks_within"),
+                rationale=_RATIONALES["feedback_thanks_within"],
                 round=len(self.history.rounds),
                 number=number,
             )
@@ -870,114 +1038,134 @@ class _Planner:
         tz = self.zone_of(to, latest)
         at = _naive_utc(offer.at)
         self.by_deadline(
-            ActionKind.THANK_FOR_OFFER,
-            at,
-            policy.offer_thanks_within,
-            tz,
+            kind=ActionKind.THANK_FOR_OFFER,
+            trigger=at,
+            days=policy.offer_thanks_within,
+            tz=tz,
             recipient=to,
             channel=latest.preferred_channel,
             template="offer_thanks",
-            rationale=policy.rationale("offer_thanks_within"),
+            rationale=_RATIONALES["offer_thanks_within"],
             round=len(self.history.rounds),
             number=number,
         )
-        review = self.by_deadline(
-            ActionKind.REVIEW_OFFER_TERMS,
-            at,
-            policy.offer_review_within,
-            tz,
-            rationale=policy.rationale("offer_review_within"),
+        respond_by = offer.respond_by
+        self.by_deadline(
+            kind=ActionKind.REVIEW_OFFER_TERMS,
+            trigger=at,
+            days=policy.offer_review_within,
+            tz=tz,
+            # A date they set replaces the policy's, and the window closes then.
+            due=None if respond_by is None else max(at, _naive_utc(respond_by)),
+            rationale=_RATIONALES["offer_review_within"],
             round=len(self.history.rounds),
             number=number,
         )
-        if offer.respond_by is not None:
-            review.due = review.closes = max(at, _naive_utc(offer.respond_by))
 
-    # retiring
+    # retiring and ordering
 
-    def retire(self) -> None:
-        """Mark each draft done by the first event after it opened that ends it."""
-        timed = [(_naive_utc(event.at), event) for event in self.events]
-        for draft in self.drafts:
-            if draft.done_by is not None:
-                continue
-            for at, event in timed:
-                early = at < draft.trigger
-                if (not early or isinstance(event, _DECISIONS)) and _retires(
-                    event, draft
-                ):
-                    draft.done_by = event
-                    break
+    def retired_by(
+        self,
+        action: Action,
+        trigger: dt.datetime,
+        timed: list[tuple[dt.datetime, Event]],
+    ) -> Event | None:
+        """Return the first event after *action* opened that ends it, if any."""
+        for at, event in timed:
+            early = at < trigger
+            if (not early or isinstance(event, _DECISIONS)) and _retires(event, action):
+                return event
+        return None
 
     def finish(self) -> Plan:
-        self.retire()
         now = self.now
-        # Sorted here, in UTC: Python compares datetimes of one zone by their
-        # wall clocks, which puts the two halves of a fall-back hour in the
-        # wrong order. The sort is stable, so a panel keeps its order.
-        self.drafts.sort(
-            key=lambda d: (
-                d.due is None,
-                d.opens if d.due is None else d.due,
-                _RANK[d.kind],
-                d.number,
-            )
-        )
+        for action in self.edges:  # raise OverflowError now, not when read
+            action.opens_at, action.due_at, action.closes_at, action.send_at  # noqa: B018
+        timed = [(_naive_utc(event.at), event) for event in self.events]
+        made = self.made
+        made.sort(key=_first)
         owed: list[Action] = []
         lapsed: list[Action] = []
         done: list[Done] = []
-        for draft in self.drafts:
-            action = self.action(draft)
-            if draft.done_by is not None:
-                done.append(Done(action=action, by=draft.done_by))
-            elif draft.closes is not None and draft.closes < now:
-                lapsed.append(action)
+        for _, action, trigger, sent in made:
+            done_by = sent
+            if done_by is None and timed:
+                done_by = self.retired_by(action, trigger, timed)
+            if done_by is not None:
+                done.append(Done(action=action, by=done_by))
             else:
-                owed.append(action)
+                closes = action._at[3]
+                if closes is not None and closes < now:
+                    lapsed.append(action)
+                else:
+                    owed.append(action)
         return Plan(
             actions=tuple(owed),
-            now=_to_pendulum(now, _time.zone(self.history.latest.timezone)),
+            now=_to_pendulum(now, _home(self.history.latest)),
             status=status_of(self.history, self.policy.check_ins_at_most),
             done=tuple(done),
             lapsed=tuple(lapsed),
         )
 
-    def instant(
-        self, naive_utc: dt.datetime, tz: pendulum.Timezone
-    ) -> pendulum.DateTime:
-        """Return the pendulum value of an instant, made once per plan.
 
-        Actions share many instants (an interview's end, a check-in's
-        opening and send time), and building pendulum values is the costly
-        part of a plan.
-        """
-        key = (naive_utc, id(tz))  # zones are cached objects; id() hashes fast
-        made = self.made.get(key)
-        if made is None:
-            made = self.made[key] = _to_pendulum(naive_utc, tz)
-        return made
+#: A check-in's opening, deadline and send time, in naive UTC.
+_Slot = tuple[dt.datetime, dt.datetime, dt.datetime]
 
-    def action(self, draft: _Draft) -> Action:
-        tz = draft.zone
-        send = draft.opens
-        if draft.kind in _MESSAGES:
-            found, _ = self.calendar._open_from(draft.opens, tz)
-            if draft.closes is None or found <= draft.closes:
-                send = found
-        instant = self.instant
-        return Action(
-            kind=draft.kind,
-            recipient=draft.recipient,
-            channel=draft.channel,
-            opens_at=instant(draft.opens, tz),
-            due_at=None if draft.due is None else instant(draft.due, tz),
-            closes_at=None if draft.closes is None else instant(draft.closes, tz),
-            send_at=instant(send, tz),
-            template=draft.template,
-            rationale=draft.rationale,
-            round=draft.round,
-            number=draft.number,
-        )
+
+def _check_ins(
+    calendar: BusinessCalendar,
+    tz: pendulum.Timezone,
+    day: int,
+    *,
+    spacing: int,
+    at_most: int,
+    not_before: dt.datetime | None = None,
+    sent_on: tuple[int, ...] = (),
+) -> tuple[_Slot, ...]:
+    """Return the slots of *at_most* check-ins, then that of moving on.
+
+    The first check-in falls on the business day with ordinal *day* in *tz*,
+    never before *not_before*. Each further one comes *spacing* business days
+    after the day the one before was sent (*sent_on*, the local ordinals of
+    those the candidate sent) or will really be sent, and never before *day*,
+    even after one sent early. The move-on slot's send time is its opening.
+    """
+    earliest = previous = day
+    opening, closing, key = calendar.opens, calendar.closes, tz.key
+    slots: list[_Slot] = []
+    for count in range(1, at_most + 2):
+        if count > 1:
+            day = max(calendar._add(previous, spacing), earliest)
+        opens = reading(day, opening, key)
+        if not_before is not None and opens < not_before:
+            opens = not_before
+        due = max(reading(day, closing, key), opens)
+        if count > at_most:
+            slots.append((opens, due, opens))
+            break
+        send, local = calendar._open_from(opens, tz)
+        slots.append((opens, due, send))
+        if count <= len(sent_on):
+            previous = sent_on[count - 1]
+        elif send == opens:
+            previous = local.toordinal()
+        else:
+            previous = _local_ordinal(send, tz)
+    return tuple(slots)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _usual_check_ins(
+    calendar: BusinessCalendar, zone: str, day: int, spacing: int, at_most: int
+) -> tuple[_Slot, ...]:
+    """Return :func:`_check_ins` for a round with none sent and nothing later
+    than the first opening to wait for.
+
+    That is the usual case, and many applications share it: it depends only
+    on the day, the zone (by name, which hashes faster than the zone) and the
+    policy.
+    """
+    return _check_ins(calendar, _zone(zone), day, spacing=spacing, at_most=at_most)
 
 
 def _reachable(person: Person, channel: Channel) -> bool:
@@ -989,14 +1177,14 @@ def _reachable(person: Person, channel: Channel) -> bool:
     return True  # a letter goes to the organisation's address
 
 
-def _retires(event: Event, draft: _Draft) -> bool:
-    """Tell whether *event*, recorded after *draft* opened, retires it."""
-    kind = draft.kind
+def _retires(event: Event, action: Action) -> bool:
+    """Tell whether *event*, recorded after *action* opened, retires it."""
+    kind = action.kind
     if kind in _ENDS.get(type(event), ()):
         return True
     if kind in _THANKS:
         return isinstance(event, ThankYouSent) and (
-            draft.recipient is None or event.to == draft.recipient
+            action.recipient is None or event.to == action.recipient
         )
     if kind is ActionKind.REFLECT:
         return isinstance(event, NotesWritten)
@@ -1019,7 +1207,7 @@ def plan(
     clock. *now* is an aware datetime; it decides which actions are overdue
     or lapsed, not when anything is due.
     """
-    current = _naive_utc(_time.as_instant(now, "now"))
+    current = _time.utc_of(now, "now")
     planner = _Planner(application, policy or _DEFAULT_POLICY, current)
     try:
         planner.run()
