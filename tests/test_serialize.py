@@ -769,6 +769,16 @@ RECORD_STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "FitAssessment": strategies.fit_assessments,
     "Scorecard": strategies.scorecards,
     "Feedback": strategies.feedback,
+    "LogEntry": strategies.log_entries,
+    "LearningLog": lambda: strategies.learning_logs(max_entries=3),
+    "CriterionTrend": lambda: strategies.learning_logs(max_entries=3).flatmap(
+        lambda log: st.sampled_from(log.criteria)
+    ),
+    "PrepFocus": lambda: st.builds(
+        lambda log, interview: log.prepare(interview),
+        strategies.learning_logs(max_entries=3),
+        strategies.interviews(),
+    ),
 }
 
 

@@ -27,6 +27,7 @@ from postinterview import (
 )
 from postinterview import strategies as pst
 from postinterview.feedback import Feedback
+from postinterview.learning import ClosedGap, LearningLog, LogEntry
 from postinterview.reflection import FitAssessment, Rating, Reservation, Scorecard
 
 LOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -148,6 +149,9 @@ def test_interview_ends_in_the_zone_it_starts_in(interview: Interview) -> None:
         FitAssessment,
         Scorecard,
         Feedback,
+        LogEntry,
+        ClosedGap,
+        LearningLog,
     ],
 )
 def test_from_type_draws_each_record(record: type) -> None:

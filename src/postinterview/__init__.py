@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         Plan,
         plan,
     )
+    from postinterview.learning import LearningLog, LogEntry
     from postinterview.letters import Candidate, Draft
     from postinterview.reflection import (
         Comparison,
@@ -82,10 +83,10 @@ if TYPE_CHECKING:
     )
     from postinterview.workdays import BusinessCalendar
 
-# The timeline, the engine, the letters and the reflection are loaded on first use:
-# building their many attrs classes (and importing Jinja) is most of what
-# importing the package would cost, and a host tool that only reads records
-# never needs them.
+# The timeline, the engine, the letters, the reflection and the learning log
+# are loaded on first use: building their many attrs classes (and importing
+# Jinja) is most of what importing the package would cost, and a host tool
+# that only reads records never needs them.
 _LAZY: dict[str, str] = {
     **dict.fromkeys(
         ("Action", "ActionKind", "Done", "FollowUpPolicy", "Plan", "plan"),
@@ -130,6 +131,8 @@ _LAZY: dict[str, str] = {
         "postinterview.reflection",
     ),
     "Feedback": "postinterview.feedback",
+    "LearningLog": "postinterview.learning",
+    "LogEntry": "postinterview.learning",
     "letters": "postinterview",
 }
 
@@ -176,6 +179,8 @@ __all__ = [
     "Highlight",
     "Interview",
     "InterviewNotes",
+    "LearningLog",
+    "LogEntry",
     "LostInterest",
     "NaiveDatetimeError",
     "NextRoundScheduled",
@@ -226,6 +231,11 @@ def _hypothesis_setup_hook() -> None:
 
     from postinterview.feedback import Feedback  # noqa: PLC0415 - lazy
     from postinterview.followup import FollowUpPolicy  # noqa: PLC0415 - lazy
+    from postinterview.learning import (  # noqa: PLC0415 - lazy
+        ClosedGap,
+        LearningLog,
+        LogEntry,
+    )
     from postinterview.reflection import (  # noqa: PLC0415 - lazy
         FitAssessment,
         Rating,
@@ -261,5 +271,8 @@ def _hypothesis_setup_hook() -> None:
         (FitAssessment, "fit_assessments"),
         (Scorecard, "scorecards"),
         (Feedback, "feedback"),
+        (LogEntry, "log_entries"),
+        (ClosedGap, "closed_gaps"),
+        (LearningLog, "learning_logs"),
     ):
         st.register_type_strategy(record, lazily(name))

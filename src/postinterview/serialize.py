@@ -47,6 +47,7 @@ from postinterview import _time
 from postinterview.errors import SchemaError, TimelineError, ValidationError
 from postinterview.feedback import Feedback
 from postinterview.interview import Interview, Person, SalaryRange
+from postinterview.learning import CriterionTrend, LearningLog, LogEntry, PrepFocus
 from postinterview.notes import (
     Highlight,
     InterviewNotes,
@@ -102,6 +103,10 @@ RECORDS: Final[tuple[type, ...]] = (
     FitAssessment,
     Scorecard,
     Feedback,
+    LogEntry,
+    LearningLog,
+    CriterionTrend,
+    PrepFocus,
 )
 
 T = TypeVar("T")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -45,6 +45,7 @@ from postinterview.interview import (
     RunBy,
     SalaryRange,
 )
+from postinterview.learning import ClosedGap, LearningLog, LogEntry
 from postinterview.notes import (
     Highlight,
     InterviewNotes,
@@ -86,12 +87,15 @@ __all__ = [
     "applications",
     "aware_datetimes",
     "calendars",
+    "closed_gaps",
     "events",
     "feedback",
     "fit_assessments",
     "highlights",
     "interview_notes",
     "interviews",
+    "learning_logs",
+    "log_entries",
     "next_events",
     "own_questions",
     "people",
@@ -603,6 +607,207 @@ def feedback(
         suggestions=st.lists(_texts(), max_size=3),
         notes=st.none() | _texts(),
         permission_to_take_notes=st.none() | st.booleans(),
+    )
+
+
+# -- the learning log ------------------------------------------------------------
+
+# Zones the log's own tests draw from by default.
+_LOG_ZONES = ("UTC", "Europe/London", "America/New_York", "Asia/Kolkata")
+
+#: Phrasings that group in several ways: the same question in other words,
+#: questions one word apart, and different questions that share words.
+_QUESTION_POOL = (
+    "Tell me about yourself.",
+    "Could you tell me a bit about yourself?",
+    "What's your greatest weakness?",
+    "What is your greatest strength?",
+    "Tell me about a time you led a team.",
+    "Give an example of when you led a new team",
+    "Tell me about a new team",
+    "Tell me about a failure",
+    "Tell me about a success",
+    "Why should we hire you?",
+    "Why should we not hire you?",
+    "How do you prioritise competing deadlines?",
+    "How do you prioritise deadlines?",
+    "Where do you see yourself in five years' time?",
+    "What do you do?",
+)
+_GAP_POOL = (
+    "SQL window functions",
+    "window functions",
+    "advanced SQL window functions",
+    "their competitors",
+    "their main competitors",
+    "the regulator's new rules",
+)
+_THEME_POOL = (
+    "Answers lacked specific examples",
+    "Use more specific examples",
+    "Research our products",
+    "Did not research our products",
+    "Close with the next steps",
+)
+_SEPARATORS = (" ", "  ", "\t", ", ", " - ", "; ", "... ", "/", " (", ") ")
+_ENDS = ("", "?", ".", "!", " ?!", "...", ")", '"', "  ")
+_CASES: tuple[Callable[[str], str], ...] = (str, str.lower, str.upper, str.title)
+
+
+def _variants(text: str) -> st.SearchStrategy[str]:
+    """Return a strategy for *text* written with other case, spacing and punctuation.
+
+    Requires hypothesis.
+
+    Words keep their letters and order; each word's case changes, the spaces
+    between words become other whitespace or punctuation, and punctuation is
+    added at either end. Apostrophes inside words stay. Shrinks towards
+    *text* with single spaces and no punctuation added.
+    """
+    words = text.split()
+
+    @st.composite
+    def draw(draw: st.DrawFn) -> str:
+        cased: list[str] = [draw(st.sampled_from(_CASES))(word) for word in words]
+        joined = cased[0]
+        for word in cased[1:]:
+            joined += draw(st.sampled_from(_SEPARATORS)) + word
+        return draw(st.sampled_from(_ENDS)) + joined + draw(st.sampled_from(_ENDS))
+
+    return draw()
+
+
+def _written(pool: Sequence[str]) -> st.SearchStrategy[str]:
+    return st.sampled_from(pool).flatmap(_variants)
+
+
+# Built once: building strategies inside a draw is slow.
+_LOG_SCORES = st.integers(1, 5)
+_LOG_QUESTIONS = st.lists(
+    st.builds(
+        QuestionAsked,
+        text=_written(_QUESTION_POOL),
+        answered_well=st.none() | st.booleans(),
+    ),
+    max_size=4,
+)
+_GAPS_NOTED = st.lists(_written(_GAP_POOL), max_size=2)
+_THEMES_SAID = st.lists(_written(_THEME_POOL), max_size=2)
+
+
+def log_entries(
+    *,
+    min_value: dt.datetime = DEFAULT_MIN,
+    max_value: dt.datetime = DEFAULT_MAX,
+    timezones: Sequence[str] | None = None,
+) -> st.SearchStrategy[LogEntry]:
+    """Return a strategy for valid :class:`LogEntry` values.
+
+    Requires hypothesis.
+
+    The application has 1 to 3 rounds, the first starting between
+    *min_value* and *max_value* in a zone from *timezones* (DST changes
+    included, as :func:`postinterview.strategies.aware_datetimes` draws
+    them). Each round may have a scorecard and notes, written up to a day
+    after it ended and before the next round ended; questions, gaps and
+    feedback come from small pools of wordings, each varied in case, spacing
+    and punctuation, so that they group and recur. Shrinks towards one round
+    with nothing written.
+    """
+    starts = aware_datetimes(
+        min_value=min_value, max_value=max_value, timezones=timezones
+    )
+
+    @st.composite
+    def draw(draw: st.DrawFn) -> LogEntry:
+        begins = draw(starts)
+        tz = _time.zone(_time.zone_name(begins))
+        utc = _time.naive_utc(begins)
+        rounds = []
+        for number in range(draw(st.integers(1, 3))):
+            ends = utc + dt.timedelta(minutes=draw(st.integers(10, 120)))
+            rounds.append(
+                Interview(
+                    organisation=draw(st.sampled_from(("Acme Ltd", "Beta plc"))),
+                    role="Analyst",
+                    starts_at=_time.from_naive_utc(utc, tz),
+                    ends_at=_time.from_naive_utc(ends, tz),
+                    round=number + 1,
+                )
+            )
+            utc = ends + dt.timedelta(hours=draw(st.integers(0, 24 * 30)))
+        cards: list[Scorecard] = []
+        written: list[InterviewNotes] = []
+        for number, held in enumerate(rounds):
+            # Written within a day, and before the next round ends: a
+            # reflection belongs to the round that ended last before it.
+            limit = 24 * 60
+            if number + 1 < len(rounds):
+                gap = rounds[number + 1].ends_at.diff(held.ends_at).in_minutes()
+                limit = min(limit, gap - 1)
+            at = held.ends_at.add(minutes=draw(st.integers(0, limit)))
+            if draw(st.booleans()):
+                ratings = [
+                    Rating(criterion=c, score=draw(_LOG_SCORES))
+                    for c in Criterion
+                    if draw(st.booleans())
+                ]
+                cards.append(Scorecard(written_at=at, overall=5, ratings=ratings))
+            if draw(st.booleans()):
+                asked = draw(_LOG_QUESTIONS)
+                gaps = draw(_GAPS_NOTED)
+                written.append(
+                    InterviewNotes(
+                        written_at=at, questions=asked, preparation_gaps=gaps
+                    )
+                )
+        feedback = []
+        if draw(st.booleans()):
+            feedback.append(
+                Feedback(
+                    received_at=rounds[-1].ends_at.add(
+                        hours=draw(st.integers(0, 24 * 20))
+                    ),
+                    weaknesses=draw(_THEMES_SAID),
+                    suggestions=draw(_THEMES_SAID),
+                )
+            )
+        return LogEntry(
+            application=Application(interviews=rounds),
+            scorecards=cards,
+            notes=written,
+            feedback=feedback,
+        )
+
+    return draw()
+
+
+def closed_gaps() -> st.SearchStrategy[ClosedGap]:
+    """Return a strategy for :class:`ClosedGap` values from the gap pool.
+
+    Requires hypothesis.
+
+    Shrinks towards the first gap of the pool, closed at the earliest instant.
+    """
+    return st.builds(
+        ClosedGap,
+        gap=_written(_GAP_POOL),
+        closed_at=aware_datetimes(),
+    )
+
+
+def learning_logs(*, max_entries: int = 6) -> st.SearchStrategy[LearningLog]:
+    """Return a strategy for :class:`LearningLog` values.
+
+    Requires hypothesis.
+
+    Up to *max_entries* entries drawn by :func:`log_entries` and up to two
+    closed gaps. Shrinks towards the empty log.
+    """
+    return st.builds(
+        LearningLog,
+        entries=st.lists(log_entries(), max_size=max_entries),
+        closed_gaps=st.lists(closed_gaps(), max_size=2),
     )
 
 
