@@ -82,3 +82,25 @@ def test_thank_you_drafts_one_note_per_panel_member() -> None:
         assert not any(other in note for other in panel.values() if other != point)
         assert "Best regards," in note
     assert notes[-1] == "Findings: 0\n"
+
+
+def test_learning_log_shows_trends_recurring_questions_and_a_focus() -> None:
+    output = run_example("learning_log.py")
+    trends, _, rest = output.partition("\nQuestions that keep coming back:\n")
+    questions, _, focus = rest.partition("\nBefore the Harbour Logistics interview")
+    rows = {line.split()[0]: line.split()[1] for line in trends.splitlines()[1:]}
+    assert rows == {
+        "RAPPORT": "FLAT",
+        "LISTENING": "IMPROVING",
+        "EXAMPLES": "IMPROVING",
+        "CLOSING": "WORSENING",
+    }
+    # Two wordings of the pipeline question are one question, asked 3 times.
+    assert "3x  Describe a time a pipeline failed in production." in questions
+    items = [line for line in focus.splitlines() if line.startswith("  - ")]
+    # The recurring question that never went well comes first; the worsening
+    # criterion leads the criteria.
+    assert items[0].startswith("  - How do you handle competing deadlines?")
+    criteria = [line for line in items if line.split(":")[0].strip("- ").isupper()]
+    assert criteria[0].startswith("  - CLOSING:")
+    assert any("dbt incremental models: Noted twice" in line for line in items)

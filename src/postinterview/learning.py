@@ -1,7 +1,9 @@
 """The learning log: what many interviews add up to, and what to practise next.
 
 Each :class:`LogEntry` is one application with what the candidate wrote about
-it: a scorecard and notes per interview round, and any feedback received. A
+it: at most one scorecard and one set of notes per interview round (each
+belongs to the round that ended last before it was written), and any
+feedback received. A
 :class:`LearningLog` reads all of its entries at once and answers four
 questions:
 
@@ -33,9 +35,9 @@ becomes "whats"), numbers written as words become digits, negations such as
 framing words are removed: "tell", "me", "about", "a", "bit", "could", "you",
 "describe" and the like, and "time", "example" or "situation" after "a" or
 "an" ("a time when", "an example of"). The key is the set of the words left,
-in alphabetical order. Texts with the same key
-are one group. One more step joins keys that differ by a single word, when
-the shorter key still has two words or more and the extra word is not "not":
+in alphabetical order. Texts with the same key are one group. One more step
+joins keys that differ by a single word, when the shorter key still has two
+words or more and the extra word is not "not":
 "How do you prioritise competing deadlines?" joins "How do you prioritise
 deadlines?", while "Tell me about a failure" stays apart from "Tell me about
 a success" (a different word, not an extra one) and "Why should we hire
