@@ -509,7 +509,8 @@ class Plan(Sequence[Action]):
     A plan is an immutable sequence of :class:`Action`. *done* lists the
     actions that events retired, and *lapsed* those whose window closed
     before *now* without them being done. *status* is the application's
-    status under the policy the plan was made with.
+    status under the policy the plan was made with, and *application* the
+    application it was made for.
     """
 
     actions: tuple[Action, ...]
@@ -517,6 +518,7 @@ class Plan(Sequence[Action]):
     status: Status
     done: tuple[Done, ...] = ()
     lapsed: tuple[Action, ...] = ()
+    application: Application | None = attrs.field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.actions)
@@ -553,6 +555,22 @@ class Plan(Sequence[Action]):
     def of_kind(self, kind: ActionKind) -> tuple[Action, ...]:
         """Return the owed actions of one kind, in plan order."""
         return tuple(a for a in self.actions if a.kind is kind)
+
+    def to_ics(self) -> bytes:
+        """Return the owed actions with a deadline as an iCalendar file.
+
+        Needs the ``calendar`` extra (``pip install 'postinterview[calendar]'``,
+        which brings the ``icalendar`` package). Each action with a deadline
+        becomes an event from its *send_at* to its *due_at*, to the second,
+        in the recipient's zone (a VTIMEZONE is included for each zone used;
+        a wall time the zone shows twice is written in UTC), with
+        an alarm at *send_at* and the rationale as its description. Its UID
+        comes from the application and the action, so importing the plan
+        again later updates the events rather than adding new ones.
+        """
+        from postinterview import _ics  # noqa: PLC0415 - an optional extra
+
+        return _ics.calendar(self)
 
 
 # -- the engine -----------------------------------------------------------------
@@ -633,6 +651,7 @@ class _Planner:
     def __init__(
         self, application: Application, policy: FollowUpPolicy, now: dt.datetime
     ) -> None:
+        self.application = application
         self.history: History = application.history
         self.policy = policy
         self.calendar = policy.calendar
@@ -1105,6 +1124,7 @@ class _Planner:
             status=status_of(self.history, self.policy.check_ins_at_most),
             done=tuple(done),
             lapsed=tuple(lapsed),
+            application=self.application,
         )
 
 
