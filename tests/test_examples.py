@@ -47,6 +47,19 @@ def test_quickstart() -> None:
     assert "Subject: Data Engineer interview: thank you from Sam Jones" in drafted
     assert "\nDear Priya Shah,\n" in drafted
     assert "retire its nightly batch jobs" in drafted
+    drafted, _, reviewed = drafted.partition("\nReview of the scorecard:\n")
+    reviewed, _, learned = reviewed.partition("\nLearning log, with two earlier")
+    assert [line.split(":")[0].strip() for line in reviewed.splitlines()] == [
+        "written-late",
+        "vague-improvement",
+        "not-rated",
+    ]
+    assert "vague-improvement: Be more confident" in reviewed
+    assert "CLOSING    WORSENING       4 3 2" in learned
+    practise = learned.partition("Practise before the next interview:\n")[2]
+    assert practise.splitlines()[0].startswith(
+        "  Tell me about a pipeline that failed in production (Asked 3 times"
+    )
     rows = [line.split()[:2] for line in owed.splitlines()]
     assert rows[:4] == [
         ["THANK", "Priya"],
@@ -104,3 +117,33 @@ def test_learning_log_shows_trends_recurring_questions_and_a_focus() -> None:
     criteria = [line for line in items if line.split(":")[0].strip("- ").isupper()]
     assert criteria[0].startswith("  - CLOSING:")
     assert any("dbt incremental models: Noted twice" in line for line in items)
+
+
+def test_host_app_extends_the_packaged_thank_you_note() -> None:
+    output = run_example("host_app.py")
+    namespace = runpy.run_path(str(EXAMPLES / "host_app.py"))
+    # The note the library drafts itself from the same details, for comparison.
+    library = namespace["letters"].thank_you(
+        namespace["build"](),
+        to=namespace["PRIYA"],
+        sender=namespace["ME"],
+        highlight=namespace["HIGHLIGHT"],
+    )
+    headers, _, text = output.partition("\n\n")
+    assert headers == (
+        f"To: Priya Shah <priya.shah@larkspur.example>\nSubject: {library.subject}"
+    )
+    # The library's own note is all there, greeting and highlight included.
+    assert text.startswith("Dear Priya Shah,\n")
+    assert namespace["HIGHLIGHT"] in text
+    ours, theirs = text.split("\n\n"), library.text.split("\n\n")
+    added = [paragraph for paragraph in ours if paragraph not in theirs]
+    assert added == [
+        "In the meantime, my Canopy portfolio has write-ups of the projects I "
+        "mentioned, if you would like to see more of how I work."
+    ]
+    # The override extended the body block: one paragraph more, just before
+    # the sign-off, and nothing of the library's note lost or moved.
+    at = ours.index(added[0])
+    assert ours[:at] + ours[at + 1 :] == theirs
+    assert ours[at + 1].startswith("Kind regards,\n")
