@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 import sys
 
 import icalendar
@@ -188,3 +190,36 @@ def test_any_plan_exports_at_its_own_instants(
     application: Application, now: dt.datetime
 ) -> None:
     assert_matches(plan(application, now=now))
+
+
+def test_the_same_plan_gives_the_same_bytes_in_any_process() -> None:
+    script = (
+        "import pendulum, sys\n"
+        "from postinterview import Application, Interview, Person, plan\n"
+        "end = pendulum.datetime(2026, 10, 23, 15, 30, tz='Europe/London')\n"
+        "people = (Person(name='A', timezone='Europe/London'),\n"
+        "          Person(name='B', timezone='America/New_York'),\n"
+        "          Person(name='C', timezone='Asia/Kolkata'))\n"
+        "iv = Interview(organisation='Acme Ltd', role='Analyst',\n"
+        "               starts_at=end.subtract(hours=1), ends_at=end,\n"
+        "               interviewers=people)\n"
+        "made = plan(Application.from_interview(iv), now=end)\n"
+        "sys.stdout.buffer.write(made.to_ics())\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=60,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    calendar = icalendar.Calendar.from_ical(outputs.pop())
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [
+        "America/New_York",
+        "Asia/Kolkata",
+        "Europe/London",
+    ]

@@ -52,11 +52,15 @@ def calendar(plan: Plan) -> bytes:
         cal.add_component(event)
     if days:
         # The zones' rules for the plan's days, with a year's margin each side
-        # (the file stays small, and calendars need a rule before the first).
-        cal.add_missing_timezones(
-            first_date=dt.date(min(days).year - 1, 1, 1),
-            last_date=dt.date(max(days).year + 2, 1, 1),
-        )
+        # (the file stays small, and calendars need a rule before the first),
+        # in the order of their names, so the same plan gives the same bytes.
+        first = dt.date(min(days).year - 1, 1, 1)
+        last = dt.date(max(days).year + 2, 1, 1)
+        zones = [
+            icalendar.Timezone.from_tzid(tzid, first_date=first, last_date=last)
+            for tzid in sorted(cal.get_missing_tzids())
+        ]
+        cal.subcomponents[:0] = zones
     made: bytes = cal.to_ical()
     return made
 
