@@ -66,8 +66,10 @@ from postinterview.timeline import Application
 __all__ = [
     "RECORDS",
     "SCHEMA_VERSION",
+    "format_instant",
     "from_dict",
     "from_json",
+    "parse_instant",
     "to_dict",
     "to_json",
 ]
@@ -579,6 +581,33 @@ def _tagged_codec(classes: tuple[type, ...], where: str) -> tuple[_Encode, _Deco
 
 
 # --- the public functions --------------------------------------------------
+
+
+def format_instant(value: dt.datetime) -> str:
+    """Return an aware instant as the RFC 9557 text the JSON format uses.
+
+    The text keeps the zone's name, so reading it back gives the same
+    instant shown in the same zone:
+
+    >>> format_instant(pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London"))
+    '2026-11-20T15:30:00+00:00[Europe/London]'
+    """
+    return _encode_instant(_time.as_instant(value, "value"))
+
+
+def parse_instant(text: str) -> pendulum.DateTime:
+    """Read an instant written by :func:`format_instant` (RFC 9557).
+
+    The offset must be the zone's at that moment; anything else raises
+    :class:`~postinterview.ValidationError`:
+
+    >>> parse_instant("2026-11-20T15:30:00+00:00[Europe/London]").timezone_name
+    'Europe/London'
+    """
+    try:
+        return _decode_instant(text)
+    except _DecodeError as error:
+        raise ValidationError("text", text, error.expected) from None
 
 
 def to_dict(obj: object) -> dict[str, Any]:
