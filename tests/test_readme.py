@@ -2,11 +2,13 @@
 
 Each file's ```python blocks run in order in one namespace, so a later block
 can use what an earlier one built, as a reader would. A block that raises, or
-an assert in it that fails, fails the test and names the file and line.
+an assert in it that fails, fails the test and names the file and line. The
+``>>>`` examples of each page run as doctests.
 """
 
 from __future__ import annotations
 
+import doctest
 import re
 from pathlib import Path
 from typing import Any
@@ -73,3 +75,30 @@ def test_readme_examples_run() -> None:
 @pytest.mark.parametrize("path", DOCS, ids=[path.name for path in DOCS])
 def test_docs_examples_run(path: Path) -> None:
     run_blocks(path)
+
+
+@pytest.mark.parametrize(
+    "path", [README, *DOCS], ids=["README.md", *(p.name for p in DOCS)]
+)
+def test_interactive_examples_run_as_doctests(path: Path) -> None:
+    result = doctest.testfile(
+        str(path),
+        module_relative=False,
+        optionflags=doctest.ELLIPSIS,
+        report=True,
+        encoding="utf-8",
+    )
+    assert result.failed == 0, f"{result.failed} >>> example(s) failed in {path.name}"
+
+
+def test_the_docs_have_interactive_examples() -> None:
+    examples = sum(
+        len(test.examples)
+        for path in DOCS
+        for test in [
+            doctest.DocTestParser().get_doctest(
+                path.read_text(encoding="utf-8"), {}, path.name, str(path), 0
+            )
+        ]
+    )
+    assert examples > 0, "no >>> examples found: the doctest test would be vacuous"
