@@ -86,11 +86,14 @@ def test_importing_the_package_leaves_optional_dependencies_alone() -> None:
     assert "postinterview" in loaded
     for heavy in ("jinja2", "hypothesis", "postinterview.strategies"):
         assert heavy not in loaded, f"import postinterview imported {heavy}"
-    # The timeline, the engine and the letters load on first use.
+    # Everything but the interview record and the errors loads on first use.
     for lazy in (
+        "postinterview.notes",
         "postinterview.timeline",
         "postinterview.followup",
         "postinterview.letters",
+        "postinterview.reflection",
+        "postinterview.learning",
     ):
         assert lazy not in loaded, f"import postinterview imported {lazy}"
 

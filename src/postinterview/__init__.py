@@ -21,7 +21,6 @@ from postinterview.errors import (
     UnsafeTemplateError,
     ValidationError,
 )
-from postinterview.findings import Finding
 from postinterview.interview import (
     Channel,
     Format,
@@ -31,17 +30,11 @@ from postinterview.interview import (
     RunBy,
     SalaryRange,
 )
-from postinterview.notes import (
-    Highlight,
-    InterviewNotes,
-    OwnQuestion,
-    QuestionAsked,
-    RoleInsight,
-)
 
 if TYPE_CHECKING:
     from postinterview import letters
     from postinterview.feedback import Feedback
+    from postinterview.findings import Finding
     from postinterview.followup import (
         Action,
         ActionKind,
@@ -52,6 +45,13 @@ if TYPE_CHECKING:
     )
     from postinterview.learning import LearningLog, LogEntry
     from postinterview.letters import Candidate, Draft
+    from postinterview.notes import (
+        Highlight,
+        InterviewNotes,
+        OwnQuestion,
+        QuestionAsked,
+        RoleInsight,
+    )
     from postinterview.reflection import (
         Comparison,
         Criterion,
@@ -83,10 +83,11 @@ if TYPE_CHECKING:
     )
     from postinterview.workdays import BusinessCalendar
 
-# The timeline, the engine, the letters, the reflection and the learning log
-# are loaded on first use: building their many attrs classes (and importing
-# Jinja) is most of what importing the package would cost, and a host tool
-# that only reads records never needs them.
+# Everything but the interview record and the errors is loaded on first use:
+# building the many attrs classes of the notes, the timeline, the engine, the
+# letters, the reflection and the learning log (and importing Jinja) is most
+# of what importing the package would cost, and a host tool needs only what
+# it uses.
 _LAZY: dict[str, str] = {
     **dict.fromkeys(
         ("Action", "ActionKind", "Done", "FollowUpPolicy", "Plan", "plan"),
@@ -131,6 +132,11 @@ _LAZY: dict[str, str] = {
         "postinterview.reflection",
     ),
     "Feedback": "postinterview.feedback",
+    "Finding": "postinterview.findings",
+    **dict.fromkeys(
+        ("Highlight", "InterviewNotes", "OwnQuestion", "QuestionAsked", "RoleInsight"),
+        "postinterview.notes",
+    ),
     "LearningLog": "postinterview.learning",
     "LogEntry": "postinterview.learning",
     "letters": "postinterview",
@@ -235,6 +241,13 @@ def _hypothesis_setup_hook() -> None:
         ClosedGap,
         LearningLog,
         LogEntry,
+    )
+    from postinterview.notes import (  # noqa: PLC0415 - lazy
+        Highlight,
+        InterviewNotes,
+        OwnQuestion,
+        QuestionAsked,
+        RoleInsight,
     )
     from postinterview.reflection import (  # noqa: PLC0415 - lazy
         FitAssessment,
