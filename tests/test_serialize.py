@@ -32,6 +32,7 @@ from postinterview import (
     serialize,
     strategies,
 )
+from postinterview.reflection import Criterion
 from postinterview.serialize import RECORDS, from_dict, from_json, to_dict, to_json
 
 LONDON_END = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
@@ -771,8 +772,12 @@ RECORD_STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "Feedback": strategies.feedback,
     "LogEntry": strategies.log_entries,
     "LearningLog": lambda: strategies.learning_logs(max_entries=3),
-    "CriterionTrend": lambda: strategies.learning_logs(max_entries=3).flatmap(
-        lambda log: st.sampled_from(log.criteria)
+    # Mapped rather than flat-mapped: a strategy sampling from a drawn log
+    # would carry the whole log in its repr, which Hypothesis warns about.
+    "CriterionTrend": lambda: st.builds(
+        lambda log, criterion: log.criterion(criterion),
+        strategies.learning_logs(max_entries=3),
+        st.sampled_from(Criterion),
     ),
     "PrepFocus": lambda: st.builds(
         lambda log, interview: log.prepare(interview),

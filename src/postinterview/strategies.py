@@ -743,8 +743,12 @@ def log_entries(
             # reflection belongs to the round that ended last before it.
             limit = 24 * 60
             if number + 1 < len(rounds):
-                gap = rounds[number + 1].ends_at.diff(held.ends_at).in_minutes()
-                limit = min(limit, gap - 1)
+                # In UTC: pendulum's diff counts some spans across a DST
+                # change by the wall clock.
+                gap = _time.naive_utc(rounds[number + 1].ends_at) - _time.naive_utc(
+                    held.ends_at
+                )
+                limit = min(limit, int(gap.total_seconds() // 60) - 1)
             at = held.ends_at.add(minutes=draw(st.integers(0, limit)))
             if draw(st.booleans()):
                 ratings = [
