@@ -1,23 +1,8 @@
-"""The follow-up engine: from an application's history to what is still owed.
-
-:func:`plan` is a pure function of an :class:`~postinterview.Application`, a
-:class:`FollowUpPolicy` and ``now``. It returns a :class:`Plan`: every action
-the candidate still owes, each with the window it belongs in, the moment to
-send it (inside the recipient's business hours, in their own time zone), the
-letter that drafts it and the reason for the rule behind it. Actions that
-events have retired are kept in :attr:`Plan.done` with the retiring event.
-
-The numbers of every rule live in :class:`FollowUpPolicy`, each with its
-reason, so a host tool can show "why" next to "when".
-
-Hours are elapsed time: 24 hours after an interview is 24 hours later even
-across a DST change. Business days are counted in the recipient's time zone.
-"""
+"""The follow-up policy, actions and plans, and the engine that makes plans."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import operator
 from collections.abc import Iterator, Sequence
@@ -28,6 +13,7 @@ import pendulum
 
 from postinterview import _time
 from postinterview.errors import ValidationError
+from postinterview.followup._kind import MESSAGES, RANK, ActionKind
 from postinterview.interview import Channel, Interview, Person, RunBy
 from postinterview.timeline import (
     DEFAULT_CHECK_INS,
@@ -54,65 +40,7 @@ from postinterview.timeline import (
 )
 from postinterview.workdays import BusinessCalendar, reading
 
-__all__ = [
-    "Action",
-    "ActionKind",
-    "Done",
-    "FollowUpPolicy",
-    "Plan",
-    "plan",
-]
-
 _UTC = dt.UTC
-
-
-class ActionKind(enum.Enum):
-    """What the candidate has to do. The order here breaks ties in a plan."""
-
-    REFLECT = "write notes and a reflection on the interview"
-    GET_CONTACT_DETAILS = "find out how to reach an interviewer"
-    THANK = "thank an interviewer"
-    NOTIFY_REFERENCES = "tell referees they may be contacted"
-    CHECK_IN = "ask politely how things stand"
-    MOVE_ON = "assume the answer is no and move on"
-    REQUEST_FEEDBACK = "ask for feedback on the interview"
-    REPLY_TO_REJECTION = "thank them and ask to be considered again"
-    THANK_FOR_FEEDBACK = "thank them for the feedback"
-    WITHDRAW = "withdraw the application"
-    PREPARE_NEXT_ROUND = "prepare for the next round"
-    THANK_FOR_OFFER = "thank them for the offer"
-    REVIEW_OFFER_TERMS = "weigh the offer's terms before answering"
-    KEEP_SEARCHING = "keep applying elsewhere"
-
-    # Members are singletons that compare by identity, so they may hash by it
-    # too: in C, where Enum's own hash is a Python call on the name. The
-    # engine looks kinds up in sets and dicts for every action it makes.
-    __hash__ = object.__hash__
-
-    @property
-    def is_message(self) -> bool:
-        """Whether the action sends something to someone.
-
-        Messages are timed to arrive in the recipient's business hours; the
-        candidate's own tasks (reflecting, preparing, weighing an offer) can
-        start the moment they open.
-        """
-        return self in _MESSAGES
-
-
-_MESSAGES = frozenset(
-    {
-        ActionKind.THANK,
-        ActionKind.NOTIFY_REFERENCES,
-        ActionKind.CHECK_IN,
-        ActionKind.REQUEST_FEEDBACK,
-        ActionKind.REPLY_TO_REJECTION,
-        ActionKind.THANK_FOR_FEEDBACK,
-        ActionKind.WITHDRAW,
-        ActionKind.THANK_FOR_OFFER,
-    }
-)
-_RANK = {kind: rank for rank, kind in enumerate(ActionKind)}
 
 
 # -- the policy ---------------------------------------------------------------
@@ -568,9 +496,9 @@ class Plan(Sequence[Action]):
         comes from the application and the action, so importing the plan
         again later updates the events rather than adding new ones.
         """
-        from postinterview import _ics  # noqa: PLC0415 - an optional extra
+        from postinterview.followup._ics import calendar  # noqa: PLC0415 - an optional extra
 
-        return _ics.calendar(self)
+        return calendar(self.actions, now=self.now, application=self.application)
 
 
 # -- the engine -----------------------------------------------------------------
@@ -709,7 +637,7 @@ class _Planner:
         candidate's own tasks.
         """
         if send is None:
-            send = self.send_time(opens, closes, tz) if kind in _MESSAGES else opens
+            send = self.send_time(opens, closes, tz) if kind in MESSAGES else opens
         action: Action = _new(Action)
         action.__attrs_init__(
             kind,
@@ -724,7 +652,7 @@ class _Planner:
         # Sorted in UTC: Python compares datetimes of one zone by their wall
         # clocks, which puts the two halves of a fall-back hour in the wrong
         # order. The sort is stable, so a panel keeps its order.
-        key = (due is None, opens if due is None else due, _RANK[kind], number)
+        key = (due is None, opens if due is None else due, RANK[kind], number)
         self.made.append((key, action, trigger, done_by))
         if (
             opens < _LOWEST

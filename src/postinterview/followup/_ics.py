@@ -1,24 +1,60 @@
-"""The follow-up plan as an iCalendar file (the ``calendar`` extra)."""
+"""The follow-up plan as an iCalendar file (the ``calendar`` extra).
+
+The writer reads actions through :class:`Owed`, what it needs of one, so that
+it imports nothing of the modules that make plans: they load it on demand.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import zoneinfo
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from postinterview import _time
 
 if TYPE_CHECKING:
-    from postinterview.followup import Action, Plan
+    from postinterview.followup._kind import ActionKind
+    from postinterview.interview import Channel, Person
     from postinterview.timeline import Application
+
+
+class Owed(Protocol):
+    """What the calendar reads of an action owed (an :class:`Action`)."""
+
+    @property
+    def kind(self) -> ActionKind: ...
+    @property
+    def recipient(self) -> Person | None: ...
+    @property
+    def channel(self) -> Channel | None: ...
+    @property
+    def template(self) -> str | None: ...
+    @property
+    def rationale(self) -> str: ...
+    @property
+    def round(self) -> int: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def due_at(self) -> dt.datetime | None: ...
+    @property
+    def send_at(self) -> dt.datetime: ...
+
 
 _PRODUCT = "-//postinterview//follow-up plan//EN"
 _EXTRA = "Plan.to_ics() needs the calendar extra: pip install 'postinterview[calendar]'"
 
 
-def calendar(plan: Plan) -> bytes:
-    """Return *plan*'s actions with a deadline as the bytes of a VCALENDAR."""
+def calendar(
+    actions: Iterable[Owed], *, now: dt.datetime, application: Application | None
+) -> bytes:
+    """Return the *actions* with a deadline as the bytes of a VCALENDAR.
+
+    *now* and *application* are the plan's: *now* stamps every event, and the
+    events' UIDs start from the application.
+    """
     try:
         import icalendar  # noqa: PLC0415 - an optional extra
     except ModuleNotFoundError as error:
@@ -28,10 +64,10 @@ def calendar(plan: Plan) -> bytes:
     cal.add("prodid", _PRODUCT)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    source = _application_id(plan.application)
-    stamp = _stdlib(plan.now).astimezone(dt.UTC)
+    source = _application_id(application)
+    stamp = _stdlib(now).astimezone(dt.UTC)
     days: list[dt.date] = []
-    for action in plan.actions:
+    for action in actions:
         if action.due_at is None:
             continue
         start, due = _stdlib(action.send_at), _stdlib(action.due_at)
@@ -96,19 +132,19 @@ def _application_id(application: Application | None) -> str:
     )
 
 
-def _action_id(action: Action) -> str:
+def _action_id(action: Owed) -> str:
     who = action.recipient
     person = _digest(who.name, who.email) if who is not None else "you"
     return f"{action.kind.name.lower()}-{action.round}-{action.number}-{person}"
 
 
-def _summary(action: Action) -> str:
+def _summary(action: Owed) -> str:
     what = action.kind.name.replace("_", " ").capitalize()
     who = action.recipient
     return f"{what}: {who.name}" if who is not None else what
 
 
-def _description(action: Action) -> str:
+def _description(action: Owed) -> str:
     lines = [action.rationale]
     if action.recipient is not None and action.channel is not None:
         lines.append(f"By {action.channel.value}, to {action.recipient.name}.")

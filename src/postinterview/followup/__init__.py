@@ -1,0 +1,29 @@
+"""The follow-up engine: from an application's history to what is still owed.
+
+:func:`plan` is a pure function of an :class:`~postinterview.Application`, a
+:class:`FollowUpPolicy` and ``now``. It returns a :class:`Plan`: every action
+the candidate still owes, each with the window it belongs in, the moment to
+send it (inside the recipient's business hours, in their own time zone), the
+letter that drafts it and the reason for the rule behind it. Actions that
+events have retired are kept in :attr:`Plan.done` with the retiring event.
+
+The numbers of every rule live in :class:`FollowUpPolicy`, each with its
+reason, so a host tool can show "why" next to "when".
+
+Hours are elapsed time: 24 hours after an interview is 24 hours later even
+across a DST change. Business days are counted in the recipient's time zone.
+"""
+
+from __future__ import annotations
+
+from postinterview.followup._engine import Action, Done, FollowUpPolicy, Plan, plan
+from postinterview.followup._kind import ActionKind
+
+__all__ = [
+    "Action",
+    "ActionKind",
+    "Done",
+    "FollowUpPolicy",
+    "Plan",
+    "plan",
+]
