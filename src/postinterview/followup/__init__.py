@@ -16,8 +16,11 @@ across a DST change. Business days are counted in the recipient's time zone.
 
 from __future__ import annotations
 
-from postinterview.followup._engine import Action, Done, FollowUpPolicy, Plan, plan
+from postinterview.followup._action import Action, Done
+from postinterview.followup._engine import plan
 from postinterview.followup._kind import ActionKind
+from postinterview.followup._plan import Plan
+from postinterview.followup._policy import FollowUpPolicy
 
 __all__ = [
     "Action",

@@ -1,22 +1,22 @@
-"""The follow-up policy, actions and plans, and the engine that makes plans."""
+"""The follow-up engine: :func:`plan` and the planner that works out one plan."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import operator
-from collections.abc import Iterator, Sequence
-from typing import Any, cast, overload
+from typing import Any, cast
 
-import attrs
 import pendulum
 
 from postinterview import _time
 from postinterview.errors import ValidationError
+from postinterview.followup._action import Action, Done
 from postinterview.followup._kind import MESSAGES, RANK, ActionKind
+from postinterview.followup._plan import Plan
+from postinterview.followup._policy import RATIONALES, FollowUpPolicy
 from postinterview.interview import Channel, Interview, Person, RunBy
 from postinterview.timeline import (
-    DEFAULT_CHECK_INS,
     Application,
     CheckInSent,
     Event,
@@ -33,475 +33,11 @@ from postinterview.timeline import (
     ReferencesNotified,
     Rejected,
     ReplyReceived,
-    Status,
     ThankYouSent,
     Withdrew,
     status_of,
 )
 from postinterview.workdays import BusinessCalendar, reading
-
-_UTC = dt.UTC
-
-
-# -- the policy ---------------------------------------------------------------
-
-
-def _why(rationale: str, unit: str) -> dict[str, str]:
-    return {"rationale": rationale, "unit": unit}
-
-
-@attrs.frozen(kw_only=True)
-class FollowUpPolicy:
-    """Every number the follow-up rules use, each with the reason for it.
-
-    Durations are elapsed time (:class:`datetime.timedelta`); counts of
-    business days are ints, counted in the recipient's time zone with
-    *calendar*. :meth:`rationale` gives the reason for any field, and
-    :meth:`rules` lists them all, for documentation and host tools.
-
-    >>> policy = FollowUpPolicy()
-    >>> policy.thank_you_due
-    datetime.timedelta(days=1)
-    >>> policy.rationale("thank_you_due")
-    'A thank-you within a day arrives while the conversation is still fresh.'
-    """
-
-    notes_due: dt.timedelta = attrs.field(
-        default=dt.timedelta(minutes=15),
-        metadata=_why(
-            "Memory of an interview fades within minutes, so notes come first.",
-            "after the interview ends",
-        ),
-    )
-    notes_late: dt.timedelta = attrs.field(
-        default=dt.timedelta(hours=24),
-        metadata=_why(
-            "Notes written more than a day later are recalled, not remembered.",
-            "after the interview ends",
-        ),
-    )
-    thank_you_earliest: dt.timedelta = attrs.field(
-        default=dt.timedelta(hours=1),
-        metadata=_why(
-            "A note sent within minutes of leaving looks automatic; reflect first.",
-            "after the interview ends",
-        ),
-    )
-    thank_you_due: dt.timedelta = attrs.field(
-        default=dt.timedelta(hours=24),
-        metadata=_why(
-            "A thank-you within a day arrives while the conversation is still fresh.",
-            "after the interview ends",
-        ),
-    )
-    thank_you_latest: dt.timedelta = attrs.field(
-        default=dt.timedelta(hours=48),
-        metadata=_why(
-            "After two days a thank-you no longer reads as part of the interview.",
-            "after the interview ends",
-        ),
-    )
-    references_within: int = attrs.field(
-        default=1,
-        metadata=_why(
-            "Referees give a better reference when they know the role before the call.",
-            "business days after the interview",
-        ),
-    )
-    check_in_after_decision: int = attrs.field(
-        default=2,
-        metadata=_why(
-            "Decisions slip; two business days' grace after the stated date is polite.",
-            "business days after the stated decision date",
-        ),
-    )
-    check_in_without_date: int = attrs.field(
-        default=7,
-        metadata=_why(
-            "Without a stated date, a week and a half of business days is a fair wait.",
-            "business days after the interview",
-        ),
-    )
-    check_in_spacing: int = attrs.field(
-        default=5,
-        metadata=_why(
-            "Check-ins closer than a working week apart read as chasing.",
-            "business days between check-ins",
-        ),
-    )
-    check_ins_at_most: int = attrs.field(
-        default=DEFAULT_CHECK_INS,
-        metadata=_why(
-            "More than two unanswered check-ins reads as pressure; after that, "
-            "assume the answer is no.",
-            "check-ins",
-        ),
-    )
-    feedback_request_within: int = attrs.field(
-        default=2,
-        metadata=_why(
-            "Feedback asked for soon after a rejection is fresher and more specific.",
-            "business days after the rejection",
-        ),
-    )
-    rejection_reply_within: int = attrs.field(
-        default=1,
-        metadata=_why(
-            "A gracious reply to a declined feedback request keeps the door open.",
-            "business days after feedback is declined",
-        ),
-    )
-    feedback_thanks_within: int = attrs.field(
-        default=1,
-        metadata=_why(
-            "Feedback takes time to give; thanking them promptly shows it was heard.",
-            "business days after the feedback",
-        ),
-    )
-    withdraw_within: int = attrs.field(
-        default=1,
-        metadata=_why(
-            "Once the candidate no longer wants the job, telling them promptly frees "
-            "their time and keeps goodwill.",
-            "business days after losing interest",
-        ),
-    )
-    offer_thanks_within: int = attrs.field(
-        default=1,
-        metadata=_why(
-            "An offer deserves thanks at once, even before the answer is ready.",
-            "business days after the offer",
-        ),
-    )
-    offer_review_within: int = attrs.field(
-        default=2,
-        metadata=_why(
-            "Terms such as booked holidays, hours and adjustments are best settled "
-            "before accepting, while there is room to ask.",
-            "business days after the offer, unless they set a date",
-        ),
-    )
-    thank_you_min_words: int = attrs.field(
-        default=100,
-        metadata=_why("Fewer words than this rarely says anything specific.", "words"),
-    )
-    thank_you_max_words: int = attrs.field(
-        default=200,
-        metadata=_why(
-            "A thank-you longer than this is no longer read in full.", "words"
-        ),
-    )
-    calendar: BusinessCalendar = attrs.field(
-        factory=BusinessCalendar,
-        metadata={
-            "rationale": "Messages should arrive when the recipient is at work.",
-            "unit": "weekend, opening hours and holidays",
-        },
-    )
-
-    def __attrs_post_init__(self) -> None:
-        for field in attrs.fields(FollowUpPolicy):
-            value = getattr(self, field.name)
-            if field.type in ("int", int):
-                if type(value) is not int or value < 0:
-                    raise ValidationError(
-                        field.name, value, "a whole number, 0 or more"
-                    )
-            elif field.type in ("dt.timedelta", dt.timedelta):
-                if not isinstance(value, dt.timedelta) or value < dt.timedelta(0):
-                    raise ValidationError(
-                        field.name, value, "a datetime.timedelta of 0 or more"
-                    )
-            elif not isinstance(value, BusinessCalendar):
-                raise ValidationError(field.name, value, "a BusinessCalendar")
-        self._in_order("notes_due", "notes_late")
-        self._in_order("thank_you_earliest", "thank_you_due")
-        self._in_order("thank_you_due", "thank_you_latest")
-        self._in_order("thank_you_min_words", "thank_you_max_words")
-        if self.check_in_after_decision < 1:
-            raise ValidationError(
-                "check_in_after_decision",
-                self.check_in_after_decision,
-                "at least 1 business day: the stated date must pass first",
-            )
-        if self.check_in_spacing < 1:
-            raise ValidationError(
-                "check_in_spacing", self.check_in_spacing, "at least 1 business day"
-            )
-
-    def _in_order(self, first: str, second: str) -> None:
-        if getattr(self, second) < getattr(self, first):
-            raise ValidationError(
-                second,
-                getattr(self, second),
-                f"at least {first} ({getattr(self, first)})",
-            )
-
-    def rationale(self, name: str) -> str:
-        """Return the one-sentence reason for the policy field *name*."""
-        try:
-            return _RATIONALES[name]
-        except KeyError:
-            names = ", ".join(_RATIONALES)
-            raise ValidationError("name", name, f"a policy field: {names}") from None
-
-    def rules(self) -> tuple[tuple[str, object, str, str], ...]:
-        """Return ``(name, value, unit, rationale)`` for every field, in order."""
-        return tuple(
-            (f.name, getattr(self, f.name), f.metadata["unit"], f.metadata["rationale"])
-            for f in attrs.fields(FollowUpPolicy)
-        )
-
-
-_RATIONALES: dict[str, str] = {
-    field.name: field.metadata["rationale"] for field in attrs.fields(FollowUpPolicy)
-}
-
-
-# -- actions and plans ---------------------------------------------------------
-
-
-#: The zone an action's instants are shown in, then its opening, deadline,
-#: closing and send time, as naive UTC.
-_Instants = tuple[
-    pendulum.Timezone, dt.datetime, dt.datetime | None, dt.datetime | None, dt.datetime
-]
-_INSTANT_FIELDS = ("opens_at", "due_at", "closes_at", "send_at")
-_setattr = object.__setattr__  # fills an action's cache, as attrs does its fields
-
-
-def _instants_key(at: _Instants) -> tuple[object, ...]:
-    """Compare instants by UTC time and zone name, as :func:`_time.instant_key`."""
-    return (at[0].key, *at[1:])
-
-
-@attrs.frozen(init=False, repr=False, match_args=False)
-class Action:
-    """One thing the candidate owes, with when and why.
-
-    The action belongs between *opens_at* and *closes_at* (``None``: it does
-    not lapse) and is due by *due_at* (``None``: no deadline).
-    *send_at* is the suggested moment: the first instant inside the
-    recipient's business hours in the window, never outside
-    [*opens_at*, *closes_at*]. *template* names the letter that drafts it,
-    when there is one; *rationale* says why the rule exists. *round* is the
-    interview round it concerns and *number* counts repeated actions (the
-    first and second check-in).
-
-    The four instants are :class:`pendulum.DateTime` values shown in one
-    zone, the recipient's. The constructor takes them as aware datetimes in
-    that zone (a :class:`pendulum.DateTime`, or a :class:`datetime.datetime`
-    with a :class:`zoneinfo.ZoneInfo` or UTC tzinfo) and refuses naive ones,
-    naming the field, and a mix of zones. An action keeps its instants in UTC
-    and makes each pendulum value the first time it is read, once: plans are
-    made far more often than all their instants are read.
-
-    Actions are immutable and hashable. Two are equal when all their fields
-    are, instants compared by UTC time and zone name, never by wall clock:
-    the two 01:30s of a fall-back night differ, and so do one instant shown in
-    two zones. To change an action, build a new one with the constructor.
-    """
-
-    kind: ActionKind
-    recipient: Person | None
-    channel: Channel | None
-    template: str | None
-    rationale: str
-    round: int
-    number: int
-    _at: _Instants = attrs.field(eq=_instants_key)
-    # The pendulum values made so far, by naive UTC instant: not part of the
-    # value, and made when first read.
-    _shown: dict[dt.datetime, pendulum.DateTime] | None = attrs.field(
-        init=False, default=None, eq=False, hash=False
-    )
-
-    def __init__(
-        self,
-        *,
-        kind: ActionKind,
-        recipient: Person | None,
-        channel: Channel | None,
-        opens_at: dt.datetime,
-        due_at: dt.datetime | None,
-        closes_at: dt.datetime | None,
-        send_at: dt.datetime,
-        template: str | None,
-        rationale: str,
-        round: int = 1,
-        number: int = 1,
-    ) -> None:
-        """Make an action; the instants are checked as the class says."""
-        opens = _time.as_instant(opens_at, "opens_at")
-        tz = _time.zone(_time.zone_name(opens))
-        naive: list[dt.datetime | None] = []
-        for field, value in zip(
-            _INSTANT_FIELDS, (opens, due_at, closes_at, send_at), strict=True
-        ):
-            if value is None and field in ("due_at", "closes_at"):
-                naive.append(None)
-                continue
-            instant = _time.as_instant(value, field)
-            if instant.tzinfo is not tz:  # as_instant gives the cached zones
-                raise ValidationError(
-                    field,
-                    value,
-                    f"an instant in the zone of opens_at ({tz.key}): an action's "
-                    "instants are all shown in the recipient's zone",
-                )
-            naive.append(_naive_utc(instant))
-        at = cast("_Instants", (tz, *naive))
-        self.__attrs_init__(
-            kind, recipient, channel, template, rationale, round, number, at
-        )
-
-    def _show(self, naive: dt.datetime) -> pendulum.DateTime:
-        """Return the pendulum value of one of the instants, made once."""
-        shown = self._shown
-        if shown is None:
-            shown = {}
-            _setattr(self, "_shown", shown)
-        made = shown.get(naive)
-        if made is None:
-            # Keyed by instant, so that equal instants share one value.
-            made = shown[naive] = _to_pendulum(naive, self._at[0])
-        return made
-
-    # Each property looks in the cache itself first: it is read far more
-    # often than it is filled.
-
-    @property
-    def opens_at(self) -> pendulum.DateTime:
-        """When the window opens: the action makes sense from then on."""
-        naive, shown = self._at[1], self._shown
-        if shown is not None and naive in shown:
-            return shown[naive]
-        return self._show(naive)
-
-    @property
-    def due_at(self) -> pendulum.DateTime | None:
-        """When the action is due, or ``None`` when it has no deadline."""
-        naive, shown = self._at[2], self._shown
-        if naive is None:
-            return None
-        if shown is not None and naive in shown:
-            return shown[naive]
-        return self._show(naive)
-
-    @property
-    def closes_at(self) -> pendulum.DateTime | None:
-        """When the window closes, or ``None`` when the action does not lapse."""
-        naive, shown = self._at[3], self._shown
-        if naive is None:
-            return None
-        if shown is not None and naive in shown:
-            return shown[naive]
-        return self._show(naive)
-
-    @property
-    def send_at(self) -> pendulum.DateTime:
-        """The suggested moment to do it or send it, inside the window."""
-        naive, shown = self._at[4], self._shown
-        if shown is not None and naive in shown:
-            return shown[naive]
-        return self._show(naive)
-
-    @property
-    def key(self) -> tuple[ActionKind, int, Person | None, int]:
-        """What identifies this action across plans of the same application."""
-        return (self.kind, self.round, self.recipient, self.number)
-
-    def __repr__(self) -> str:
-        return (
-            f"Action(kind={self.kind!r}, recipient={self.recipient!r}, "
-            f"channel={self.channel!r}, opens_at={self.opens_at!r}, "
-            f"due_at={self.due_at!r}, closes_at={self.closes_at!r}, "
-            f"send_at={self.send_at!r}, template={self.template!r}, "
-            f"rationale={self.rationale!r}, round={self.round!r}, "
-            f"number={self.number!r})"
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Done:
-    """An action that an event retired, and that event."""
-
-    action: Action
-    by: Event
-
-
-@attrs.frozen(kw_only=True)
-class Plan(Sequence[Action]):
-    """The actions still owed, ordered by due time and then kind.
-
-    A plan is an immutable sequence of :class:`Action`. *done* lists the
-    actions that events retired, and *lapsed* those whose window closed
-    before *now* without them being done. *status* is the application's
-    status under the policy the plan was made with, and *application* the
-    application it was made for.
-    """
-
-    actions: tuple[Action, ...]
-    now: pendulum.DateTime = attrs.field(eq=_time.instant_key)
-    status: Status
-    done: tuple[Done, ...] = ()
-    lapsed: tuple[Action, ...] = ()
-    application: Application | None = attrs.field(default=None, repr=False)
-
-    def __len__(self) -> int:
-        return len(self.actions)
-
-    def __iter__(self) -> Iterator[Action]:
-        return iter(self.actions)
-
-    @overload
-    def __getitem__(self, index: int) -> Action: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Action]: ...
-    def __getitem__(self, index: int | slice) -> Action | Sequence[Action]:
-        return self.actions[index]
-
-    def next(self) -> Action | None:
-        """Return the first action owed (the earliest due), or ``None``."""
-        return self.actions[0] if self.actions else None
-
-    def overdue(self) -> tuple[Action, ...]:
-        """Return the actions due before *now* and still owed."""
-        now = _naive_utc(self.now)
-        return tuple(a for a in self.actions if a._at[2] is not None and a._at[2] < now)
-
-    def upcoming(self, within: dt.timedelta) -> tuple[Action, ...]:
-        """Return the actions not yet overdue that should be sent within *within*."""
-        now = _naive_utc(self.now)
-        horizon = now + within
-        return tuple(
-            a
-            for a in self.actions
-            if a._at[4] <= horizon and (a._at[2] is None or a._at[2] >= now)
-        )
-
-    def of_kind(self, kind: ActionKind) -> tuple[Action, ...]:
-        """Return the owed actions of one kind, in plan order."""
-        return tuple(a for a in self.actions if a.kind is kind)
-
-    def to_ics(self) -> bytes:
-        """Return the owed actions with a deadline as an iCalendar file.
-
-        Needs the ``calendar`` extra (``pip install 'postinterview[calendar]'``,
-        which brings the ``icalendar`` package). Each action with a deadline
-        becomes an event from its *send_at* to its *due_at*, to the second,
-        in the recipient's zone (a VTIMEZONE is included for each zone used;
-        a wall time the zone shows twice is written in UTC), with
-        an alarm at *send_at* and the rationale as its description. Its UID
-        comes from the application and the action, so importing the plan
-        again later updates the events rather than adding new ones.
-        """
-        from postinterview.followup._ics import calendar  # noqa: PLC0415 - an optional extra
-
-        return calendar(self.actions, now=self.now, application=self.application)
-
-
-# -- the engine -----------------------------------------------------------------
 
 _THANKS = frozenset(
     {
@@ -718,7 +254,7 @@ class _Planner:
                 recipient=contact,
                 channel=latest.preferred_channel,
                 template="withdrawal",
-                rationale=_RATIONALES["withdraw_within"],
+                rationale=RATIONALES["withdraw_within"],
                 round=len(history.rounds),
             )
         offers = [e for e in self.events if isinstance(e, OfferReceived)]
@@ -744,7 +280,7 @@ class _Planner:
             due=end + policy.notes_due,
             closes=end + policy.notes_late,
             tz=home,
-            rationale=_RATIONALES["notes_due"],
+            rationale=RATIONALES["notes_due"],
             round=number,
         )
         channel = (
@@ -784,7 +320,7 @@ class _Planner:
                 recipient=person,
                 channel=channel,
                 template="thank_you",
-                rationale=_RATIONALES["thank_you_due"],
+                rationale=RATIONALES["thank_you_due"],
                 round=number,
                 send=send,
             )
@@ -810,7 +346,7 @@ class _Planner:
                 days=policy.references_within,
                 tz=home,
                 template="reference_brief",
-                rationale=_RATIONALES["references_within"],
+                rationale=RATIONALES["references_within"],
                 round=number,
             )
         scheduled_by = self.scheduled_by(interview)
@@ -880,7 +416,7 @@ class _Planner:
                 not_before=not_before,
                 sent_on=sent_on,
             )
-        rationale = _RATIONALES[
+        rationale = RATIONALES[
             "check_in_without_date" if decision is None else "check_in_after_decision"
         ]
         for count, (opens, due, send) in enumerate(slots[:-1], 1):
@@ -899,7 +435,7 @@ class _Planner:
                 send=send,
                 done_by=sent[count - 1] if count <= len(sent) else None,
             )
-            rationale = _RATIONALES["check_in_spacing"]
+            rationale = RATIONALES["check_in_spacing"]
         opens, due, _ = slots[-1]
         self.add(
             kind=ActionKind.MOVE_ON,
@@ -907,7 +443,7 @@ class _Planner:
             opens=opens,
             due=due,
             tz=tz,
-            rationale=_RATIONALES["check_ins_at_most"],
+            rationale=RATIONALES["check_ins_at_most"],
             round=index + 1,
         )
 
@@ -928,7 +464,7 @@ class _Planner:
             trigger=at,
             days=policy.feedback_request_within,
             template="feedback_request",
-            rationale=_RATIONALES["feedback_request_within"],
+            rationale=RATIONALES["feedback_request_within"],
             **common,
         )
         declined = next(
@@ -940,7 +476,7 @@ class _Planner:
                 trigger=_naive_utc(declined.at),
                 days=policy.rejection_reply_within,
                 template="rejection_reply",
-                rationale=_RATIONALES["rejection_reply_within"],
+                rationale=RATIONALES["rejection_reply_within"],
                 **common,
             )
 
@@ -967,7 +503,7 @@ class _Planner:
                 recipient=giver,
                 channel=latest.preferred_channel,
                 template="feedback_thanks",
-                rationale=_RATIONALES["feedback_thanks_within"],
+                rationale=RATIONALES["feedback_thanks_within"],
                 round=len(self.history.rounds),
                 number=number,
             )
@@ -992,7 +528,7 @@ class _Planner:
             recipient=to,
             channel=latest.preferred_channel,
             template="offer_thanks",
-            rationale=_RATIONALES["offer_thanks_within"],
+            rationale=RATIONALES["offer_thanks_within"],
             round=len(self.history.rounds),
             number=number,
         )
@@ -1004,7 +540,7 @@ class _Planner:
             tz=tz,
             # A date they set replaces the policy's, and the window closes then.
             due=None if respond_by is None else max(at, _naive_utc(respond_by)),
-            rationale=_RATIONALES["offer_review_within"],
+            rationale=RATIONALES["offer_review_within"],
             round=len(self.history.rounds),
             number=number,
         )

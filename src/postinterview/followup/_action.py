@@ -1,0 +1,186 @@
+"""An :class:`Action` the candidate owes, and :class:`Done`: one an event retired."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import cast
+
+import attrs
+import pendulum
+
+from postinterview import _time
+from postinterview.errors import ValidationError
+from postinterview.followup._kind import ActionKind
+from postinterview.interview import Channel, Person
+from postinterview.timeline import Event
+
+_naive_utc = _time.naive_utc
+_to_pendulum = _time.from_naive_utc
+
+#: The zone an action's instants are shown in, then its opening, deadline,
+#: closing and send time, as naive UTC.
+_Instants = tuple[
+    pendulum.Timezone, dt.datetime, dt.datetime | None, dt.datetime | None, dt.datetime
+]
+_INSTANT_FIELDS = ("opens_at", "due_at", "closes_at", "send_at")
+_setattr = object.__setattr__  # fills an action's cache, as attrs does its fields
+
+
+def _instants_key(at: _Instants) -> tuple[object, ...]:
+    """Compare instants by UTC time and zone name, as :func:`_time.instant_key`."""
+    return (at[0].key, *at[1:])
+
+
+@attrs.frozen(init=False, repr=False, match_args=False)
+class Action:
+    """One thing the candidate owes, with when and why.
+
+    The action belongs between *opens_at* and *closes_at* (``None``: it does
+    not lapse) and is due by *due_at* (``None``: no deadline).
+    *send_at* is the suggested moment: the first instant inside the
+    recipient's business hours in the window, never outside
+    [*opens_at*, *closes_at*]. *template* names the letter that drafts it,
+    when there is one; *rationale* says why the rule exists. *round* is the
+    interview round it concerns and *number* counts repeated actions (the
+    first and second check-in).
+
+    The four instants are :class:`pendulum.DateTime` values shown in one
+    zone, the recipient's. The constructor takes them as aware datetimes in
+    that zone (a :class:`pendulum.DateTime`, or a :class:`datetime.datetime`
+    with a :class:`zoneinfo.ZoneInfo` or UTC tzinfo) and refuses naive ones,
+    naming the field, and a mix of zones. An action keeps its instants in UTC
+    and makes each pendulum value the first time it is read, once: plans are
+    made far more often than all their instants are read.
+
+    Actions are immutable and hashable. Two are equal when all their fields
+    are, instants compared by UTC time and zone name, never by wall clock:
+    the two 01:30s of a fall-back night differ, and so do one instant shown in
+    two zones. To change an action, build a new one with the constructor.
+    """
+
+    kind: ActionKind
+    recipient: Person | None
+    channel: Channel | None
+    template: str | None
+    rationale: str
+    round: int
+    number: int
+    _at: _Instants = attrs.field(eq=_instants_key)
+    # The pendulum values made so far, by naive UTC instant: not part of the
+    # value, and made when first read.
+    _shown: dict[dt.datetime, pendulum.DateTime] | None = attrs.field(
+        init=False, default=None, eq=False, hash=False
+    )
+
+    def __init__(
+        self,
+        *,
+        kind: ActionKind,
+        recipient: Person | None,
+        channel: Channel | None,
+        opens_at: dt.datetime,
+        due_at: dt.datetime | None,
+        closes_at: dt.datetime | None,
+        send_at: dt.datetime,
+        template: str | None,
+        rationale: str,
+        round: int = 1,
+        number: int = 1,
+    ) -> None:
+        """Make an action; the instants are checked as the class says."""
+        opens = _time.as_instant(opens_at, "opens_at")
+        tz = _time.zone(_time.zone_name(opens))
+        naive: list[dt.datetime | None] = []
+        for field, value in zip(
+            _INSTANT_FIELDS, (opens, due_at, closes_at, send_at), strict=True
+        ):
+            if value is None and field in ("due_at", "closes_at"):
+                naive.append(None)
+                continue
+            instant = _time.as_instant(value, field)
+            if instant.tzinfo is not tz:  # as_instant gives the cached zones
+                raise ValidationError(
+                    field,
+                    value,
+                    f"an instant in the zone of opens_at ({tz.key}): an action's "
+                    "instants are all shown in the recipient's zone",
+                )
+            naive.append(_naive_utc(instant))
+        at = cast("_Instants", (tz, *naive))
+        self.__attrs_init__(
+            kind, recipient, channel, template, rationale, round, number, at
+        )
+
+    def _show(self, naive: dt.datetime) -> pendulum.DateTime:
+        """Return the pendulum value of one of the instants, made once."""
+        shown = self._shown
+        if shown is None:
+            shown = {}
+            _setattr(self, "_shown", shown)
+        made = shown.get(naive)
+        if made is None:
+            # Keyed by instant, so that equal instants share one value.
+            made = shown[naive] = _to_pendulum(naive, self._at[0])
+        return made
+
+    # Each property looks in the cache itself first: it is read far more
+    # often than it is filled.
+
+    @property
+    def opens_at(self) -> pendulum.DateTime:
+        """When the window opens: the action makes sense from then on."""
+        naive, shown = self._at[1], self._shown
+        if shown is not None and naive in shown:
+            return shown[naive]
+        return self._show(naive)
+
+    @property
+    def due_at(self) -> pendulum.DateTime | None:
+        """When the action is due, or ``None`` when it has no deadline."""
+        naive, shown = self._at[2], self._shown
+        if naive is None:
+            return None
+        if shown is not None and naive in shown:
+            return shown[naive]
+        return self._show(naive)
+
+    @property
+    def closes_at(self) -> pendulum.DateTime | None:
+        """When the window closes, or ``None`` when the action does not lapse."""
+        naive, shown = self._at[3], self._shown
+        if naive is None:
+            return None
+        if shown is not None and naive in shown:
+            return shown[naive]
+        return self._show(naive)
+
+    @property
+    def send_at(self) -> pendulum.DateTime:
+        """The suggested moment to do it or send it, inside the window."""
+        naive, shown = self._at[4], self._shown
+        if shown is not None and naive in shown:
+            return shown[naive]
+        return self._show(naive)
+
+    @property
+    def key(self) -> tuple[ActionKind, int, Person | None, int]:
+        """What identifies this action across plans of the same application."""
+        return (self.kind, self.round, self.recipient, self.number)
+
+    def __repr__(self) -> str:
+        return (
+            f"Action(kind={self.kind!r}, recipient={self.recipient!r}, "
+            f"channel={self.channel!r}, opens_at={self.opens_at!r}, "
+            f"due_at={self.due_at!r}, closes_at={self.closes_at!r}, "
+            f"send_at={self.send_at!r}, template={self.template!r}, "
+            f"rationale={self.rationale!r}, round={self.round!r}, "
+            f"number={self.number!r})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Done:
+    """An action that an event retired, and that event."""
+
+    action: Action
+    by: Event

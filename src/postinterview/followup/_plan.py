@@ -1,0 +1,88 @@
+"""A :class:`Plan`: the actions an application still owes, in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+import attrs
+import pendulum
+
+from postinterview import _time
+from postinterview.followup._action import Action, Done
+from postinterview.followup._kind import ActionKind
+from postinterview.timeline import Application, Status
+
+_naive_utc = _time.naive_utc
+
+
+@attrs.frozen(kw_only=True)
+class Plan(Sequence[Action]):
+    """The actions still owed, ordered by due time and then kind.
+
+    A plan is an immutable sequence of :class:`Action`. *done* lists the
+    actions that events retired, and *lapsed* those whose window closed
+    before *now* without them being done. *status* is the application's
+    status under the policy the plan was made with, and *application* the
+    application it was made for.
+    """
+
+    actions: tuple[Action, ...]
+    now: pendulum.DateTime = attrs.field(eq=_time.instant_key)
+    status: Status
+    done: tuple[Done, ...] = ()
+    lapsed: tuple[Action, ...] = ()
+    application: Application | None = attrs.field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.actions)
+
+    def __iter__(self) -> Iterator[Action]:
+        return iter(self.actions)
+
+    @overload
+    def __getitem__(self, index: int) -> Action: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Action]: ...
+    def __getitem__(self, index: int | slice) -> Action | Sequence[Action]:
+        return self.actions[index]
+
+    def next(self) -> Action | None:
+        """Return the first action owed (the earliest due), or ``None``."""
+        return self.actions[0] if self.actions else None
+
+    def overdue(self) -> tuple[Action, ...]:
+        """Return the actions due before *now* and still owed."""
+        now = _naive_utc(self.now)
+        return tuple(a for a in self.actions if a._at[2] is not None and a._at[2] < now)
+
+    def upcoming(self, within: dt.timedelta) -> tuple[Action, ...]:
+        """Return the actions not yet overdue that should be sent within *within*."""
+        now = _naive_utc(self.now)
+        horizon = now + within
+        return tuple(
+            a
+            for a in self.actions
+            if a._at[4] <= horizon and (a._at[2] is None or a._at[2] >= now)
+        )
+
+    def of_kind(self, kind: ActionKind) -> tuple[Action, ...]:
+        """Return the owed actions of one kind, in plan order."""
+        return tuple(a for a in self.actions if a.kind is kind)
+
+    def to_ics(self) -> bytes:
+        """Return the owed actions with a deadline as an iCalendar file.
+
+        Needs the ``calendar`` extra (``pip install 'postinterview[calendar]'``,
+        which brings the ``icalendar`` package). Each action with a deadline
+        becomes an event from its *send_at* to its *due_at*, to the second,
+        in the recipient's zone (a VTIMEZONE is included for each zone used;
+        a wall time the zone shows twice is written in UTC), with
+        an alarm at *send_at* and the rationale as its description. Its UID
+        comes from the application and the action, so importing the plan
+        again later updates the events rather than adding new ones.
+        """
+        from postinterview.followup._ics import calendar  # noqa: PLC0415 - an optional extra
+
+        return calendar(self.actions, now=self.now, application=self.application)
