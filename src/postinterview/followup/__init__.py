@@ -12,6 +12,16 @@ reason, so a host tool can show "why" next to "when".
 
 Hours are elapsed time: 24 hours after an interview is 24 hours later even
 across a DST change. Business days are counted in the recipient's time zone.
+
+Inside, one module holds each part: the policy (``_policy``), the kinds of
+action (``_kind``), :class:`Action` and :class:`Done` (``_action``),
+:class:`Plan` (``_plan``) and its iCalendar writer (``_ics``), and the engine
+(``_engine``). The engine runs one module of rules per family on a shared
+planner (``_planner``): notes and thank-yous (``_thank_yous``), referees
+(``_referees``), the next round (``_next_round``), check-ins and moving on
+(``_check_ins``), feedback after a rejection (``_feedback``), offers
+(``_offers``) and the search as a whole (``_search``); ``_retiring`` says
+which events retire which actions.
 """
 
 from __future__ import annotations

@@ -1,0 +1,177 @@
+"""Check-ins: ask how things stand once a decision is due, then move on.
+
+The first check-in waits for the stated decision date (or a fair wait without
+one) and for the closing date; each further one is spaced from the day the one
+before was sent. After the policy's number of check-ins, moving on is due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pendulum
+
+from postinterview import _time
+from postinterview.followup._kind import ActionKind
+from postinterview.followup._planner import Planner
+from postinterview.followup._policy import RATIONALES
+from postinterview.interview import Interview
+from postinterview.timeline import CheckInSent
+from postinterview.workdays import BusinessCalendar, reading
+
+_naive_utc = _time.naive_utc
+_local_ordinal = _time.local_ordinal
+
+#: A check-in's opening, deadline and send time, in naive UTC.
+_Slot = tuple[dt.datetime, dt.datetime, dt.datetime]
+
+
+def check_ins(
+    planner: Planner, index: int, interview: Interview, end: dt.datetime
+) -> None:
+    """Plan the check-ins after round *index* (from 0), then moving on."""
+    contact = planner.contact(interview)
+    tz = planner.zone_of(contact, interview)
+    day, not_before = _first_day(planner, interview, end, tz)
+    sent = [e for e in planner.history.after_round[index] if isinstance(e, CheckInSent)]
+    slots = _slots(planner, tz, day, not_before, sent)
+    rationale = RATIONALES[
+        "check_in_without_date"
+        if interview.decision_expected_by is None
+        else "check_in_after_decision"
+    ]
+    for count, (opens, due, send) in enumerate(slots[:-1], 1):
+        planner.add(
+            kind=ActionKind.CHECK_IN,
+            trigger=end,
+            opens=opens,
+            due=due,
+            tz=tz,
+            recipient=contact,
+            channel=interview.preferred_channel,
+            template="check_in",
+            rationale=rationale,
+            round=index + 1,
+            number=count,
+            send=send,
+            done_by=sent[count - 1] if count <= len(sent) else None,
+        )
+        rationale = RATIONALES["check_in_spacing"]
+    opens, due, _ = slots[-1]
+    planner.add(
+        kind=ActionKind.MOVE_ON,
+        trigger=end,
+        opens=opens,
+        due=due,
+        tz=tz,
+        rationale=RATIONALES["check_ins_at_most"],
+        round=index + 1,
+    )
+
+
+def _first_day(
+    planner: Planner, interview: Interview, end: dt.datetime, tz: pendulum.Timezone
+) -> tuple[int, dt.datetime]:
+    """Return the ordinal of the first check-in's day in *tz*, and the instant
+    it may not open before: the end of the interview, or a decision instant."""
+    policy = planner.policy
+    add_days = planner.calendar._add
+    decision = interview.decision_expected_by
+    not_before = end
+    if decision is None:
+        day = add_days(_local_ordinal(end, tz), policy.check_in_without_date)
+    else:
+        if isinstance(decision, pendulum.DateTime):
+            not_before = max(not_before, _naive_utc(decision))
+            decided = _local_ordinal(not_before, tz)
+        else:
+            decided = decision.toordinal()
+        # The policy makes this at least one business day, so the day is
+        # after the decided day, and no earlier than the business day that
+        # day rolls forward to.
+        day = add_days(decided, policy.check_in_after_decision)
+    if interview.closing_date is not None:
+        day = max(day, add_days(interview.closing_date.toordinal(), 1))
+    return day, not_before
+
+
+def _slots(
+    planner: Planner,
+    tz: pendulum.Timezone,
+    day: int,
+    not_before: dt.datetime,
+    sent: list[CheckInSent],
+) -> tuple[_Slot, ...]:
+    """Return the check-ins' slots, then moving on's, from the first *day*."""
+    policy, calendar = planner.policy, planner.calendar
+    spacing, at_most = policy.check_in_spacing, policy.check_ins_at_most
+    if not sent:
+        slots = _usual_check_ins(calendar, tz.key, day, spacing, at_most)
+        if slots[0][0] >= not_before:  # else the stated instant comes later
+            return slots
+    return _check_ins(
+        calendar,
+        tz,
+        day,
+        spacing=spacing,
+        at_most=at_most,
+        not_before=not_before,
+        sent_on=tuple(_local_ordinal(_naive_utc(e.at), tz) for e in sent),
+    )
+
+
+def _check_ins(
+    calendar: BusinessCalendar,
+    tz: pendulum.Timezone,
+    day: int,
+    *,
+    spacing: int,
+    at_most: int,
+    not_before: dt.datetime | None = None,
+    sent_on: tuple[int, ...] = (),
+) -> tuple[_Slot, ...]:
+    """Return the slots of *at_most* check-ins, then that of moving on.
+
+    The first check-in falls on the business day with ordinal *day* in *tz*,
+    never before *not_before*. Each further one comes *spacing* business days
+    after the day the one before was sent (*sent_on*, the local ordinals of
+    those the candidate sent) or will really be sent, and never before *day*,
+    even after one sent early. The move-on slot's send time is its opening.
+    """
+    earliest = previous = day
+    opening, closing, key = calendar.opens, calendar.closes, tz.key
+    slots: list[_Slot] = []
+    for count in range(1, at_most + 2):
+        if count > 1:
+            day = max(calendar._add(previous, spacing), earliest)
+        opens = reading(day, opening, key)
+        if not_before is not None and opens < not_before:
+            opens = not_before
+        due = max(reading(day, closing, key), opens)
+        if count > at_most:
+            slots.append((opens, due, opens))
+            break
+        send, local = calendar._open_from(opens, tz)
+        slots.append((opens, due, send))
+        if count <= len(sent_on):
+            previous = sent_on[count - 1]
+        elif send == opens:
+            previous = local.toordinal()
+        else:
+            previous = _local_ordinal(send, tz)
+    return tuple(slots)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _usual_check_ins(
+    calendar: BusinessCalendar, zone: str, day: int, spacing: int, at_most: int
+) -> tuple[_Slot, ...]:
+    """Return :func:`_check_ins` for a round with none sent and nothing later
+    than the first opening to wait for.
+
+    That is the usual case, and many applications share it: it depends only
+    on the day, the zone (by name, which hashes faster than the zone) and the
+    policy.
+    """
+    return _check_ins(calendar, _time.zone(zone), day, spacing=spacing, at_most=at_most)
