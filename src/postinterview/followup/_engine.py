@@ -24,7 +24,7 @@ from postinterview.followup._policy import FollowUpPolicy
 from postinterview.followup._referees import notify_referees
 from postinterview.followup._retiring import retired_by
 from postinterview.followup._search import keep_searching, withdraw
-from postinterview.followup._thank_yous import notes, thank_yous
+from postinterview.followup._thank_yous import ask_for_names, notes, thank_yous
 from postinterview.timeline import Application, status_of
 
 _naive_utc = _time.naive_utc
@@ -71,7 +71,10 @@ def _apply_rules(planner: Planner) -> None:
         number = index + 1
         end = _naive_utc(interview.ends_at)
         notes(planner, number, interview, end)
-        thank_yous(planner, number, interview, end)
+        if interview.interviewers:
+            thank_yous(planner, number, interview, end)
+        else:
+            ask_for_names(planner, number, interview, end)
         if interview.references_may_be_contacted:
             notify_referees(planner, number, interview, end)
         prepare(planner, number, interview)

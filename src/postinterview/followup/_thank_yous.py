@@ -42,19 +42,6 @@ def thank_yous(
     recipient's business hours inside the policy's window, and interviewers
     who share a zone are sent theirs at the same moment.
     """
-    if not interview.interviewers:
-        _get_contact_details(
-            planner,
-            end,
-            recipient=interview.agency_contact,
-            tz=home(interview),
-            rationale=(
-                "A thank-you needs a named reader: ask for the interviewers' "
-                "names, or write through the recruiter or HR contact."
-            ),
-            number=number,
-        )
-        return
     policy = planner.policy
     channel = (
         Channel.EMAIL
@@ -94,6 +81,23 @@ def thank_yous(
             round=number,
             send=send,
         )
+
+
+def ask_for_names(
+    planner: Planner, number: int, interview: Interview, end: dt.datetime
+) -> None:
+    """Find out who interviewed in round *number*: the interview names no one."""
+    _get_contact_details(
+        planner,
+        end,
+        recipient=interview.agency_contact,
+        tz=home(interview),
+        rationale=(
+            "A thank-you needs a named reader: ask for the interviewers' "
+            "names, or write through the recruiter or HR contact."
+        ),
+        number=number,
+    )
 
 
 def _get_contact_details(
