@@ -12,7 +12,7 @@ end.
 
 The calendar is in ``_calendar``, what its fields accept in ``_fields``, and
 when a zone's clock reads a given time (:func:`reading`, which the follow-up
-engine uses too) in ``_clock``.
+engine uses too) in ``_reading``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,6 @@ from __future__ import annotations
 from postinterview.workdays._calendar import BusinessCalendar
 
 # Not public; the follow-up engine reads opening and closing times through it.
-from postinterview.workdays._clock import reading as reading
+from postinterview.workdays._reading import reading as reading
 
 __all__ = ["BusinessCalendar"]

@@ -17,7 +17,6 @@ import pendulum
 
 from postinterview import _time
 from postinterview.errors import ValidationError
-from postinterview.workdays._clock import reading
 from postinterview.workdays._fields import (
     check_holidays,
     check_time,
@@ -27,6 +26,7 @@ from postinterview.workdays._fields import (
     to_time,
     to_weekend,
 )
+from postinterview.workdays._reading import reading
 
 __all__ = ["BusinessCalendar"]
 
