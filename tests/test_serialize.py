@@ -29,11 +29,18 @@ from postinterview import (
     RunBy,
     SalaryRange,
     SchemaError,
-    serialize,
     strategies,
 )
 from postinterview.reflection import Criterion
-from postinterview.serialize import RECORDS, from_dict, from_json, to_dict, to_json
+from postinterview.serialize import (
+    RECORDS,
+    _documents,
+    _plans,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
 
 LONDON_END = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
 PRIYA = Person(name="Priya Shah", email="priya@acme.example", timezone="Europe/London")
@@ -305,10 +312,10 @@ Register = Callable[..., None]
 @pytest.fixture
 def register(monkeypatch: pytest.MonkeyPatch) -> Register:
     """Return a function that lists more classes in RECORDS for one test."""
-    monkeypatch.setattr(serialize, "_PLANS", {})
+    monkeypatch.setattr(_plans, "_PLANS", {})
 
     def add(*classes: type) -> None:
-        monkeypatch.setattr(serialize, "RECORDS", (*RECORDS, *classes))
+        monkeypatch.setattr(_documents, "RECORDS", (*RECORDS, *classes))
 
     return add
 

@@ -1,133 +1,39 @@
-"""Business days and business hours: when a message should arrive.
+"""The business calendar: which days are worked, and when the working day is.
 
-A :class:`BusinessCalendar` knows which days of the week are the weekend,
-which dates are holidays and when the working day opens and closes. It counts
-business days between dates and finds the next moment a recipient is at work
-in their own time zone. It holds no zone itself: the zone is given per call,
-because one calendar serves recipients all over the world.
-
-Everything here is pure and fast enough for the follow-up engine: the work is
-done with integers and stdlib datetimes, and one pendulum value is built at the
-end.
+:class:`BusinessCalendar` counts and adds business days on proleptic ordinals
+and finds the next opening in a zone given per call, with integers and stdlib
+datetimes; one pendulum value is built at the end.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
-from collections.abc import Container, Iterable
-from typing import Any, cast
+from collections.abc import Container
+from typing import cast
 
 import attrs
 import pendulum
 
 from postinterview import _time
 from postinterview.errors import ValidationError
+from postinterview.workdays._fields import (
+    check_holidays,
+    check_time,
+    check_weekend,
+    same_holidays,
+    to_holidays,
+    to_time,
+    to_weekend,
+)
+from postinterview.workdays._reading import reading
 
 __all__ = ["BusinessCalendar"]
 
 _SATURDAY_AND_SUNDAY = frozenset({pendulum.WeekDay.SATURDAY, pendulum.WeekDay.SUNDAY})
 _LAST_ORDINAL = dt.date.max.toordinal()
-_MICROSECOND = dt.timedelta(microseconds=1)
 _combine = dt.datetime.combine
 _clock = dt.datetime.time
-_HOLIDAYS_EXPECTED = (
-    "a container of dates that supports `in`, such as a frozenset of dates or "
-    "holidays.country_holidays('GB')"
-)
-
-
-def _to_weekend(
-    value: Iterable[pendulum.WeekDay | int],
-) -> frozenset[pendulum.WeekDay]:
-    """Turn a collection of weekdays or ints 0-6 into a frozenset of WeekDay."""
-    candidate: object = value
-    if not isinstance(candidate, Iterable) or isinstance(candidate, str | bytes):
-        return cast("frozenset[pendulum.WeekDay]", value)
-    days = frozenset(
-        pendulum.WeekDay(item)
-        if isinstance(item, int) and not isinstance(item, bool) and 0 <= item <= 6
-        else item
-        for item in candidate
-    )
-    return cast("frozenset[pendulum.WeekDay]", days)
-
-
-def _check_weekend(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    expected = "a frozenset of pendulum.WeekDay (or ints 0-6, Monday being 0)"
-    if not isinstance(value, frozenset):
-        raise ValidationError(attribute.name, value, expected)
-    for item in value:
-        if not isinstance(item, pendulum.WeekDay):
-            raise ValidationError(attribute.name, item, expected)
-    if len(value) == 7:
-        raise ValidationError(
-            attribute.name, value, "at most six days, so that some days are worked"
-        )
-
-
-def _to_time(value: dt.time) -> dt.time:
-    """Turn a time (a pendulum.Time, say) into a plain stdlib time with fold 0."""
-    candidate: object = value
-    if not isinstance(candidate, dt.time):
-        return value
-    return dt.time(
-        candidate.hour,
-        candidate.minute,
-        candidate.second,
-        candidate.microsecond,
-        tzinfo=candidate.tzinfo,
-    )
-
-
-def _check_time(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.time) or value.tzinfo is not None:
-        raise ValidationError(
-            attribute.name,
-            value,
-            "a datetime.time without tzinfo, such as datetime.time(9) "
-            "(the zone is given to each call)",
-        )
-
-
-def _to_holidays(
-    value: Container[dt.date] | Iterable[dt.date],
-) -> Container[dt.date]:
-    """Turn a set, list or tuple of dates into a frozenset of pendulum.Date.
-
-    Any other container, such as a ``holidays.HolidayBase``, is kept as it is.
-    """
-    candidate: object = value
-    if not isinstance(candidate, set | frozenset | list | tuple):
-        return cast("Container[dt.date]", value)
-    items: list[object] = []
-    for item in candidate:
-        if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
-            items.append(_time.as_date(item, "holidays"))
-        else:
-            items.append(item)
-    return cast("frozenset[dt.date]", frozenset(items))
-
-
-def _check_holidays(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, frozenset):
-        for item in value:
-            if isinstance(item, dt.datetime) or not isinstance(item, dt.date):
-                raise ValidationError(
-                    attribute.name,
-                    item,
-                    "dates (pendulum.Date or datetime.date), not datetimes",
-                )
-    elif not isinstance(value, Container) or isinstance(value, str | bytes):
-        raise ValidationError(attribute.name, value, _HOLIDAYS_EXPECTED)
-
-
-def _same_holidays(a: object, b: object) -> bool:
-    """Compare frozensets by value and any other container by identity."""
-    if a is b:
-        return True
-    return isinstance(a, frozenset) and isinstance(b, frozenset) and a == b
 
 
 @attrs.frozen(kw_only=True)
@@ -165,19 +71,19 @@ class BusinessCalendar:
     """
 
     weekend: frozenset[pendulum.WeekDay] = attrs.field(
-        default=_SATURDAY_AND_SUNDAY, converter=_to_weekend, validator=_check_weekend
+        default=_SATURDAY_AND_SUNDAY, converter=to_weekend, validator=check_weekend
     )
     opens: dt.time = attrs.field(
-        default=dt.time(9), converter=_to_time, validator=_check_time
+        default=dt.time(9), converter=to_time, validator=check_time
     )
     closes: dt.time = attrs.field(
-        default=dt.time(17), converter=_to_time, validator=_check_time
+        default=dt.time(17), converter=to_time, validator=check_time
     )
     holidays: Container[dt.date] = attrs.field(
         default=frozenset(),
-        converter=_to_holidays,
-        validator=_check_holidays,
-        eq=attrs.cmp_using(eq=_same_holidays),
+        converter=to_holidays,
+        validator=check_holidays,
+        eq=attrs.cmp_using(eq=same_holidays),
         hash=False,
     )
     # Derived in __attrs_post_init__; not part of the value.
@@ -468,18 +374,6 @@ class BusinessCalendar:
             ordinal = self._add(ordinal, 1)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def reading(ordinal: int, clock: dt.time, zone: str) -> dt.datetime:
-    """Return when the clock in *zone* first reads *clock* on a day, as naive UTC.
-
-    *ordinal* is the day's proleptic ordinal. This is :func:`_first_reading`,
-    cached: a plan asks for the opening and closing of the same few days over
-    and over, and each answer costs several zone look-ups.
-    """
-    local = dt.datetime.combine(dt.date.fromordinal(ordinal), clock)
-    return _first_reading(local, _time.zone(zone))
-
-
 def _ordinal(value: object, field: str) -> int:
     if type(value) is pendulum.Date or type(value) is dt.date:
         return value.toordinal()
@@ -502,31 +396,3 @@ def _out_of_range(instant: object) -> ValidationError:
         instant,
         "an instant whose next opening hours fall within the years 1 to 9999",
     )
-
-
-def _first_reading(local: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    """Return the first instant at which the clock in *tz* reads *local* or later.
-
-    *local* is naive with fold 0, and so is the result, in UTC. For a time
-    that occurs twice it is the first occurrence; for a time that the clock
-    skips, the instant the clock jumps.
-    """
-    # A zone reads the offset of a naive local time from its fields and fold:
-    # fold 0 gives the offset before a change, fold 1 the offset after it.
-    before = cast("dt.timedelta", tz.utcoffset(local))
-    after = cast("dt.timedelta", tz.utcoffset(local.replace(fold=1)))
-    if before >= after:
-        return local - before
-    # In a gap. Read with the offset after the change, *local* is an instant
-    # before the jump; read with the offset before, one after it. Search
-    # between them for the instant of the jump.
-    low = local - after
-    high = local - before
-    while high - low > _MICROSECOND:
-        middle = low + (high - low) // 2
-        reads = tz.fromutc(middle.replace(tzinfo=tz)).replace(tzinfo=None)
-        if reads >= local:
-            high = middle
-        else:
-            low = middle
-    return high

@@ -1,0 +1,151 @@
+"""Instants as RFC 9557 strings, which keep the zone's name.
+
+``"2026-11-20T15:30:00+00:00[Europe/London]"``: an RFC 3339 timestamp, then
+the zone name in brackets. Reading one checks that the offset is the zone's
+at that moment. A deadline is a date or an instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pendulum
+
+from postinterview import _time
+from postinterview.errors import ValidationError
+from postinterview.serialize._scalars import DATE_EXPECTED, DecodeError, decode_date
+
+__all__ = [
+    "decode_deadline",
+    "decode_instant",
+    "encode_deadline",
+    "encode_instant",
+    "format_instant",
+    "parse_instant",
+]
+
+_UTC = dt.UTC
+
+
+# RFC 9557: an RFC 3339 timestamp, then the zone name in brackets. An offset
+# may carry seconds, as the local mean time of old dates does and as
+# isoformat() writes it. "Z" (or RFC 3339's "-00:00") gives the instant in UTC
+# without claiming a local offset.
+_INSTANT = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
+    r"(Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?))"
+    r"\[!?([A-Za-z._][A-Za-z0-9._+-]*(?:/[A-Za-z._][A-Za-z0-9._+-]*)*)\]",
+    re.ASCII,
+)
+_UTC_ONLY = frozenset({"Z", "-00:00"})
+_INSTANT_EXPECTED = (
+    "an RFC 9557 instant with its zone name, such as "
+    "'2026-11-20T15:30:00+00:00[Europe/London]'"
+)
+
+
+def encode_instant(value: pendulum.DateTime) -> str:
+    return f"{dt.datetime.isoformat(value)}[{_time.zone_name(value)}]"
+
+
+def decode_instant(value: object) -> pendulum.DateTime:
+    if type(value) is not str:
+        raise DecodeError(value, _INSTANT_EXPECTED)
+    match = _INSTANT.fullmatch(value)
+    if match is None:
+        raise DecodeError(value, _INSTANT_EXPECTED)
+    stamp, offset_text, name = match.groups()
+    try:
+        given = dt.datetime.fromisoformat(stamp)
+    except ValueError as error:  # no such day or time of day
+        raise DecodeError(value, f"a date and time that exist ({error})") from None
+    try:
+        tz = _time.zone(name)
+    except ValidationError:
+        raise DecodeError(
+            value, f"a known IANA time zone name in the brackets, not {name!r}"
+        ) from None
+    try:
+        instant = _time.from_utc(given, tz)
+    except OverflowError:
+        raise DecodeError(value, "an instant between the years 1 and 9999") from None
+    # The instant is the wall time minus the offset given, so the zone shows
+    # that same wall time exactly when it has that offset there. In a
+    # fall-back fold the offset is what tells the two instants apart.
+    if instant.utcoffset() != given.utcoffset() and offset_text not in _UTC_ONLY:
+        raise DecodeError(value, _offset_expected(given.replace(tzinfo=None), tz))
+    return instant
+
+
+def _offset_expected(wall: dt.datetime, tz: pendulum.Timezone) -> str:
+    """Say which offsets *tz* has at the local time *wall*."""
+    offsets: list[dt.timedelta] = []
+    for fold in (0, 1):
+        try:
+            offset = wall.replace(tzinfo=tz, fold=fold).utcoffset()
+            if offset is None or offset in offsets:
+                continue
+            back = (wall - offset).replace(tzinfo=_UTC).astimezone(tz)
+        except OverflowError:
+            continue
+        if back.replace(tzinfo=None) == wall:
+            offsets.append(offset)
+    if not offsets:
+        return (
+            f"a local time that exists in {tz.name} "
+            f"({wall.isoformat()} is skipped by a clock change)"
+        )
+    shown = " or ".join(_format_offset(offset) for offset in offsets)
+    return f"the offset {tz.name} has at {wall.isoformat()} ({shown})"
+
+
+def _format_offset(offset: dt.timedelta) -> str:
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    seconds = int(abs(offset).total_seconds())
+    text = f"{sign}{seconds // 3600:02d}:{seconds // 60 % 60:02d}"
+    return text + (f":{seconds % 60:02d}" if seconds % 60 else "")
+
+
+_DEADLINE_EXPECTED = f"{DATE_EXPECTED}, or {_INSTANT_EXPECTED}"
+
+
+def encode_deadline(value: pendulum.DateTime | pendulum.Date) -> str:
+    if isinstance(value, pendulum.DateTime):
+        return encode_instant(value)
+    return value.isoformat()
+
+
+def decode_deadline(value: object) -> pendulum.DateTime | pendulum.Date:
+    if type(value) is not str:
+        raise DecodeError(value, _DEADLINE_EXPECTED)
+    if "T" in value:
+        return decode_instant(value)
+    return decode_date(value)
+
+
+def format_instant(value: dt.datetime) -> str:
+    """Return an aware instant as the RFC 9557 text the JSON format uses.
+
+    The text keeps the zone's name, so reading it back gives the same
+    instant shown in the same zone:
+
+    >>> format_instant(pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London"))
+    '2026-11-20T15:30:00+00:00[Europe/London]'
+    """
+    return encode_instant(_time.as_instant(value, "value"))
+
+
+def parse_instant(text: str) -> pendulum.DateTime:
+    """Read an instant written by :func:`format_instant` (RFC 9557).
+
+    The offset must be the zone's at that moment; anything else raises
+    :class:`~postinterview.ValidationError`:
+
+    >>> parse_instant("2026-11-20T15:30:00+00:00[Europe/London]").timezone_name
+    'Europe/London'
+    """
+    try:
+        return decode_instant(text)
+    except DecodeError as error:
+        raise ValidationError("text", text, error.expected) from None
