@@ -319,12 +319,12 @@ def _scored(
 
 def _ranked(scored: list[_Scored], weights: dict[str, Fraction]) -> tuple[Ranked, ...]:
     """Rank the scored options, best first, tied options by name."""
-    scored = sorted(scored, key=lambda s: (-s.score, s.name))
+    ordered = sorted(scored, key=lambda s: (-s.score, s.name))
     ranked = []
-    for item in scored:
+    for item in ordered:
         # Competition ranking: one more than the number of better scores.
-        rank = 1 + sum(other.score > item.score for other in scored)
-        tied = [o.name for o in scored if o.score == item.score and o is not item]
+        rank = 1 + sum(other.score > item.score for other in ordered)
+        tied = [o.name for o in ordered if o.score == item.score and o is not item]
         ranked.append(
             Ranked(
                 name=item.name,
