@@ -21,8 +21,6 @@ from postinterview import (
     ValidationError,
 )
 from postinterview.reflection import (
-    _FUNCTION_WORDS,
-    _VAGUE_WORDS,
     Criterion,
     FitAssessment,
     Rating,
@@ -33,6 +31,7 @@ from postinterview.reflection import (
     prompts,
     review,
 )
+from postinterview.reflection._vagueness import _FUNCTION_WORDS, _VAGUE_WORDS
 from postinterview.strategies import aware_datetimes, zone_names
 
 END = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")

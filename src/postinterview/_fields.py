@@ -123,6 +123,10 @@ def tuple_of(
     return validate
 
 
+#: Require a tuple of non-blank texts: what :func:`to_text_tuple` produces.
+text_tuple: Validator = tuple_of(str, check_text)
+
+
 def to_instant(value: dt.datetime) -> pendulum.DateTime:
     """Turn an aware datetime into a zone-keeping pendulum instant, if it can be."""
     try:
