@@ -51,23 +51,23 @@ same way.
 
 from __future__ import annotations
 
-from postinterview.learning._log import (
-    AskedQuestion,
-    ClosedGap,
+from postinterview.learning._entry import LogEntry
+from postinterview.learning._focus import (
     CriterionFocus,
-    CriterionTrend,
     FeedbackFocus,
-    FeedbackTheme,
     GapFocus,
-    LearningLog,
-    LogEntry,
-    PreparationGap,
     PrepFocus,
     QuestionFocus,
-    ScorePoint,
-    Trend,
-    grouping_key,
 )
+from postinterview.learning._log import LearningLog
+from postinterview.learning._summaries import (
+    AskedQuestion,
+    ClosedGap,
+    FeedbackTheme,
+    PreparationGap,
+)
+from postinterview.learning._trends import CriterionTrend, ScorePoint, Trend
+from postinterview.learning._wording import grouping_key
 
 __all__ = [
     "AskedQuestion",
