@@ -25,7 +25,7 @@ from typing import Any
 import pendulum
 
 from postinterview import Interview, Person, letters
-from postinterview.letters import _sandbox
+from postinterview.letters import _compose
 
 GOAL = 1.5
 END = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
@@ -57,11 +57,11 @@ def the_context() -> dict[str, Any]:
         caught.update(context)
         return real(html, name, context)
 
-    _sandbox._render = spy  # where the letters look it up
+    _compose._render = spy  # where the letters look it up
     try:
         ours()
     finally:
-        _sandbox._render = real
+        _compose._render = real
     return caught
 
 

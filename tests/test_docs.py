@@ -108,7 +108,7 @@ def test_the_documented_variables_are_the_context_the_letters_get(
         return real(html, name, context)
 
     # Where the letters look _render up.
-    monkeypatch.setattr("postinterview.letters._sandbox._render", spy)
+    monkeypatch.setattr("postinterview.letters._compose._render", spy)
     import pendulum  # noqa: PLC0415
 
     from postinterview import Interview, Person  # noqa: PLC0415

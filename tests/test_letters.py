@@ -1030,7 +1030,7 @@ def captured_context(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
     with monkeypatch.context() as patch:
         # Where the letters look _render up.
-        patch.setattr("postinterview.letters._sandbox._render", spy)
+        patch.setattr("postinterview.letters._compose._render", spy)
         thank_you(IV, to=PRIYA, sender=ME, highlight=HIGHLIGHT)
     return seen[-1]
 

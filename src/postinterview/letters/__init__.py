@@ -31,9 +31,68 @@ Dear Priya Shah,
 ()
 """
 
-# The module moved here whole; it is cut into one module per concept next.
+from __future__ import annotations
 
-from postinterview.letters._sandbox import *  # noqa: F403
-from postinterview.letters._sandbox import _DETAILS as _DETAILS
-from postinterview.letters._sandbox import __all__ as __all__
-from postinterview.letters._sandbox import _render as _render
+from collections.abc import Callable, Mapping
+from typing import Any
+
+# One concept to a module: the sender (_candidate); the locales and filters
+# (_locale); the Jinja environments (_environment); the draft (_draft) and its
+# checks (_checks, _panel); email export (_email); composing any kind of letter
+# (_compose); the letters by family (_thanks, _pending, _replies); drafts from
+# a follow-up plan (_plan); the sandbox for users' templates (_sandbox).
+from postinterview.letters import _compose, _environment, _locale
+from postinterview.letters._candidate import Candidate
+from postinterview.letters._compose import _DETAILS as _DETAILS
+from postinterview.letters._draft import Draft
+from postinterview.letters._environment import _render as _render
+from postinterview.letters._environment import environment, loader
+from postinterview.letters._panel import check_panel
+from postinterview.letters._pending import check_in, reference_brief, withdrawal
+from postinterview.letters._plan import draft_for
+from postinterview.letters._replies import (
+    feedback_request,
+    feedback_thanks,
+    offer_thanks,
+    rejection_reply,
+)
+from postinterview.letters._sandbox import render_user_template
+from postinterview.letters._thanks import thank_you, thank_you_each
+
+# _DETAILS and _render are imported from here by the tests and the benchmark.
+__all__ = [
+    "FILTERS",
+    "KINDS",
+    "LOCALES",
+    "OPTIONS",
+    "Candidate",
+    "Draft",
+    "check_in",
+    "check_panel",
+    "draft_for",
+    "environment",
+    "feedback_request",
+    "feedback_thanks",
+    "loader",
+    "offer_thanks",
+    "reference_brief",
+    "rejection_reply",
+    "render_user_template",
+    "thank_you",
+    "thank_you_each",
+    "withdrawal",
+]
+
+#: The kinds of letter, each with its three templates under ``<kind>/``.
+KINDS = _compose.KINDS
+#: The locales the packaged templates are written for.
+LOCALES = _locale.LOCALES
+#: The filters the packaged templates use, for hosts that build their own
+#: environment: ``spell``, ``longdate``, ``weekday``, ``names``, ``money`` and
+#: ``sentence``.
+FILTERS: Mapping[str, Callable[..., str]] = _locale.FILTERS
+#: The settings the packaged templates are written for. A host that builds
+#: its own environment passes them on: ``Environment(loader=...,
+#: autoescape=..., **OPTIONS)``; the templates' layout depends on the first
+#: three.
+OPTIONS: Mapping[str, Any] = _environment.OPTIONS
