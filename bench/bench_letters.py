@@ -25,6 +25,7 @@ from typing import Any
 import pendulum
 
 from postinterview import Interview, Person, letters
+from postinterview.letters import _compose
 
 GOAL = 1.5
 END = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
@@ -56,11 +57,11 @@ def the_context() -> dict[str, Any]:
         caught.update(context)
         return real(html, name, context)
 
-    letters._render = spy
+    _compose._render = spy  # where the letters look it up
     try:
         ours()
     finally:
-        letters._render = real
+        _compose._render = real
     return caught
 
 

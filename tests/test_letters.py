@@ -1029,7 +1029,8 @@ def captured_context(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         return original(html_, name, context)
 
     with monkeypatch.context() as patch:
-        patch.setattr(letters, "_render", spy)
+        # Where the letters look _render up.
+        patch.setattr("postinterview.letters._compose._render", spy)
         thank_you(IV, to=PRIYA, sender=ME, highlight=HIGHLIGHT)
     return seen[-1]
 

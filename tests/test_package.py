@@ -34,6 +34,8 @@ MODULES_WITH_EXAMPLES = [
     "postinterview.findings",
     "postinterview.interview",
     "postinterview.letters",
+    "postinterview.letters._candidate",
+    "postinterview.letters._sandbox",
     "postinterview.notes",
 ]
 

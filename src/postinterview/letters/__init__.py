@@ -1,0 +1,98 @@
+"""Letters: drafts of the thank-you notes and the other messages, from Jinja.
+
+Each kind of letter has three packaged templates under
+``postinterview/templates/<kind>/``: ``subject.txt.j2``, ``body.txt.j2`` and
+``body.html.j2``. The functions here fill them from the interview record and
+return a :class:`Draft`, which checks itself, shows itself in a notebook and
+becomes an :class:`email.message.EmailMessage`.
+
+Everything a person typed (names, highlights, reasons) reaches a template as
+data, never as template source: the text body shows it as written and the
+HTML body shows it escaped. Host tools can mount the packaged templates in
+their own Jinja environment (:func:`loader`, :func:`environment`,
+:data:`FILTERS`) and run templates their users wrote in a sandbox
+(:func:`render_user_template`).
+
+>>> import pendulum
+>>> from postinterview import Interview, Person
+>>> end = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
+>>> priya = Person(name="Priya Shah", email="priya@acme.example")
+>>> iv = Interview(organisation="Acme Ltd", role="Data Engineer",
+...                starts_at=end.subtract(hours=1), ends_at=end,
+...                interviewers=(priya,))
+>>> me = Candidate(name="Sam Jones", email="sam@example.org")
+>>> draft = thank_you(iv, to=priya, sender=me,
+...                   highlight="the move from nightly batches to streaming")
+>>> draft.subject
+'Data Engineer interview: thank you from Sam Jones'
+>>> print(draft.text.splitlines()[0])
+Dear Priya Shah,
+>>> draft.check()
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+# One concept to a module: the sender (_candidate); the locales and filters
+# (_locale); the Jinja environments (_environment); the draft (_draft) and its
+# checks (_checks, _panel); email export (_email); composing any kind of letter
+# (_compose); the letters by family (_thanks, _pending, _replies); drafts from
+# a follow-up plan (_plan); the sandbox for users' templates (_sandbox).
+from postinterview.letters import _compose, _environment, _locale
+from postinterview.letters._candidate import Candidate
+from postinterview.letters._compose import _DETAILS as _DETAILS
+from postinterview.letters._draft import Draft
+from postinterview.letters._environment import _render as _render
+from postinterview.letters._environment import environment, loader
+from postinterview.letters._panel import check_panel
+from postinterview.letters._pending import check_in, reference_brief, withdrawal
+from postinterview.letters._plan import draft_for
+from postinterview.letters._replies import (
+    feedback_request,
+    feedback_thanks,
+    offer_thanks,
+    rejection_reply,
+)
+from postinterview.letters._sandbox import render_user_template
+from postinterview.letters._thanks import thank_you, thank_you_each
+
+# _DETAILS and _render are imported from here by the tests and the benchmark.
+__all__ = [
+    "FILTERS",
+    "KINDS",
+    "LOCALES",
+    "OPTIONS",
+    "Candidate",
+    "Draft",
+    "check_in",
+    "check_panel",
+    "draft_for",
+    "environment",
+    "feedback_request",
+    "feedback_thanks",
+    "loader",
+    "offer_thanks",
+    "reference_brief",
+    "rejection_reply",
+    "render_user_template",
+    "thank_you",
+    "thank_you_each",
+    "withdrawal",
+]
+
+#: The kinds of letter, each with its three templates under ``<kind>/``.
+KINDS = _compose.KINDS
+#: The locales the packaged templates are written for.
+LOCALES = _locale.LOCALES
+#: The filters the packaged templates use, for hosts that build their own
+#: environment: ``spell``, ``longdate``, ``weekday``, ``names``, ``money`` and
+#: ``sentence``.
+FILTERS: Mapping[str, Callable[..., str]] = _locale.FILTERS
+#: The settings the packaged templates are written for. A host that builds
+#: its own environment passes them on: ``Environment(loader=...,
+#: autoescape=..., **OPTIONS)``; the templates' layout depends on the first
+#: three.
+OPTIONS: Mapping[str, Any] = _environment.OPTIONS

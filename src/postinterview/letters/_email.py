@@ -1,0 +1,109 @@
+"""Email export: a draft's headers, checked addresses and the MIME message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.policy
+import email.utils
+import re
+from collections.abc import Iterable
+from email.headerregistry import Address
+from email.message import EmailMessage
+from typing import Any
+
+from postinterview import _fields, _time
+from postinterview.errors import ValidationError
+from postinterview.interview import Person
+from postinterview.letters._candidate import Candidate
+
+
+def _headers(
+    *,
+    to: Person,
+    subject: str,
+    sender: Candidate | Person | str,
+    cc: Iterable[Candidate | Person | str],
+    reply_to: Candidate | Person | str | None,
+    date: dt.datetime | None,
+) -> list[tuple[str, Any]]:
+    """The headers of a draft's message, each checked, in the order they go out."""
+    recipient = _address(to, "to")
+    headers: list[tuple[str, Any]] = [
+        ("From", _address(sender, "sender")),
+        ("To", recipient),
+    ]
+    copies = tuple(_address(person, f"cc[{i}]") for i, person in enumerate(cc))
+    if copies:
+        headers.append(("Cc", copies))
+    if reply_to is not None:
+        headers.append(("Reply-To", _address(reply_to, "reply_to")))
+    _check_header_text("subject", subject)
+    headers.append(("Subject", subject))
+    if date is not None:
+        instant = _time.as_instant(date, "date")
+        headers.append(("Date", email.utils.format_datetime(instant)))
+    return headers
+
+
+def _message(
+    headers: Iterable[tuple[str, Any]], *, text: str, html: str
+) -> EmailMessage:
+    """A multipart/alternative message with *headers*, the *text* and the *html*."""
+    message = EmailMessage(policy=_POLICY)
+    for name, value in headers:
+        message[name] = value
+    message.set_content(text)
+    message.add_alternative(html, subtype="html")
+    return message
+
+
+def _address(person: Candidate | Person | str, field: str) -> Address:
+    if isinstance(person, str):
+        _check_address(field, person)
+        return Address(addr_spec=person)
+    if not isinstance(person, Candidate | Person):
+        raise ValidationError(
+            field, person, "a Candidate, a Person or an email address"
+        )
+    if person.email is None:
+        raise ValidationError(
+            f"{field}.email", None, f"an email address for {person.name}"
+        )
+    _check_address(f"{field}.email", person.email)
+    _check_header_text(f"{field}.name", person.name)
+    return Address(display_name=person.name, addr_spec=person.email)
+
+
+# An RFC 2047 encoded word: the header parser would decode it, so text that
+# looks like one could smuggle in a line break or another address.
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+
+
+def _check_header_text(field: str, value: str) -> None:
+    _fields.check_line(field, value)
+    if _ENCODED_WORD.search(value):
+        raise ValidationError(
+            field,
+            value,
+            "text without an encoded word such as '=?utf-8?q?...?=', which mail "
+            "programs would decode into something else",
+        )
+
+
+# SMTP's policy with lines up to the 998 characters RFC 5322 allows: headers
+# then need no folding, which in some Python versions adds or loses a space
+# where a non-ASCII name or subject is split.
+_POLICY = email.policy.SMTP.clone(max_line_length=998)
+
+
+_ADDRESS = re.compile(r"[!#-'*+\-/-9=?A-Z^-~.]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
+def _check_address(field: str, value: str) -> None:
+    if not _ADDRESS.fullmatch(value) or ".." in value or value.startswith("."):
+        raise ValidationError(
+            field,
+            value,
+            "one plain ASCII email address such as 'name@example.org' "
+            "(write an international domain in its xn-- form)",
+        )

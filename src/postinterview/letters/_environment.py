@@ -1,0 +1,109 @@
+"""The Jinja environments and loaders, built once; rendering a packaged template."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import jinja2
+
+from postinterview.errors import TemplateRenderError
+from postinterview.letters._locale import FILTERS
+
+
+@functools.cache
+def loader() -> jinja2.BaseLoader:
+    """Return a Jinja loader of the packaged templates.
+
+    Mount it in a host application's environment under the prefix
+    ``postinterview``, which the templates use to extend each other:
+    ``PrefixLoader({"postinterview": letters.loader()})``.
+    """
+    return jinja2.PackageLoader("postinterview", "templates")
+
+
+@functools.cache
+def _mounted() -> jinja2.BaseLoader:
+    return jinja2.PrefixLoader({"postinterview": loader()})
+
+
+# The settings the packaged templates are written for (described where the
+# package exports them, for hosts that build their own environment).
+OPTIONS: Mapping[str, Any] = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "undefined": jinja2.StrictUndefined,
+}
+
+
+def _configure(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters.update(FILTERS)
+    return env
+
+
+@functools.cache
+def _packaged(html: bool) -> jinja2.Environment:
+    """The environment the library renders with, built once per output kind."""
+    return _configure(
+        jinja2.Environment(
+            loader=_mounted(),
+            # Every HTML template is escaped, whatever its file name; the text
+            # letters are plain text, which escaping would corrupt.
+            autoescape=html,  # noqa: S701
+            auto_reload=False,
+            cache_size=-1,
+            **OPTIONS,
+        )
+    )
+
+
+def environment(
+    template_dirs: Iterable[str | Any] = (), *, html: bool = False
+) -> jinja2.Environment:
+    """Return an environment with the host's *template_dirs* before ours.
+
+    A template in one of *template_dirs* overrides the packaged template of
+    the same name, and the originals stay reachable as
+    ``postinterview/<name>``, so an override can ``{% extends %}`` them. The
+    packaged bodies extend ``postinterview/base.txt.j2`` and
+    ``postinterview/base.html.j2``; a file at that path in one of
+    *template_dirs* replaces the frame of every letter. *html* turns
+    autoescaping on for every template. The library's :data:`FILTERS` are
+    installed.
+    """
+    dirs = list(template_dirs)
+    loaders: list[jinja2.BaseLoader] = []
+    if dirs:
+        loaders.append(jinja2.FileSystemLoader(dirs))
+    loaders += [_mounted(), loader()]
+    return _configure(
+        jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=html,  # noqa: S701 - as in _packaged()
+            **OPTIONS,
+        )
+    )
+
+
+_UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
+
+
+def _render(html: bool, name: str, context: Mapping[str, Any]) -> str:
+    template = _template(html, name)
+    try:
+        return template.render(context)
+    except jinja2.UndefinedError as error:
+        found = _UNDEFINED.search(str(error))
+        variable = next((g for g in found.groups() if g), None) if found else None
+        message = (
+            f"the context variable {variable!r} is missing" if variable else str(error)
+        )
+        raise TemplateRenderError(message, template=name) from None
+
+
+@functools.cache
+def _template(html: bool, name: str) -> jinja2.Template:
+    return _packaged(html).get_template(f"postinterview/{name}")

@@ -1,0 +1,119 @@
+"""Locales: the templates' own words, dates, names and money, written per locale.
+
+The filters here are the ones the packaged templates use (:data:`FILTERS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+
+import jinja2
+import pendulum
+
+from postinterview.interview import SalaryRange
+
+# The locales the packaged templates are written for (exported by the package).
+LOCALES = ("en_GB", "en_US")
+
+# British spellings in the packaged templates, and their American forms. Only
+# the templates' own words pass through this table, never what a person typed.
+_AMERICAN = {
+    "apologise": "apologize",
+    "emphasise": "emphasize",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "realise": "realize",
+    "recognise": "recognize",
+}
+_LOCALE_DATA: dict[str, dict[str, str]] = {
+    "en_GB": {
+        "pendulum": "en_gb",
+        "weekday": "dddd D MMMM",
+        "email_sign_off": "Kind regards,",
+        "letter_sign_off": "Yours sincerely,",
+        "lang": "en-GB",
+    },
+    "en_US": {
+        "pendulum": "en_us",
+        "weekday": "dddd, MMMM D",
+        "email_sign_off": "Best regards,",
+        "letter_sign_off": "Sincerely,",
+        "lang": "en-US",
+    },
+}
+_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
+
+
+def _locale_of(context: jinja2.runtime.Context) -> str:
+    locale = context.get("locale", "en_GB")
+    return locale if locale in _LOCALE_DATA else "en_GB"
+
+
+@jinja2.pass_context
+def _spell(context: jinja2.runtime.Context, word: str) -> str:
+    """Spell one of the templates' own words for the letter's locale."""
+    if _locale_of(context) == "en_US":
+        return _AMERICAN.get(word, word)
+    return word
+
+
+@jinja2.pass_context
+def _longdate(context: jinja2.runtime.Context, day: dt.date) -> str:
+    """Write a date in full, the locale's way: 20 November 2026."""
+    data = _LOCALE_DATA[_locale_of(context)]
+    return pendulum.Date(day.year, day.month, day.day).format(
+        "LL", locale=data["pendulum"]
+    )
+
+
+@jinja2.pass_context
+def _weekday(context: jinja2.runtime.Context, day: dt.date) -> str:
+    """Write a day with its name and no year: Friday 20 November."""
+    data = _LOCALE_DATA[_locale_of(context)]
+    return pendulum.Date(day.year, day.month, day.day).format(
+        data["weekday"], locale=data["pendulum"]
+    )
+
+
+@jinja2.pass_context
+def _names(context: jinja2.runtime.Context, people: Iterable[object]) -> str:
+    """Join names into a list: 'A, B and C' (with a serial comma in en_US)."""
+    names = [getattr(p, "name", None) or str(p) for p in people]
+    if len(names) <= 2:
+        return " and ".join(names)
+    serial = "," if _locale_of(context) == "en_US" else ""
+    return f"{', '.join(names[:-1])}{serial} and {names[-1]}"
+
+
+def _money(value: Decimal | SalaryRange, currency: str | None = None) -> str:
+    """Write an amount or a range with its currency: £42,000 to £48,000 a year."""
+    if isinstance(value, SalaryRange):
+        period = value.period.value
+        low, high = (
+            _money(value.low, value.currency),
+            _money(value.high, value.currency),
+        )
+        return f"{low} to {high} a {period}"
+    amount = f"{value:,.2f}".removesuffix(".00")
+    symbol = _SYMBOLS.get(currency or "")
+    return f"{symbol}{amount}" if symbol else f"{amount} {currency or ''}".rstrip()
+
+
+def _sentence(text: str) -> str:
+    """End a piece of typed text with a full stop unless it has its own."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", ":", "…")) else f"{text}."
+
+
+# The filters the packaged templates use (described where the package exports
+# them, for hosts that build their own environment).
+FILTERS: Mapping[str, Callable[..., str]] = {
+    "longdate": _longdate,
+    "money": _money,
+    "names": _names,
+    "sentence": _sentence,
+    "spell": _spell,
+    "weekday": _weekday,
+}

@@ -1,0 +1,91 @@
+"""The thank-you notes after an interview: to one interviewer, or to each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from postinterview.errors import ValidationError
+from postinterview.interview import Interview, Person
+from postinterview.letters._candidate import Candidate
+from postinterview.letters._compose import _Frame
+from postinterview.letters._draft import Draft
+from postinterview.notes import Highlight
+
+
+def thank_you(
+    interview: Interview,
+    *,
+    to: Person,
+    sender: Candidate,
+    highlight: str,
+    forgot: str | None = None,
+    variant: str = "email",
+    locale: str = "en_GB",
+    dated: dt.date | None = None,
+) -> Draft:
+    """Draft the thank-you note to one interviewer.
+
+    It thanks *to* for their time, comes back to *highlight* (a phrase that
+    completes "our conversation about ..."), restates interest in the role,
+    adds the *forgot* point briefly when given, and offers more information.
+    *variant* ``"letter"`` lays it out as a printable letter dated *dated*,
+    which a letter needs; *locale* is ``"en_GB"`` or ``"en_US"``.
+    """
+    frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
+    return frame.draft("thank_you", interview, to, highlight=highlight, forgot=forgot)
+
+
+def thank_you_each(
+    interview: Interview,
+    *,
+    sender: Candidate,
+    highlights: Mapping[Person, str] | Iterable[Highlight],
+    forgot: str | None = None,
+    variant: str = "email",
+    locale: str = "en_GB",
+    dated: dt.date | None = None,
+) -> tuple[Draft, ...]:
+    """Draft one thank-you note per interviewer, each with its own point.
+
+    *highlights* maps every interviewer to the point from their part of the
+    conversation (or is a sequence of :class:`~postinterview.Highlight` from
+    the notes). Panel members compare notes, so a missing point, or a point
+    for someone who was not on the panel, raises :class:`ValidationError`.
+    Check the set with :func:`check_panel`.
+    """
+    points = _points(interview, highlights)
+    frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
+    return tuple(
+        frame.draft(
+            "thank_you", interview, person, highlight=points[person], forgot=forgot
+        )
+        for person in interview.interviewers
+    )
+
+
+def _points(
+    interview: Interview, highlights: Mapping[Person, str] | Iterable[Highlight]
+) -> dict[Person, str]:
+    """Each interviewer's point, checked: one for each, and only for them."""
+    if isinstance(highlights, Mapping):
+        points = dict(highlights)
+    else:
+        points = {}
+        for index, item in enumerate(highlights):
+            if not isinstance(item, Highlight):
+                raise ValidationError(f"highlights[{index}]", item, "a Highlight")
+            points.setdefault(item.interviewer, item.point)
+    for person in points:
+        if person not in interview.interviewers:
+            raise ValidationError(
+                "highlights", person, "a point only for the interview's interviewers"
+            )
+    missing = [p.name for p in interview.interviewers if p not in points]
+    if missing or not interview.interviewers:
+        raise ValidationError(
+            "highlights",
+            ", ".join(missing) or None,
+            "a point for every interviewer (the interview must name them)",
+        )
+    return points
