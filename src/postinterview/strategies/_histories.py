@@ -1,23 +1,4 @@
-"""Hypothesis strategies for the library's records (requires hypothesis).
-
-Use them to property-test code that consumes ``postinterview`` values::
-
-    from hypothesis import given
-    from postinterview.strategies import interviews
-
-    @given(interviews())
-    def test_my_reminders(interview): ...
-
-Installing ``postinterview`` also registers these strategies with Hypothesis,
-so ``st.from_type(Interview)`` and ``st.builds(...)`` with record-typed
-arguments work without importing this module.
-
-Instants come from every IANA zone and lean towards the moments around DST
-changes, where scheduling code breaks. Applications have legal histories
-only: each is built event by event with ``Application.record``. Everything
-shrinks towards simple values: UTC, the earliest allowed instant, no optional
-fields, no people, no events.
-"""
+"""Every strategy, until they move into one module per record family."""
 
 from __future__ import annotations
 
@@ -82,32 +63,6 @@ from postinterview.timeline import (
     Withdrew,
 )
 from postinterview.workdays import BusinessCalendar
-
-__all__ = [
-    "applications",
-    "aware_datetimes",
-    "calendars",
-    "closed_gaps",
-    "events",
-    "feedback",
-    "fit_assessments",
-    "highlights",
-    "interview_notes",
-    "interviews",
-    "learning_logs",
-    "log_entries",
-    "next_events",
-    "own_questions",
-    "people",
-    "policies",
-    "questions_asked",
-    "ratings",
-    "reservations",
-    "role_insights",
-    "salary_ranges",
-    "scorecards",
-    "zone_names",
-]
 
 _UTC = dt.UTC
 DEFAULT_MIN = dt.datetime(2000, 1, 1, tzinfo=_UTC)
