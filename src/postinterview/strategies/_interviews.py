@@ -1,0 +1,186 @@
+"""People, salary ranges, panels and interviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from decimal import Decimal
+
+import pendulum
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from postinterview import _time
+from postinterview.interview import (
+    Channel,
+    Format,
+    Interview,
+    Period,
+    Person,
+    RunBy,
+    SalaryRange,
+)
+from postinterview.strategies._basics import _emails, _lines, _maybe, _phones
+from postinterview.strategies._instants import (
+    DEFAULT_MAX,
+    DEFAULT_MIN,
+    _as_utc,
+    aware_datetimes,
+    zone_names,
+)
+
+
+def people(
+    *, email: bool | None = None, timezone: bool | None = None
+) -> st.SearchStrategy[Person]:
+    """Return a strategy for :class:`~postinterview.Person` values.
+
+    Requires hypothesis.
+
+    *email* and *timezone* say whether each person has one: ``True`` always,
+    ``False`` never, ``None`` (the default) sometimes. Names and titles use
+    letters, marks, digits, punctuation and symbols from all of Unicode.
+    Shrinks towards a one-character name and no optional fields.
+    """
+    return st.builds(
+        Person,
+        name=_lines(),
+        email=_maybe(_emails(), email),
+        phone=st.none() | _phones(),
+        title=st.none() | _lines(),
+        timezone=_maybe(zone_names(), timezone),
+    )
+
+
+def salary_ranges() -> st.SearchStrategy[SalaryRange]:
+    """Return a strategy for :class:`~postinterview.SalaryRange` values.
+
+    Requires hypothesis.
+
+    Amounts are non-negative with two decimal places. Shrinks towards a zero
+    range.
+    """
+    cents = st.integers(0, 50_000_000)
+    return st.builds(
+        lambda a, b, currency, period: SalaryRange(
+            low=Decimal(min(a, b)).scaleb(-2),
+            high=Decimal(max(a, b)).scaleb(-2),
+            currency=currency,
+            period=period,
+        ),
+        cents,
+        cents,
+        st.sampled_from(("GBP", "USD", "EUR", "JPY", "INR", "AUD")),
+        st.sampled_from(Period),
+    )
+
+
+def interviews(
+    *,
+    min_value: dt.datetime = DEFAULT_MIN,
+    max_value: dt.datetime = DEFAULT_MAX,
+    timezones: Sequence[str] | None = None,
+    min_interviewers: int = 0,
+    max_interviewers: int = 4,
+    run_by: RunBy | None = None,
+) -> st.SearchStrategy[Interview]:
+    """Return a strategy for valid :class:`~postinterview.Interview` values.
+
+    Requires hypothesis.
+
+    The interview starts between *min_value* and *max_value* in a zone from
+    *timezones* (see :func:`aware_datetimes`), lasts from ten minutes to a
+    working day, and has between *min_interviewers* and *max_interviewers*
+    distinct interviewers. *run_by* fixes who ran it; by default either.
+    Decision dates, when present, are dates or instants on or after the
+    end. Shrinks towards a short interview in UTC with nobody named.
+    """
+    if not 0 <= min_interviewers <= max_interviewers:
+        raise InvalidArgument(
+            f"need 0 <= min_interviewers={min_interviewers} <= "
+            f"max_interviewers={max_interviewers}"
+        )
+    starts = aware_datetimes(
+        min_value=min_value, max_value=max_value, timezones=timezones
+    )
+    panels = _panels(min_interviewers, max_interviewers)
+    owners = st.sampled_from(RunBy) if run_by is None else st.just(run_by)
+
+    @st.composite
+    def draw(draw: st.DrawFn) -> Interview:
+        return _interview_from(draw, draw(starts), panels=panels, owners=owners)
+
+    return draw()
+
+
+@functools.cache
+def _panels(least: int, most: int) -> st.SearchStrategy[list[Person]]:
+    return st.lists(
+        _PERSON,
+        min_size=least,
+        max_size=most,
+        unique_by=repr,  # equal people have equal reprs
+    )
+
+
+# The parts of an interview other than its instants, built once: building
+# strategies inside a draw is slow.
+_LENGTHS = st.integers(10, 8 * 60)
+_DECISIONS = (
+    st.none()
+    | st.tuples(st.just("days"), st.integers(0, 60))
+    | st.tuples(st.just("minutes"), st.integers(0, 60 * 24 * 60))
+)
+_CLOSING_DAYS = st.none() | st.integers(-30, 30)
+_MAYBE_LINE = st.none() | _lines()
+_MAYBE_SALARY = st.none() | salary_ranges()
+_PERSON = people()
+_ROUNDS = st.integers(1, 6)
+
+
+def _interview_from(
+    draw: st.DrawFn,
+    starts_at: pendulum.DateTime,
+    *,
+    panels: st.SearchStrategy[list[Person]],
+    owners: st.SearchStrategy[RunBy],
+) -> Interview:
+    """Draw the rest of an interview that starts at *starts_at*."""
+    length = dt.timedelta(minutes=draw(_LENGTHS))
+    tz = _time.zone(_time.zone_name(starts_at))
+    ends_at = _time.from_utc(_as_utc(starts_at) + length, tz)
+    owner = draw(owners)
+    decision = _decision(draw, ends_at)
+    closing = draw(_CLOSING_DAYS)
+    return Interview(
+        organisation=draw(_lines()),
+        role=draw(_lines()),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        interviewers=draw(panels),
+        format=draw(st.sampled_from(Format)),
+        location=draw(_MAYBE_LINE),
+        run_by=owner,
+        agency_contact=draw(_PERSON) if owner is RunBy.AGENCY else None,
+        round=draw(_ROUNDS),
+        next_stage=draw(_MAYBE_LINE),
+        decision_expected_by=decision,
+        closing_date=None if closing is None else ends_at.date().add(days=closing),
+        preferred_channel=draw(st.sampled_from(Channel)),
+        advertised_salary=draw(_MAYBE_SALARY),
+        references_may_be_contacted=draw(st.booleans()),
+    )
+
+
+def _decision(
+    draw: st.DrawFn, ends_at: pendulum.DateTime
+) -> pendulum.Date | pendulum.DateTime | None:
+    """Draw when a decision is expected: never said, a date or an instant."""
+    stated = draw(_DECISIONS)
+    if stated is None:
+        return None
+    unit, count = stated
+    if unit == "days":
+        return ends_at.date().add(days=count)
+    return ends_at.add(minutes=count)
