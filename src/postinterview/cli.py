@@ -628,7 +628,28 @@ _OPTIONS: Final = frozenset(detail for taken in _TAKES.values() for detail in ta
 
 
 def _run_log(args: argparse.Namespace) -> None:
-    folder = Path(args.dir)
+    entries = _entries(Path(args.dir))
+    log = LearningLog(entries=entries)
+    rounds = sum(len(entry.application.rounds) for entry in entries)
+    _write(
+        f"Learning log: {_plural(len(entries), 'application')}, "
+        f"{_plural(rounds, 'interview round')}."
+    )
+    _criteria(log)
+    _patterns(log)
+    upcoming = _next_interview(args, entries)
+    _write()
+    if upcoming is None:
+        _write(
+            "No interview to prepare for: give --next FILE, or record the next "
+            "round (a NextRoundScheduled event) in an entry."
+        )
+        return
+    _focus(log.prepare(upcoming, limit=args.limit))
+
+
+def _entries(folder: Path) -> list[LogEntry]:
+    """Return the log entries in the ``.toml`` files of *folder*, by file name."""
     if not folder.is_dir():
         problem = "not a folder" if folder.exists() else "no such folder"
         raise _UserError(f"{folder}: {problem}")
@@ -644,12 +665,11 @@ def _run_log(args: argparse.Namespace) -> None:
                 f"got {_what(record)}"
             )
         entries.append(record)
-    log = LearningLog(entries=entries)
-    rounds = sum(len(entry.application.rounds) for entry in entries)
-    _write(
-        f"Learning log: {_plural(len(entries), 'application')}, "
-        f"{_plural(rounds, 'interview round')}."
-    )
+    return entries
+
+
+def _criteria(log: LearningLog) -> None:
+    """Print how each scored criterion is going: its trend and its scores."""
     _write()
     _write("How each criterion is going:")
     rows = [
@@ -667,6 +687,10 @@ def _run_log(args: argparse.Namespace) -> None:
             _write(f"  {line}")
     else:
         _write("  no scores yet")
+
+
+def _patterns(log: LearningLog) -> None:
+    """Print what recurs across entries: questions, preparation gaps, feedback."""
     _counted(
         "Questions asked more than once:",
         (
@@ -683,15 +707,6 @@ def _run_log(args: argparse.Namespace) -> None:
         "What feedback said:",
         ((theme.count, theme.text) for theme in log.feedback_themes),
     )
-    upcoming = _next_interview(args, entries)
-    _write()
-    if upcoming is None:
-        _write(
-            "No interview to prepare for: give --next FILE, or record the next "
-            "round (a NextRoundScheduled event) in an entry."
-        )
-        return
-    _focus(log.prepare(upcoming, limit=args.limit))
 
 
 def _counted(title: str, items: Iterable[tuple[int, str]]) -> None:
