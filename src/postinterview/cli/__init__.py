@@ -35,8 +35,13 @@ is refused.
 that does not validate, an unknown person or option) prints one line,
 ``postinterview: error: ...``, on standard error and exits with status 2.
 Success exits with 0.
+
+**Layout.** One private module per subcommand (``_plan``, ``_draft``,
+``_ics``, ``_log``, ``_check``) defines its options beside what it does;
+``_records`` reads records and option values, ``_people`` finds who a letter
+is from and to, ``_output`` prints, and ``_main`` holds :func:`main`.
 """
 
-from postinterview.cli._draft import main
+from postinterview.cli._main import main
 
 __all__ = ["main"]
