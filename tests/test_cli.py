@@ -23,6 +23,7 @@ from typing import NamedTuple
 import pytest
 
 from postinterview import cli
+from postinterview.cli import _draft
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -271,10 +272,10 @@ def test_draft_writes_each_kind_of_letter(tmp_path: Path) -> None:
 def test_the_letter_kinds_are_those_of_the_letters_module() -> None:
     from postinterview import letters  # noqa: PLC0415 - loads Jinja
 
-    assert sorted(cli._LETTERS.values()) == sorted(letters.KINDS)
-    assert all(name == kind.replace("_", "-") for name, kind in cli._LETTERS.items())
+    assert sorted(_draft._LETTERS.values()) == sorted(letters.KINDS)
+    assert all(name == kind.replace("_", "-") for name, kind in _draft._LETTERS.items())
     for kind in letters.KINDS:
-        assert cli._TAKES[kind] == tuple(letters._DETAILS[kind]), kind
+        assert _draft._TAKES[kind] == tuple(letters._DETAILS[kind]), kind
 
 
 # -- log and check ------------------------------------------------------------------
