@@ -40,7 +40,6 @@ CORE = (
     "findings",
     "_time",
     "_fields",
-    "_ics",
 )
 
 
@@ -290,3 +289,57 @@ def test_every_module_is_core_or_edge_or_named_here() -> None:
     known = {*CORE, *EDGES, ""}
     families = {_family(name) for name in MODULES}
     assert families <= known, sorted(families - known)
+
+
+# -- the map in docs/architecture.md ------------------------------------------
+
+
+def _map() -> dict[str, str]:
+    """The page's sections, by the module or package each describes."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    parts = re.split(r"^### `(postinterview(?:\.\w+)?)`$", page, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def _may_import(section: str) -> set[str]:
+    """The families a section says its module may import ("nothing": none)."""
+    found = re.search(r"May\s+import:\s+(.*?)\.(?:\n\n|\n\||$)", section, re.DOTALL)
+    assert found, "a section without a 'May import:' sentence"
+    return set(re.findall(r"`(\w+)`", found.group(1)))
+
+
+def _top(module: str) -> str:
+    return ".".join(module.split(".")[:2])
+
+
+def test_the_map_has_a_section_for_each_module_or_package() -> None:
+    sections = _map()
+    assert len(sections) >= 10
+    assert set(sections) == {_top(name) for name in MODULES}
+
+
+@pytest.mark.parametrize("top", sorted({_top(name) for name in MODULES}))
+def test_the_map_lists_exactly_the_parts_of_each_package(top: str) -> None:
+    section = _map()[top]
+    rows = set(re.findall(r"^\| `(_?\w+)` \|", section, flags=re.MULTILINE))
+    parts = {
+        name.rpartition(".")[2]
+        for name in MODULES
+        if top != "postinterview"  # the root's modules have sections of their own
+        and name.startswith(top + ".")
+        and name.count(".") == 2
+    }
+    assert rows == parts
+
+
+@pytest.mark.parametrize("top", sorted({_top(name) for name in MODULES}))
+def test_the_map_says_exactly_what_each_part_imports(top: str) -> None:
+    allowed = _may_import(_map()[top])
+    used = {
+        _family(imported) or "postinterview"
+        for name in MODULES
+        if _top(name) == top
+        for imported in _imports(name, typing=True)
+    } - {_family(top) or "postinterview"}
+    assert used <= allowed, f"{top} imports {sorted(used - allowed)} too"
+    assert allowed <= used, f"{top} no longer imports {sorted(allowed - used)}"

@@ -224,6 +224,31 @@ __all__ = [
 ]
 
 
+# The record each strategy of postinterview.strategies generates, for
+# st.from_type: (module, record, strategy).
+_STRATEGIES = (
+    ("postinterview.interview", "Person", "people"),
+    ("postinterview.interview", "SalaryRange", "salary_ranges"),
+    ("postinterview.interview", "Interview", "interviews"),
+    ("postinterview.notes", "InterviewNotes", "interview_notes"),
+    ("postinterview.notes", "QuestionAsked", "questions_asked"),
+    ("postinterview.notes", "RoleInsight", "role_insights"),
+    ("postinterview.notes", "OwnQuestion", "own_questions"),
+    ("postinterview.notes", "Highlight", "highlights"),
+    ("postinterview.workdays", "BusinessCalendar", "calendars"),
+    ("postinterview.followup", "FollowUpPolicy", "policies"),
+    ("postinterview.timeline", "Application", "applications"),
+    ("postinterview.reflection", "Rating", "ratings"),
+    ("postinterview.reflection", "Reservation", "reservations"),
+    ("postinterview.reflection", "FitAssessment", "fit_assessments"),
+    ("postinterview.reflection", "Scorecard", "scorecards"),
+    ("postinterview.feedback", "Feedback", "feedback"),
+    ("postinterview.learning", "LogEntry", "log_entries"),
+    ("postinterview.learning", "ClosedGap", "closed_gaps"),
+    ("postinterview.learning", "LearningLog", "learning_logs"),
+)
+
+
 def _hypothesis_setup_hook() -> None:
     """Register the record strategies for ``st.from_type``; Hypothesis calls this.
 
@@ -235,57 +260,14 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as st  # noqa: PLC0415 - optional dependency
 
-    from postinterview.feedback import Feedback  # noqa: PLC0415 - lazy
-    from postinterview.followup import FollowUpPolicy  # noqa: PLC0415 - lazy
-    from postinterview.learning import (  # noqa: PLC0415 - lazy
-        ClosedGap,
-        LearningLog,
-        LogEntry,
-    )
-    from postinterview.notes import (  # noqa: PLC0415 - lazy
-        Highlight,
-        InterviewNotes,
-        OwnQuestion,
-        QuestionAsked,
-        RoleInsight,
-    )
-    from postinterview.reflection import (  # noqa: PLC0415 - lazy
-        FitAssessment,
-        Rating,
-        Reservation,
-        Scorecard,
-    )
-    from postinterview.timeline import Application  # noqa: PLC0415 - lazy
-    from postinterview.workdays import BusinessCalendar  # noqa: PLC0415 - lazy
-
     def lazily(name: str) -> st.SearchStrategy[object]:
         def build() -> st.SearchStrategy[object]:
-            from postinterview import strategies  # noqa: PLC0415 - see above
-
+            strategies = importlib.import_module("postinterview.strategies")
             made: st.SearchStrategy[object] = getattr(strategies, name)()
             return made
 
         return st.deferred(build)
 
-    for record, name in (
-        (Person, "people"),
-        (SalaryRange, "salary_ranges"),
-        (Interview, "interviews"),
-        (InterviewNotes, "interview_notes"),
-        (QuestionAsked, "questions_asked"),
-        (RoleInsight, "role_insights"),
-        (OwnQuestion, "own_questions"),
-        (Highlight, "highlights"),
-        (BusinessCalendar, "calendars"),
-        (FollowUpPolicy, "policies"),
-        (Application, "applications"),
-        (Rating, "ratings"),
-        (Reservation, "reservations"),
-        (FitAssessment, "fit_assessments"),
-        (Scorecard, "scorecards"),
-        (Feedback, "feedback"),
-        (LogEntry, "log_entries"),
-        (ClosedGap, "closed_gaps"),
-        (LearningLog, "learning_logs"),
-    ):
-        st.register_type_strategy(record, lazily(name))
+    for module, record, name in _STRATEGIES:
+        cls = getattr(importlib.import_module(module), record)
+        st.register_type_strategy(cls, lazily(name))

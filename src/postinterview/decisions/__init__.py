@@ -25,7 +25,7 @@ from postinterview.decisions._thank_you import (
 )
 
 # autodoc reads the ``#:`` comment of a constant only in the module it
-# documents, so the constants are documented here as well as where they live.
+# documents, so the constants are documented here rather than where they live.
 
 #: The largest panel whose members each get a personal thank-you note. After
 #: a larger panel, one note to the chair of the panel (or the contact who

@@ -14,11 +14,10 @@ from postinterview import _fields
 from postinterview.errors import ValidationError
 from postinterview.reflection import Comparison, FitAssessment, Want
 
-#: The name under which ``current_job`` is ranked by :func:`compare_opportunities`.
+# Described where postinterview.decisions exports it.
 CURRENT_JOB = "current job"
 
-#: How many decimal places a score keeps; scores equal to that many places
-#: are tied.
+# Described where postinterview.decisions exports it.
 SCORE_PLACES = 4
 
 _Factor: TypeAlias = Callable[[FitAssessment], Fraction | None]
@@ -89,8 +88,7 @@ _FACTORS: dict[str, tuple[_Factor, str]] = {
     "want": (_want, "whether you want the job"),
 }
 
-#: The factors :func:`compare_opportunities` weighs, in the order it reports
-#: them.
+# Described where postinterview.decisions exports it.
 FACTORS: tuple[str, ...] = tuple(_FACTORS)
 
 

@@ -10,9 +10,7 @@ from postinterview import _fields
 from postinterview.errors import ValidationError
 from postinterview.interview import Interview, Person
 
-#: The largest panel whose members each get a personal thank-you note. After
-#: a larger panel, one note to the chair of the panel (or the contact who
-#: arranged the interview) reads better than a stack of near-identical ones.
+# Described where postinterview.decisions exports it.
 MAX_PERSONAL_NOTES = 4
 
 

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 # autodoc reads the ``#:`` comment of a constant only in the module it
-# documents, so the constant is documented here as well as where it lives.
+# documents, so the constant is documented here rather than where it lives.
 
 #: The words and phrases that tie a piece of feedback to a criterion, matched
 #: as whole words regardless of case. A word ending in ``*`` matches any word

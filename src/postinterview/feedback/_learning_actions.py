@@ -42,11 +42,7 @@ class LearningAction:
     )
 
 
-#: The words and phrases that tie a piece of feedback to a criterion, matched
-#: as whole words regardless of case. A word ending in ``*`` matches any word
-#: that starts with it ("rambl*" matches "rambled" and "rambling"); the words
-#: of a phrase may be separated by spaces or hyphens ("off topic" matches
-#: "off-topic").
+# Described where postinterview.feedback exports it.
 KEYWORDS: dict[Criterion, tuple[str, ...]] = {
     Criterion.EXAMPLES: (
         "example*",
