@@ -8,6 +8,7 @@ check of docs/cli.md) has made already is not made again.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
@@ -566,9 +567,19 @@ def test_ics_without_the_calendar_extra_says_how_to_get_it(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        "postinterview: error: Plan.to_ics() needs the calendar extra: "
-        "pip install 'postinterview[calendar]'\n"
+        "postinterview: error: the ics command needs the calendar extra; install "
+        "it with python -m pip install 'postinterview[calendar]' (from a clone of "
+        "the repository: python -m pip install '.[calendar]')\n"
     )
+
+
+def test_version_prints_the_installed_version(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["--version"]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"postinterview {importlib.metadata.version('postinterview')}\n"
+    assert err == ""
 
 
 def test_the_smaller_mistakes_are_errors_too(

@@ -10,6 +10,13 @@ from postinterview.cli._output import plural, write
 from postinterview.cli._plan import planned
 from postinterview.cli._records import Commands, UserError, add_file, add_now
 
+# Said to a command-line user, so it names the command, not the library method.
+_NO_EXTRA = (
+    "the ics command needs the calendar extra; install it with "
+    "python -m pip install 'postinterview[calendar]' "
+    "(from a clone of the repository: python -m pip install '.[calendar]')"
+)
+
 
 def add_parser(commands: Commands) -> None:
     """Add ``ics`` and its options to *commands*."""
@@ -31,8 +38,8 @@ def run(args: argparse.Namespace) -> None:
     _, timetable = planned(args)
     try:
         data = timetable.to_ics()
-    except ModuleNotFoundError as error:  # the calendar extra is not installed
-        raise UserError(str(error)) from None
+    except ModuleNotFoundError:  # the calendar extra is not installed
+        raise UserError(_NO_EXTRA) from None
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -23,6 +24,11 @@ def _parser() -> Parser:
         prog=PROG,
         description="Plan, draft and learn from what follows a job interview.",
         epilog="Records are TOML files; see docs/cli.md for their format.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {importlib.metadata.version('postinterview')}",
     )
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=Parser
