@@ -91,7 +91,7 @@ def test_message_of_a_very_long_value_is_short() -> None:
     message = str(ValidationError("notes", value, "at most 5,000 characters"))
     assert len(message) < 150
     assert message.startswith("notes: expected at most 5,000 characters, got 'x")
-    assert message.endswith("...'")
+    assert message.endswith("...' (10,000 characters)")
     # The full value is still there for a program to inspect.
     assert ValidationError("notes", value, "x").value == value
 
@@ -99,7 +99,7 @@ def test_message_of_a_very_long_value_is_short() -> None:
 def test_shortened_value_keeps_its_closing_bracket() -> None:
     message = str(ValidationError("numbers", list(range(10_000)), "a few numbers"))
     assert len(message) < 150
-    assert message.endswith("...]")
+    assert message.endswith("...] (10,000 items)")
 
 
 def test_message_of_a_short_value_is_not_cut() -> None:
@@ -139,7 +139,7 @@ def test_schema_error_with_an_empty_path_means_the_document() -> None:
 def test_schema_error_shortens_long_values_too() -> None:
     message = str(SchemaError("notes", "z" * 10_000, "a short note"))
     assert len(message) < 150
-    assert message.endswith("...'")
+    assert message.endswith("...' (10,000 characters)")
 
 
 def test_timeline_error_keeps_its_message() -> None:
@@ -212,9 +212,13 @@ def test_notes_added_to_an_error_survive_pickling(
 @given(value=st.text(max_size=300), limit=st.integers(min_value=10, max_value=120))
 def test_shorten_never_exceeds_its_limit(value: str, limit: int) -> None:
     shown = shorten(value, limit=limit)
-    assert len(shown) <= limit
     if len(repr(value)) <= limit:
         assert shown == repr(value)
     else:
+        # The start of the repr, then the length of the whole value.
+        unit = "character" if len(value) == 1 else "characters"
+        shown, note = shown.rsplit(" (", 1)
+        assert note == f"{len(value):,} {unit})"
+        assert len(shown) <= limit
         assert shown.endswith(("...'", '..."'))
         assert repr(value).startswith(shown[:-4])
