@@ -227,6 +227,9 @@ def check_amount(field: str, value: object) -> None:
         raise ValidationError(field, value, _AMOUNT_EXPECTED)
     # adjusted() is the exponent of the leading digit, found without the digits.
     if value.adjusted() >= AMOUNT_DIGITS:
+        if value.is_zero():  # 0E+20: below the cap, but written as no amount is
+            expected = f"an amount whose exponent is at most {AMOUNT_DIGITS - 1}"
+            raise ValidationError(field, value, expected)
         raise ValidationError(field, value, _AMOUNT_TOO_LARGE)
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int) or exponent < -AMOUNT_PLACES:

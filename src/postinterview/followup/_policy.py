@@ -39,10 +39,9 @@ class FollowUpPolicy:
 
     Durations are elapsed time (:class:`datetime.timedelta`); counts of
     business days are ints, counted in the recipient's time zone with
-    *calendar*. Each has a ceiling: durations at most :data:`DURATION_MAX`
-    (366 days), business days at most :data:`BUSINESS_DAYS_MAX` (260),
-    check-ins at most :data:`CHECK_INS_MAX` (20), words at most
-    :data:`WORDS_MAX` (5,000). :meth:`rationale` gives the reason for any field, and
+    *calendar*. Each has a ceiling: durations at most 366 days, business
+    days at most 260 (a working year), check-ins at most 20, words at most
+    5,000. :meth:`rationale` gives the reason for any field, and
     :meth:`rules` lists them all, for documentation and host tools.
 
     >>> policy = FollowUpPolicy()
