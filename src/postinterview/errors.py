@@ -147,7 +147,7 @@ def _length_note(value: object, shown: str) -> str:
         return _count(len(value), "item")
     if isinstance(value, int):
         return _count(len(shown.lstrip("-")), "digit")
-    return f" (repr of{_count(len(shown), 'character')[1:]}"
+    return f" (repr of {_count(len(shown), 'character')[2:]}"
 
 
 def shorten(value: object, limit: int = _MAX_SHOWN) -> str:
@@ -193,7 +193,9 @@ def _shown(value: object, limit: int) -> str:
         return repr(start)
     if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
         return _describe_int(value)
-    if isinstance(value, bytes | bytearray):
+    if isinstance(value, bytearray):
+        return repr(bytearray(value[: limit + 1]))
+    if isinstance(value, bytes):
         return repr(bytes(value[: limit + 1]))
     if isinstance(value, _CONTAINERS):
         return _REPR.repr1(value, _REPR.maxlevel)
