@@ -169,14 +169,35 @@ def optional_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> Non
         _time.as_date(value, attribute.name)  # raises, naming the field
 
 
+#: Amounts are below ``10 ** AMOUNT_DIGITS``: a quadrillion.
+AMOUNT_DIGITS = 15
+#: Amounts have at most this many decimal places.
+AMOUNT_PLACES = 4
+#: The rounds of one application are numbered from 1 to at most this.
+ROUNDS_MAX = 100
+#: A count of things (questions asked, scores, a check-in's number) is at most this.
+COUNT_MAX = 10**9
+
+_AMOUNT_BITS = 64  # any int of more bits than this is above the cap (2**50 > 10**15)
+_AMOUNT_EXPECTED = (
+    "a finite, non-negative Decimal (or an int or numeric string; "
+    "floats are refused because they are inexact)"
+)
+_AMOUNT_TOO_LARGE = f"an amount below 10**{AMOUNT_DIGITS} (1{',000' * 5})"
+_AMOUNT_TOO_PRECISE = f"an amount with at most {AMOUNT_PLACES} decimal places"
+
+
 def to_decimal(value: Decimal | int | str) -> Decimal:
     """Turn an int or a numeric string into a :class:`~decimal.Decimal`.
 
-    Floats are left alone for the validator to refuse: they are inexact.
+    Floats are left alone for the validator to refuse: they are inexact. So
+    is an int too large to be an amount, which is never converted.
     """
     if isinstance(value, bool):
         return cast("Decimal", value)
     if isinstance(value, int):
+        if value.bit_length() > _AMOUNT_BITS:
+            return cast("Decimal", value)
         return Decimal(value)
     if isinstance(value, str):
         try:
@@ -186,15 +207,38 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
     return value
 
 
-def amount(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require a finite, non-negative :class:`~decimal.Decimal`."""
+def check_amount(field: str, value: object) -> None:
+    """Raise unless *value* is a :class:`~decimal.Decimal` within the amount bounds.
+
+    An amount is finite and not negative, below ``10 ** AMOUNT_DIGITS`` and
+    has at most :data:`AMOUNT_PLACES` decimal places: so at most 19
+    significant digits and an exponent from -4 to 14. Two amounts fit the
+    default decimal context's 28 digits, so their sum and difference are
+    exact, and formatting one is quick.
+    """
     if not isinstance(value, Decimal) or not value.is_finite() or value.is_signed():
-        raise ValidationError(
-            attribute.name,
-            value,
-            "a finite, non-negative Decimal (or an int or numeric string; "
-            "floats are refused because they are inexact)",
-        )
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and value.bit_length() > _AMOUNT_BITS
+            and value > 0
+        ):
+            raise ValidationError(field, value, _AMOUNT_TOO_LARGE)
+        raise ValidationError(field, value, _AMOUNT_EXPECTED)
+    # adjusted() is the exponent of the leading digit, found without the digits.
+    if value.adjusted() >= AMOUNT_DIGITS:
+        if value.is_zero():  # 0E+20: below the cap, but written as no amount is
+            expected = f"an amount whose exponent is at most {AMOUNT_DIGITS - 1}"
+            raise ValidationError(field, value, expected)
+        raise ValidationError(field, value, _AMOUNT_TOO_LARGE)
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent < -AMOUNT_PLACES:
+        raise ValidationError(field, value, _AMOUNT_TOO_PRECISE)
+
+
+def amount(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require a :class:`~decimal.Decimal` within the bounds of :func:`check_amount`."""
+    check_amount(attribute.name, value)
 
 
 def enum_member(kind: type) -> Validator:
@@ -247,5 +291,26 @@ def int_between(low: int, high: int, *, optional: bool = False) -> Validator:
                 " or None" if optional else ""
             )
             raise ValidationError(attribute.name, value, wanted)
+
+    return validate
+
+
+def check_int_from(field: str, value: object, low: int, high: int) -> None:
+    """Raise unless *value* is an int from *low* to *high*, saying which end failed.
+
+    ``bool`` is refused. The comparisons cost nothing even for an int of
+    millions of digits, which is refused without being converted to text.
+    """
+    if type(value) is not int or value < low:
+        raise ValidationError(field, value, f"an integer of at least {low}")
+    if value > high:
+        raise ValidationError(field, value, f"an integer of at most {high:,}")
+
+
+def int_from(low: int, high: int) -> Validator:
+    """Require an int from *low* to *high*, as :func:`check_int_from` does."""
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        check_int_from(attribute.name, value, low, high)
 
     return validate

@@ -168,9 +168,7 @@ def _people(value: Iterable[Person]) -> tuple[Person, ...]:
     return _fields.to_tuple(value)
 
 
-def _check_round(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not int or value < 1:
-        raise ValidationError(attribute.name, value, "an integer of at least 1")
+_check_round = _fields.int_from(1, _fields.ROUNDS_MAX)
 
 
 @attrs.frozen(kw_only=True)

@@ -43,11 +43,22 @@ SCORE_PLACES = _opportunities.SCORE_PLACES
 #: them.
 FACTORS = _opportunities.FACTORS
 
+#: The heaviest weight :func:`compare_opportunities` accepts for a factor: a
+#: million times the default of 1, room for percentages or points.
+WEIGHT_MAX = _opportunities.WEIGHT_MAX
+
+#: The largest denominator of a weight, as an exact fraction: ``2**1074``,
+#: that of the smallest float. A Decimal weight may so have at most 323
+#: decimal places; every float qualifies.
+WEIGHT_DENOMINATOR_MAX = _opportunities.WEIGHT_DENOMINATOR_MAX
+
 __all__ = [
     "CURRENT_JOB",
     "FACTORS",
     "MAX_PERSONAL_NOTES",
     "SCORE_PLACES",
+    "WEIGHT_DENOMINATOR_MAX",
+    "WEIGHT_MAX",
     "ChecklistItem",
     "Placement",
     "Ranked",

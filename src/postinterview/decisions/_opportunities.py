@@ -114,7 +114,21 @@ class Ranked:
     )
 
 
+# Described where postinterview.decisions exports it.
+WEIGHT_MAX = 1_000_000
+# Described where postinterview.decisions exports it.
+WEIGHT_DENOMINATOR_MAX = 2**1074
+# The most decimal places whose denominator, 10 ** places, is within the above.
+_PLACES_MAX = 323
+
+
 def _weight(factor: str, value: object) -> Fraction:
+    """Return *value* as an exact fraction, or raise naming the factor.
+
+    The bounds are checked before the fraction is made, since its size
+    grows with the exponent of a Decimal: ``Decimal("1E+999999999")`` would
+    be an int of a billion digits.
+    """
     field = f"weights[{factor!r}]"
     expected = "a finite, non-negative number"
     if isinstance(value, bool) or not isinstance(
@@ -125,10 +139,23 @@ def _weight(factor: str, value: object) -> Fraction:
         raise ValidationError(field, value, expected)
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValidationError(field, value, expected)
-    weight = Fraction(value)
-    if weight < 0:
+    if value < 0:
         raise ValidationError(field, value, expected)
-    return weight
+    if value > WEIGHT_MAX:
+        raise ValidationError(field, value, f"a weight of at most {WEIGHT_MAX:,}")
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -_PLACES_MAX:
+            raise ValidationError(
+                field, value, f"a weight with at most {_PLACES_MAX} decimal places"
+            )
+    if isinstance(value, Fraction) and value.denominator > WEIGHT_DENOMINATOR_MAX:
+        raise ValidationError(
+            field,
+            value,
+            "a fraction whose denominator is at most 2**1074, the finest a float has",
+        )
+    return Fraction(value)
 
 
 def _weights(given: Mapping[str, Any] | None) -> dict[str, Fraction]:
@@ -265,9 +292,12 @@ def compare_opportunities(
     * ``want``: ``want_the_job``, YES 1, UNSURE 1/2, NO 0 (never missing).
 
     *weights* maps factor names to finite, non-negative numbers (int, float,
-    Decimal or Fraction); a factor not named weighs 1, and a factor weighed 0
-    is left out. An unknown factor or a bad weight raises
-    :class:`~postinterview.ValidationError` naming it, as in
+    Decimal or Fraction) of at most :data:`WEIGHT_MAX` (a million), and no
+    finer than the finest float: a Fraction's denominator is at most
+    :data:`WEIGHT_DENOMINATOR_MAX` (``2**1074``), a Decimal has at most 323
+    decimal places. So the exact arithmetic stays small. A factor not named
+    weighs 1, and a factor weighed 0 is left out. An unknown factor or a bad
+    weight raises :class:`~postinterview.ValidationError` naming it, as in
     ``weights['rapport']``. The score is the weighted mean of the answered
     factors, computed exactly and rounded to :data:`SCORE_PLACES` places;
     options with equal scores are tied and share a rank. The result is in

@@ -24,6 +24,13 @@ _Instants = tuple[
 ]
 _INSTANT_FIELDS = ("opens_at", "due_at", "closes_at", "send_at")
 _setattr = object.__setattr__  # fills an action's cache, as attrs does its fields
+_COUNT_MAX = 10**9  # the most a round or a number may be, as the records' counts
+
+
+def _check_count(field: str, value: object) -> None:
+    """Raise unless *value* is an int from 1 to 10**9 (a round, a number)."""
+    if type(value) is not int or not 1 <= value <= _COUNT_MAX:
+        raise ValidationError(field, value, "an integer from 1 to 1,000,000,000")
 
 
 def _instants_key(at: _Instants) -> tuple[object, ...]:
@@ -42,7 +49,7 @@ class Action:
     [*opens_at*, *closes_at*]. *template* names the letter that drafts it,
     when there is one; *rationale* says why the rule exists. *round* is the
     interview round it concerns and *number* counts repeated actions (the
-    first and second check-in).
+    first and second check-in); both are integers from 1 to 10**9.
 
     The four instants are :class:`pendulum.DateTime` values shown in one
     zone, the recipient's. The constructor takes them as aware datetimes in
@@ -88,6 +95,8 @@ class Action:
         number: int = 1,
     ) -> None:
         """Make an action; the instants are checked as the class says."""
+        _check_count("round", round)
+        _check_count("number", number)
         opens = _time.as_instant(opens_at, "opens_at")
         tz = _time.zone(_time.zone_name(opens))
         naive: list[dt.datetime | None] = []

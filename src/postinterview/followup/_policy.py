@@ -10,6 +10,24 @@ from postinterview.errors import ValidationError
 from postinterview.timeline import DEFAULT_CHECK_INS
 from postinterview.workdays import BusinessCalendar
 
+# The most each kind of number may be: enough for any policy a person would
+# choose, and small enough that a plan stays near its interview, its
+# arithmetic cheap and its dates far from the end of the calendar.
+#: The longest duration a policy may give: a year.
+DURATION_MAX = dt.timedelta(days=366)
+#: The most business days a policy may count: a working year.
+BUSINESS_DAYS_MAX = 260
+#: The most check-ins a policy may allow.
+CHECK_INS_MAX = 20
+#: The most words a policy may ask of a thank-you.
+WORDS_MAX = 5_000
+
+_INT_MAX = {
+    "check_ins_at_most": CHECK_INS_MAX,
+    "thank_you_min_words": WORDS_MAX,
+    "thank_you_max_words": WORDS_MAX,
+}
+
 
 def _why(rationale: str, unit: str) -> dict[str, str]:
     return {"rationale": rationale, "unit": unit}
@@ -21,7 +39,9 @@ class FollowUpPolicy:
 
     Durations are elapsed time (:class:`datetime.timedelta`); counts of
     business days are ints, counted in the recipient's time zone with
-    *calendar*. :meth:`rationale` gives the reason for any field, and
+    *calendar*. Each has a ceiling: durations at most 366 days, business
+    days at most 260 (a working year), check-ins at most 20, words at most
+    5,000. :meth:`rationale` gives the reason for any field, and
     :meth:`rules` lists them all, for documentation and host tools.
 
     >>> policy = FollowUpPolicy()
@@ -172,10 +192,17 @@ class FollowUpPolicy:
                     raise ValidationError(
                         field.name, value, "a whole number, 0 or more"
                     )
+                most = _INT_MAX.get(field.name, BUSINESS_DAYS_MAX)
+                if value > most:
+                    raise ValidationError(field.name, value, f"at most {most:,}")
             elif field.type in ("dt.timedelta", dt.timedelta):
                 if not isinstance(value, dt.timedelta) or value < dt.timedelta(0):
                     raise ValidationError(
                         field.name, value, "a datetime.timedelta of 0 or more"
+                    )
+                if value > DURATION_MAX:
+                    raise ValidationError(
+                        field.name, value, "a datetime.timedelta of at most 366 days"
                     )
             elif not isinstance(value, BusinessCalendar):
                 raise ValidationError(field.name, value, "a BusinessCalendar")

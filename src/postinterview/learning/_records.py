@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-import attrs
-
 from postinterview import _fields
-from postinterview.errors import ValidationError
 
 _T = TypeVar("_T")
 
@@ -26,10 +23,5 @@ def _make(cls: type[_T], **values: Any) -> _T:
 
 
 def _at_least(low: int) -> _fields.Validator:
-    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not int or value < low:
-            raise ValidationError(
-                attribute.name, value, f"an integer of at least {low}"
-            )
-
-    return validate
+    """Require a count of at least *low*, and at most :data:`_fields.COUNT_MAX`."""
+    return _fields.int_from(low, _fields.COUNT_MAX)

@@ -17,7 +17,6 @@ import pendulum
 from postinterview import _fields
 from postinterview.errors import ValidationError
 from postinterview.learning._instants import _micros, _utc
-from postinterview.learning._records import _at_least
 from postinterview.reflection import Criterion
 
 _MIN_POINTS = 3
@@ -52,7 +51,9 @@ class ScorePoint:
     score: int = attrs.field(validator=_fields.int_between(1, 5))
     organisation: str = attrs.field(converter=_fields.strip, validator=_fields.line)
     role: str = attrs.field(converter=_fields.strip, validator=_fields.line)
-    round: int = attrs.field(default=1, validator=_at_least(1))
+    round: int = attrs.field(
+        default=1, validator=_fields.int_from(1, _fields.ROUNDS_MAX)
+    )
     note: str | None = attrs.field(
         default=None, converter=_fields.strip_optional, validator=_fields.optional_text
     )

@@ -63,6 +63,7 @@ def _optional_amount(field: str, value: Any) -> Decimal | None:
     amount: object = _fields.to_decimal(value)
     if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= 0:
         raise ValidationError(field, value, "a positive amount")
+    _fields.check_amount(field, amount)  # the bounds of every amount
     return amount
 
 

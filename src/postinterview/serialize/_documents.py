@@ -31,7 +31,7 @@ from postinterview.serialize._plans import (
     as_object,
     record_plan,
 )
-from postinterview.serialize._scalars import MISSING, DecodeError
+from postinterview.serialize._scalars import MISSING, DecodeError, parse_int
 from postinterview.timeline import Application
 
 __all__ = [
@@ -150,7 +150,10 @@ def from_json(cls: type[T], text: str | bytes | bytearray) -> T:
     """  # noqa: E501 - a doctest shows the message as one line
     try:
         data = json.loads(
-            text, object_pairs_hook=_object_from_pairs, parse_constant=_no_constant
+            text,
+            object_pairs_hook=_object_from_pairs,
+            parse_constant=_no_constant,
+            parse_int=parse_int,
         )
     except SchemaError:
         raise

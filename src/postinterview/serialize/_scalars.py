@@ -4,6 +4,12 @@ Each decoder takes a JSON value and returns the Python value, or raises
 :class:`DecodeError` saying what was expected. Strings, booleans and integers
 are taken only as themselves (a bool is never read as an int); a decimal and a
 date are strings.
+
+The numbers' bounds are the records' own: a decoded amount or count is
+checked when its record is built, so reading refuses what the constructor
+refuses, naming the path. Only an integer too long for any record is kept
+from being read at all, since Python reads a long integer in time quadratic
+in its length: :func:`parse_int` leaves it as a :class:`LongInt`.
 """
 
 from __future__ import annotations
@@ -21,16 +27,19 @@ from postinterview.errors import SchemaError
 
 __all__ = [
     "DATE_EXPECTED",
+    "INT_DIGITS_MAX",
     "MISSING",
     "Decode",
     "DecodeError",
     "Encode",
+    "LongInt",
     "decode_bool",
     "decode_date",
     "decode_decimal",
     "decode_int",
     "decode_str",
     "encode_date",
+    "parse_int",
 ]
 
 
@@ -78,9 +87,36 @@ def decode_bool(value: object) -> bool:
     raise DecodeError(value, "true or false")
 
 
+#: The most digits of an integer that reading turns into an int: more than
+#: any count a record holds (those stop at 10**9), and few enough to read at
+#: once.
+INT_DIGITS_MAX = 20
+
+
+class LongInt:
+    """An integer of a JSON text with too many digits to read, by its length."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text) - text.startswith("-")
+
+    def __repr__(self) -> str:
+        return f"<integer of {self.digits:,} digits>"
+
+
+def parse_int(text: str) -> int | LongInt:
+    """Read a JSON integer, unless it has more than :data:`INT_DIGITS_MAX` digits."""
+    if len(text) - text.startswith("-") > INT_DIGITS_MAX:
+        return LongInt(text)
+    return int(text)
+
+
 def decode_int(value: object) -> int:
     if type(value) is int:
         return value
+    if type(value) is LongInt:
+        raise DecodeError(value, f"an integer of at most {INT_DIGITS_MAX} digits")
     raise DecodeError(value, "an integer")
 
 
