@@ -124,7 +124,7 @@ def test_exact_spans_are_those_re_finds(
 ) -> None:
     flags = 0 if case_matters else re.IGNORECASE
     expected = [m.span() for m in re.finditer(re.escape(name), text, flags)]
-    assert _exact_spans(text, name, case_matters=case_matters) == expected
+    assert list(_exact_spans(text, name, case_matters=case_matters)) == expected
 
 
 characters = st.characters(exclude_categories=["Cs"]) | st.sampled_from(ODD_CASES)

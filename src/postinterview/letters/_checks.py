@@ -7,9 +7,9 @@ record, and return findings rather than raise.
 from __future__ import annotations
 
 import difflib
-import itertools
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 
 from postinterview.findings import Finding
 from postinterview.interview import Interview, Person
@@ -125,24 +125,31 @@ def _misspellings(text: str, name: str, *, case_matters: bool) -> Iterator[str]:
         return
     wanted = [word.casefold() for word in target]
     size = len(wanted)
-    exact = _exact_spans(text, name, case_matters=case_matters)
-    words = list(_WORD.finditer(text))
-    found = [match.group(0).casefold() for match in words]
-    same = _occurrences(found, wanted)
-    similar = _Similarity(wanted, found)
-    next_exact = 0
-    index = 0
-    while index + size <= len(words):
-        start, end = words[index].start(), words[index + size - 1].end()
-        # The correct spellings ending after this run starts, first one first.
-        while next_exact < len(exact) and exact[next_exact][1] <= start:
-            next_exact += 1
-        overlaps = next_exact < len(exact) and exact[next_exact][0] < end
-        if not overlaps and (index in same or similar.at(index)):
+    same = _Occurrences(wanted)
+    similar = _Similarity(wanted)
+    correct = _exact_spans(text, name, case_matters=case_matters)
+    # The first correct spelling that ends after the run starts, if any.
+    nearest = next(correct, None)
+    run: deque[tuple[int, int, str]] = deque(maxlen=size)
+    letters = 0  # in the run's words
+    wait = size - 1  # words to read before the next run to look at
+    for match in _WORD.finditer(text):
+        word = match.group(0).casefold()
+        is_name = same.ends_with(word)
+        if len(run) == size:
+            letters -= len(run[0][2])
+        run.append((match.start(), match.end(), word))
+        letters += len(word)
+        if wait:
+            wait -= 1
+            continue
+        start, end = run[0][0], run[-1][1]
+        while nearest is not None and nearest[1] <= start:
+            nearest = next(correct, None)
+        overlaps = nearest is not None and nearest[0] < end
+        if not overlaps and (is_name or similar.to(run, letters + size - 1)):
             yield text[start:end]
-            index += size
-        else:
-            index += 1
+            wait = size - 1
 
 
 #: Names (organisations, roles) up to this many characters, as their words
@@ -153,42 +160,37 @@ SIMILAR_AT_MOST = 100
 
 
 class _Similarity:
-    """Whether the run of words at an index is 80% similar to the name.
+    """Whether a run of words is 80% similar to the name, ignoring case.
 
-    Only for runs that are not the name's own words or other forms of them
-    (see :func:`_misspellings`). The name is prepared once; a run is compared
+    Only for runs that are not the name's own words (see
+    :func:`_misspellings`). The name is prepared once; a run is compared
     only when its length allows a ratio of 0.8 (as ``real_quick_ratio``
     would say) and its letters do (``quick_ratio``), and each distinct run
     once.
     """
 
-    def __init__(self, wanted: list[str], found: list[str]) -> None:
+    def __init__(self, wanted: list[str]) -> None:
         self.wanted = wanted
-        self.found = found
         self.target = " ".join(wanted)
         self.enabled = 4 <= len(self.target) <= SIMILAR_AT_MOST
-        # Where each word's length starts in a running total, for a run's
-        # joined length at once.
-        self.offsets = list(itertools.accumulate((len(w) for w in found), initial=0))
         self.matcher = difflib.SequenceMatcher(None, "", self.target)
         self.seen: dict[str, bool] = {}
 
-    def at(self, index: int) -> bool:
+    def to(self, run: Iterable[tuple[int, int, str]], length: int) -> bool:
+        """Whether *run* (start, end, casefolded word), *length* long joined, is."""
         if not self.enabled:
             return False
-        size = len(self.wanted)
-        length = self.offsets[index + size] - self.offsets[index] + size - 1
         # What real_quick_ratio() would say: the ratio is at most this.
         if 2.0 * min(length, len(self.target)) / (length + len(self.target)) < 0.8:
             return False
-        run = self.found[index : index + size]
+        found = [word for _, _, word in run]
         if all(
             f.startswith(w) or w.startswith(f)
-            for f, w in zip(run, self.wanted, strict=True)
+            for f, w in zip(found, self.wanted, strict=True)
         ):
             # The same words, or other forms of them ("engineers").
             return False
-        joined = " ".join(run)
+        joined = " ".join(found)
         known = self.seen.get(joined)
         if known is None:
             matcher = self.matcher
@@ -198,31 +200,38 @@ class _Similarity:
         return known
 
 
-def _occurrences(found: list[str], wanted: list[str]) -> set[int]:
-    """The indices where *wanted* stands in *found*, word for word (KMP)."""
-    size = len(wanted)
-    fallback = [0] * size
-    matched = 0
-    for position in range(1, size):
-        while matched and wanted[position] != wanted[matched]:
-            matched = fallback[matched - 1]
-        if wanted[position] == wanted[matched]:
-            matched += 1
-        fallback[position] = matched
-    starts: set[int] = set()
-    matched = 0
-    for position, word in enumerate(found):
+class _Occurrences:
+    """Whether the words read so far end with *wanted*, word for word (KMP)."""
+
+    def __init__(self, wanted: list[str]) -> None:
+        self.wanted = wanted
+        # For each prefix of wanted, its longest proper prefix that is also
+        # its suffix: where to go on from after a mismatch.
+        self.fallback = [0] * len(wanted)
+        matched = 0
+        for position in range(1, len(wanted)):
+            while matched and wanted[position] != wanted[matched]:
+                matched = self.fallback[matched - 1]
+            if wanted[position] == wanted[matched]:
+                matched += 1
+            self.fallback[position] = matched
+        self.matched = 0
+
+    def ends_with(self, word: str) -> bool:
+        """Read *word*; return whether the words read now end with *wanted*."""
+        wanted, matched = self.wanted, self.matched
         while matched and word != wanted[matched]:
-            matched = fallback[matched - 1]
+            matched = self.fallback[matched - 1]
         if word == wanted[matched]:
             matched += 1
-            if matched == size:
-                starts.add(position - size + 1)
-                matched = fallback[matched - 1]
-    return starts
+        found = matched == len(wanted)
+        self.matched = self.fallback[matched - 1] if found else matched
+        return found
 
 
-def _exact_spans(text: str, name: str, *, case_matters: bool) -> list[tuple[int, int]]:
+def _exact_spans(
+    text: str, name: str, *, case_matters: bool
+) -> Iterator[tuple[int, int]]:
     """Where *name* stands in *text*, left to right and not overlapping.
 
     The same spans as ``re.finditer(re.escape(name), text)``, with
@@ -233,13 +242,11 @@ def _exact_spans(text: str, name: str, *, case_matters: bool) -> list[tuple[int,
     if not case_matters:
         table = _fold_table(text, name)
         text, name = text.translate(table), name.translate(table)
-    spans = []
     width = len(name)
     at = text.find(name)
     while at >= 0:
-        spans.append((at, at + width))
+        yield at, at + width
         at = text.find(name, at + width)
-    return spans
 
 
 def _fold_table(*texts: str) -> dict[int, str]:
