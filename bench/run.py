@@ -17,7 +17,12 @@ two-core machine (``--quick``: about half a minute, for a rough look):
 - ``bench_learning.py``: building a LearningLog and one prepare() at 10,000
   entries (median; the goal is under 1 s, and there is no floor), and how
   that grows from 10,000 to 20,000 entries (ratio of the medians; the goal is
-  at most 2.2). ``--quick`` times 5,000 and 10,000 entries instead.
+  at most 2.2). ``--quick`` times 5,000 and 10,000 entries instead;
+- ``bench_doubling.py``: the checks of a letter, a panel's checks, reading an
+  application from JSON and record(), each at a size and twice that size
+  (the smaller size is in the figure; its time is in the floor column); the
+  goal is a ratio of at most 2.2 (linear work). Best of 5 runs (``--quick``:
+  of 3).
 
 Per-item times are the best of three runs (for JSON, the best of three on
 each chunk of 250 records). The machine may be busy with other work, so
@@ -43,6 +48,7 @@ _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
+import bench_doubling  # noqa: E402
 import bench_json  # noqa: E402
 import bench_learning  # noqa: E402
 import bench_letters  # noqa: E402
@@ -60,6 +66,7 @@ class Sizes:
     json_count: int
     learning_sizes: tuple[int, int]
     learning_repeat: int
+    doubling_runs: int
 
 
 FULL = Sizes(
@@ -69,6 +76,7 @@ FULL = Sizes(
     json_count=5_000,
     learning_sizes=(10_000, 20_000),
     learning_repeat=5,
+    doubling_runs=5,
 )
 QUICK = Sizes(
     import_runs=9,
@@ -77,6 +85,7 @@ QUICK = Sizes(
     json_count=1_000,
     learning_sizes=(5_000, 10_000),
     learning_repeat=3,
+    doubling_runs=3,
 )
 
 
@@ -196,12 +205,27 @@ def learning_rows(sizes: Sizes) -> list[Row]:
     ]
 
 
+def doubling_rows(sizes: Sizes) -> list[Row]:
+    return [
+        Row(
+            f"{t.name}, {t.size:,}->{2 * t.size:,} {t.unit}",
+            f"{t.large:.3f} s",
+            f"{t.small:.3f} s",
+            f"{t.ratio:.2f}x",
+            f"<= {bench_doubling.GOAL:g}x",
+            t.met,
+        )
+        for t in bench_doubling.measure(runs=sizes.doubling_runs)
+    ]
+
+
 BENCHMARKS: tuple[tuple[str, Callable[[Sizes], list[Row]]], ...] = (
     ("import time", import_rows),
     ("plan()", plan_rows),
     ("letters", letters_rows),
     ("JSON round trip", json_rows),
     ("learning log", learning_rows),
+    ("doubling", doubling_rows),
 )
 
 

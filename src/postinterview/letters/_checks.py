@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 
 from postinterview.findings import Finding
 from postinterview.interview import Interview, Person
@@ -111,39 +112,156 @@ def _misspellings(text: str, name: str, *, case_matters: bool) -> Iterator[str]:
     similar to it, ignoring case. Not counted: runs that overlap a correct
     spelling (so "at Acme Ltd" does not match "Acme Ltd"), other forms of
     the same words ("data engineers" for "Data Engineer"), and, unless
-    *case_matters*, runs that differ only in case.
+    *case_matters*, runs that differ only in case. Names longer than
+    :data:`SIMILAR_AT_MOST` characters are matched by their words only.
+
+    Each run of words is looked at once, in time linear in the text: the
+    correct spellings are found with one pass of a string search, the
+    overlap test walks them in step with the runs, and only runs of a
+    length that could be 80% similar are compared character by character.
     """
     target = _WORD.findall(name)
     if not target:
         return
-    folded = [word.casefold() for word in target]
-    flags = 0 if case_matters else re.IGNORECASE
-    exact = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text, flags)]
-    words = list(_WORD.finditer(text))
-    size = len(target)
-    index = 0
-    while index + size <= len(words):
-        run = words[index : index + size]
-        first, last = run[0], run[-1]
-        overlaps = any(
-            first.start() < end and last.end() > start for start, end in exact
-        )
-        found = [match.group(0).casefold() for match in run]
-        if not overlaps and _looks_like(found, folded):
-            yield text[first.start() : last.end()]
-            index += size
-        else:
-            index += 1
+    wanted = [word.casefold() for word in target]
+    size = len(wanted)
+    same = _Occurrences(wanted)
+    similar = _Similarity(wanted)
+    correct = _exact_spans(text, name, case_matters=case_matters)
+    # The first correct spelling that ends after the run starts, if any.
+    nearest = next(correct, None)
+    run: deque[tuple[int, int, str]] = deque(maxlen=size)
+    letters = 0  # in the run's words
+    wait = size - 1  # words to read before the next run to look at
+    for match in _WORD.finditer(text):
+        word = match.group(0).casefold()
+        is_name = same.ends_with(word)
+        if len(run) == size:
+            letters -= len(run[0][2])
+        run.append((match.start(), match.end(), word))
+        letters += len(word)
+        if wait:
+            wait -= 1
+            continue
+        start, end = run[0][0], run[-1][1]
+        while nearest is not None and nearest[1] <= start:
+            nearest = next(correct, None)
+        overlaps = nearest is not None and nearest[0] < end
+        if not overlaps and (is_name or similar.to(run, letters + size - 1)):
+            yield text[start:end]
+            wait = size - 1
 
 
-def _looks_like(found: list[str], wanted: list[str]) -> bool:
-    if all(
-        f.startswith(w) or w.startswith(f) for f, w in zip(found, wanted, strict=True)
-    ):
-        # The same words, or other forms of them ("engineers", "engineering").
-        return found == wanted
-    joined, target = " ".join(found), " ".join(wanted)
-    return (
-        len(target) >= 4
-        and difflib.SequenceMatcher(None, joined, target).ratio() >= 0.8
-    )
+#: Names (organisations, roles) up to this many characters, as their words
+#: are joined, are compared with runs of words for similarity; longer ones
+#: (no real name is so long) only for the same words in another case, so that
+#: a check stays quick, whatever the text.
+SIMILAR_AT_MOST = 100
+
+
+class _Similarity:
+    """Whether a run of words is 80% similar to the name, ignoring case.
+
+    Only for runs that are not the name's own words (see
+    :func:`_misspellings`). The name is prepared once; a run is compared
+    only when its length allows a ratio of 0.8 (as ``real_quick_ratio``
+    would say) and its letters do (``quick_ratio``), and each distinct run
+    once.
+    """
+
+    def __init__(self, wanted: list[str]) -> None:
+        self.wanted = wanted
+        self.target = " ".join(wanted)
+        self.enabled = 4 <= len(self.target) <= SIMILAR_AT_MOST
+        self.matcher = difflib.SequenceMatcher(None, "", self.target)
+        self.seen: dict[str, bool] = {}
+
+    def to(self, run: Iterable[tuple[int, int, str]], length: int) -> bool:
+        """Whether *run* (start, end, casefolded word), *length* long joined, is."""
+        if not self.enabled:
+            return False
+        # What real_quick_ratio() would say: the ratio is at most this.
+        if 2.0 * min(length, len(self.target)) / (length + len(self.target)) < 0.8:
+            return False
+        found = [word for _, _, word in run]
+        if all(
+            f.startswith(w) or w.startswith(f)
+            for f, w in zip(found, self.wanted, strict=True)
+        ):
+            # The same words, or other forms of them ("engineers").
+            return False
+        joined = " ".join(found)
+        known = self.seen.get(joined)
+        if known is None:
+            matcher = self.matcher
+            matcher.set_seq1(joined)
+            known = matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
+            self.seen[joined] = known
+        return known
+
+
+class _Occurrences:
+    """Whether the words read so far end with *wanted*, word for word (KMP)."""
+
+    def __init__(self, wanted: list[str]) -> None:
+        self.wanted = wanted
+        # For each prefix of wanted, its longest proper prefix that is also
+        # its suffix: where to go on from after a mismatch.
+        self.fallback = [0] * len(wanted)
+        matched = 0
+        for position in range(1, len(wanted)):
+            while matched and wanted[position] != wanted[matched]:
+                matched = self.fallback[matched - 1]
+            if wanted[position] == wanted[matched]:
+                matched += 1
+            self.fallback[position] = matched
+        self.matched = 0
+
+    def ends_with(self, word: str) -> bool:
+        """Read *word*; return whether the words read now end with *wanted*."""
+        wanted, matched = self.wanted, self.matched
+        while matched and word != wanted[matched]:
+            matched = self.fallback[matched - 1]
+        if word == wanted[matched]:
+            matched += 1
+        found = matched == len(wanted)
+        self.matched = self.fallback[matched - 1] if found else matched
+        return found
+
+
+def _exact_spans(
+    text: str, name: str, *, case_matters: bool
+) -> Iterator[tuple[int, int]]:
+    """Where *name* stands in *text*, left to right and not overlapping.
+
+    The same spans as ``re.finditer(re.escape(name), text)``, with
+    ``re.IGNORECASE`` unless *case_matters*, but in linear time: ignoring
+    case, both are first folded character by character as the regular
+    expressions compare them (:func:`_fold_table`).
+    """
+    if not case_matters:
+        table = _fold_table(text, name)
+        text, name = text.translate(table), name.translate(table)
+    width = len(name)
+    at = text.find(name)
+    while at >= 0:
+        yield at, at + width
+        at = text.find(name, at + width)
+
+
+def _fold_table(*texts: str) -> dict[int, str]:
+    """A translation that makes characters equal when ``re.IGNORECASE`` does.
+
+    Under ``re.IGNORECASE`` two characters match when their lower cases have
+    the same upper case (``re`` compares lower cases, and groups the few
+    lower cases that share an upper case, such as "i" and the dotless i
+    U+0131, or "s" and the long s U+017F). Each such group is translated to
+    one of its members, so the translated texts compare as the regular
+    expression would, and keep their length.
+    """
+    table: dict[int, str] = {}
+    groups: dict[str, str] = {}
+    for char in set().union(*texts):
+        lower = char.lower()[0]  # "İ" lowers to "i" and a combining dot
+        table[ord(char)] = groups.setdefault(lower.upper(), lower)
+    return table

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 
 from postinterview.findings import Finding
-from postinterview.letters._checks import _GREETING, _name_parts
+from postinterview.interview import Person
+from postinterview.letters._checks import _GREETING, _WORD, _name_parts
 from postinterview.letters._draft import Draft
 
 
@@ -21,8 +22,32 @@ def _panel_body(draft: Draft) -> str:
     start = next((i + 1 for i, line in enumerate(lines) if _GREETING.match(line)), 0)
     paragraphs = "\n".join(lines[start:]).strip().split("\n\n")
     body = "\n\n".join(paragraphs[:-1] or paragraphs)
-    parts = sorted(_name_parts(draft.to) | {draft.to.name.casefold()}, key=len)
-    names = "|".join(re.escape(part) for part in reversed(parts))
+    return _masked(body, draft.to)
+
+
+#: A recipient's name, its words and itself together, up to this many
+#: characters is masked wherever it stands as a word of its own; a longer one
+#: (no real name is so long) word by word, so that masking stays linear in
+#: the text whatever the name.
+MASKED_AT_MOST = 400
+
+
+def _masked(body: str, person: Person) -> str:
+    """*body* with *person*'s name and each word of it replaced by ``<name>``.
+
+    One regular expression tries the name and its words at each place, the
+    longest first: time linear in the body, times the name's length, which
+    :data:`MASKED_AT_MOST` bounds.
+    """
+    parts = _name_parts(person) | {person.name.casefold()}
+    if sum(map(len, parts)) > MASKED_AT_MOST:
+
+        def mask(word: re.Match[str]) -> str:
+            return "<name>" if word.group(0).casefold() in parts else word.group(0)
+
+        return _WORD.sub(mask, body)
+    # The longest first (of two as long, either masks the same span).
+    names = "|".join(re.escape(part) for part in sorted(parts, key=len, reverse=True))
     return re.sub(rf"(?<!\w)(?:{names})(?!\w)", "<name>", body, flags=re.IGNORECASE)
 
 

@@ -11,7 +11,7 @@ from postinterview import _fields, _time
 from postinterview.errors import ValidationError
 from postinterview.interview import Interview
 from postinterview.timeline._events import EVENT_TYPES, Event
-from postinterview.timeline._replay import replay
+from postinterview.timeline._replay import _Replay, replay_state
 from postinterview.timeline._status import (
     DEFAULT_CHECK_INS,
     History,
@@ -66,6 +66,9 @@ class Application:
         default=(), converter=_events, validator=_check_events
     )
     _history: History = attrs.field(init=False, repr=False, eq=False)
+    # The replay's state at the end of the events, never changed: record()
+    # goes on from a copy of it rather than replaying the whole history.
+    _replay: _Replay = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.interviews:
@@ -78,7 +81,9 @@ class Application:
                     after,
                     f"a round starting after the one before ends ({before.ends_at})",
                 )
-        object.__setattr__(self, "_history", replay(self.interviews, self.events))
+        state = replay_state(self.interviews, self.events)
+        object.__setattr__(self, "_replay", state)
+        object.__setattr__(self, "_history", state.history(self.events))
 
     @classmethod
     def from_interview(cls, interview: Interview) -> Application:
@@ -91,7 +96,29 @@ class Application:
         Raises :class:`~postinterview.TimelineError` saying why when the event
         cannot happen at that point; this application is left as it was.
         """
-        return Application(interviews=self.interviews, events=(*self.events, event))
+        index = len(self.events)
+        if not isinstance(event, EVENT_TYPES):
+            raise ValidationError(
+                f"events[{index}]", event, "an event such as ThankYouSent or Rejected"
+            )
+        # The history so far was checked when this application was made: go
+        # on from where its replay ended (a copy, so this one is left as it
+        # was), and check the one new event.
+        previous: _Replay | None = getattr(self, "_replay", None)
+        if previous is None:  # unpickled from a version that did not keep it
+            previous = replay_state(self.interviews, self.events)
+        state = previous.fork()
+        state.add(index, event)
+        events = (*self.events, event)
+        application = object.__new__(Application)
+        for name, value in (
+            ("interviews", self.interviews),
+            ("events", events),
+            ("_replay", state),
+            ("_history", state.history_after(self._history, events)),
+        ):
+            object.__setattr__(application, name, value)
+        return application
 
     @property
     def history(self) -> History:
