@@ -450,8 +450,8 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
         ),
         "validation error": (
             ["plan", far, "--now", NOW],
-            "application: expected interviews and events early enough that their "
-            "follow-ups fall before the year 10000",
+            "starts_at: expected an instant from 1900-01-01T00:00Z up to (not "
+            "including) 2200-01-01T00:00Z",
         ),
         "naive --now": (
             ["plan", EXAMPLE, "--now", "2026-11-21T18:00"],

@@ -21,6 +21,9 @@ from postinterview import _time
 from postinterview.errors import ValidationError
 
 T = TypeVar("T")
+# Local years wholly inside the range of instants (see _time.in_range).
+_SAFE_AFTER = _time.FIRST.year
+_SAFE_BEFORE = _time.END.year - 1
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph
@@ -141,9 +144,15 @@ def to_optional_instant(value: dt.datetime | None) -> pendulum.DateTime | None:
 
 
 def instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require what :func:`to_instant` produces; explain anything else."""
+    """Require what :func:`to_instant` produces, in the library's range.
+
+    The converter hands an instant out of range through unchanged; this
+    refuses it, naming the field.
+    """
     if not _time.is_instant(value):
         _time.as_instant(value, attribute.name)  # raises, naming the field
+    elif not _SAFE_AFTER < value.year < _SAFE_BEFORE:
+        _time.check_range(value, attribute.name)
 
 
 instant_key = _time.instant_key
@@ -164,9 +173,9 @@ def to_optional_date(value: dt.date | None) -> pendulum.Date | None:
 
 
 def optional_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require ``None`` or a :class:`pendulum.Date`."""
-    if value is not None and type(value) is not pendulum.Date:
-        _time.as_date(value, attribute.name)  # raises, naming the field
+    """Require ``None`` or a :class:`pendulum.Date` in the library's range."""
+    if value is not None:
+        _time.as_record_date(value, attribute.name)  # raises, naming the field
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:

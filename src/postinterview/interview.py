@@ -157,11 +157,16 @@ def _to_deadline(
 
 
 def _check_deadline(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None or type(value) is pendulum.Date or _time.is_instant(value):
+    if value is None:
         return
     if isinstance(value, dt.datetime):
-        _time.as_instant(value, attribute.name)  # raises, naming the field
-    raise ValidationError(attribute.name, value, "a date, an aware datetime or None")
+        _fields.instant(_, attribute, value)
+    elif isinstance(value, dt.date):
+        _fields.optional_date(_, attribute, value)
+    else:
+        raise ValidationError(
+            attribute.name, value, "a date, an aware datetime or None"
+        )
 
 
 def _people(value: Iterable[Person]) -> tuple[Person, ...]:
