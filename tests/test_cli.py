@@ -435,7 +435,9 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
         "schema error with a path": (
             ["plan", bad_email, "--now", NOW],
             "email.toml: interviews[0].interviewers[1].email: expected one email "
-            "address such as 'name@example.org', got 'd.okafor at larkspur'",
+            "address such as 'name@example.org', as the email package writes it "
+            "back: ASCII, at most 254 characters, no leading, trailing or doubled "
+            "dots, at a dotted domain, got 'd.okafor at larkspur'",
         ),
         "bare date-time": (
             ["check", bare],
@@ -596,7 +598,9 @@ def test_the_smaller_mistakes_are_errors_too(
         "a bad referee": (
             [*draft, "--kind", "reference-brief", "--referee", "A B <a@b>"],
             "--referee: email: expected one email address such as "
-            "'name@example.org', got 'a@b'",
+            "'name@example.org', as the email package writes it back: ASCII, "
+            "at most 254 characters, no leading, trailing or doubled dots, at "
+            "a dotted domain, got 'a@b'",
         ),
         "an ambiguous first name": (
             [

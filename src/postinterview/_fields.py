@@ -178,6 +178,57 @@ def optional_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> Non
         _time.as_record_date(value, attribute.name)  # raises, naming the field
 
 
+# -- email addresses -----------------------------------------------------------
+
+#: The longest address accepted: RFC 5321's limit on a path, less its brackets.
+MAX_EMAIL_LENGTH = 254
+_ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+"
+_LABEL = r"[A-Za-z0-9-]+"
+_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})+")
+# The usual address, a dot-atom at a dotted domain: the email package accepts
+# every one of these and writes it back unchanged, so no parse is needed.
+_DOT_ATOM_ADDRESS = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*@{_DOMAIN.pattern}")
+EMAIL_EXPECTED = (
+    "one email address such as 'name@example.org', as the email package "
+    "writes it back: ASCII, at most 254 characters, no leading, trailing or "
+    "doubled dots, at a dotted domain"
+)
+
+
+def is_email(value: str) -> bool:
+    """Tell whether *value* is an address the library accepts.
+
+    It is accepted exactly when ``email.headerregistry.Address(addr_spec=
+    value)`` parses it without a defect and writes it back as *value*
+    (no comments, folding spaces or needless quotes, which it would drop),
+    and the library's own rules hold: ASCII, at most
+    :data:`MAX_EMAIL_LENGTH` characters, a domain of two or more labels of
+    letters, digits and hyphens. An address accepted here becomes an email
+    header as it is.
+    """
+    if len(value) > MAX_EMAIL_LENGTH or not value.isascii():
+        return False
+    if _DOT_ATOM_ADDRESS.fullmatch(value):
+        return True
+    # Anything else (a quoted local part, or something that is not an address)
+    # is the email package's to judge.
+    from email.errors import MessageError  # noqa: PLC0415 - rarely needed
+    from email.headerregistry import Address  # noqa: PLC0415
+
+    try:
+        address = Address(addr_spec=value)
+    except (ValueError, IndexError, MessageError):  # defects are ValueErrors
+        return False
+    return address.addr_spec == value and _DOMAIN.fullmatch(address.domain) is not None
+
+
+def check_email(field: str, value: object) -> None:
+    """Raise :class:`ValidationError` naming *field* unless :func:`is_email`."""
+    check_line(field, value)
+    if not is_email(cast("str", value)):
+        raise ValidationError(field, value, EMAIL_EXPECTED)
+
+
 def to_decimal(value: Decimal | int | str) -> Decimal:
     """Turn an int or a numeric string into a :class:`~decimal.Decimal`.
 
