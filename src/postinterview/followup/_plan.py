@@ -20,10 +20,19 @@ _naive_utc = _time.naive_utc
 # or beyond is clamped to (see upcoming()).
 _LAST = dt.datetime.max  # noqa: DTZ901 - naive UTC, as actions keep instants
 _ZERO = dt.timedelta(0)
+# Local years wholly inside the range of instants (see _time.in_range).
+_SAFE_AFTER = _time.FIRST.year
+_SAFE_BEFORE = _time.END.year - 1
 
 
 def _to_now(value: dt.datetime) -> pendulum.DateTime:
-    """Turn an aware datetime into an instant in range; hand anything else on."""
+    """Turn an aware datetime into an instant in range; hand anything else on.
+
+    The planner gives an instant already: it is kept, and the validator only
+    checks its range, which costs next to nothing on the hot path.
+    """
+    if _time.is_instant(value):
+        return cast("pendulum.DateTime", value)
     try:
         return _time.as_instant(value, "now")
     except ValidationError:
@@ -34,7 +43,8 @@ def _check_now(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Require an instant in the library's range, as the converter made it."""
     if not _time.is_instant(value):
         _time.as_instant(value, attribute.name)  # raises, naming the field
-    _time.check_range(value, attribute.name)
+    elif not _SAFE_AFTER < value.year < _SAFE_BEFORE:
+        _time.check_range(value, attribute.name)
 
 
 @attrs.frozen(kw_only=True)

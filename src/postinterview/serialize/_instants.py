@@ -28,6 +28,8 @@ __all__ = [
 _UTC = dt.UTC
 _FIRST = _time.FIRST
 _END = _time.END
+_SAFE_AFTER = _FIRST.year
+_SAFE_BEFORE = _END.year - 1
 
 
 # RFC 9557: an RFC 3339 timestamp, then the zone name in brackets. An offset
@@ -69,8 +71,9 @@ def decode_instant(value: object) -> pendulum.DateTime:
             value, f"a known IANA time zone name in the brackets, not {name!r}"
         ) from None
     # The one place a document's instant is converted: the range is checked
-    # here, before anything can overflow.
-    if not _FIRST <= given < _END:
+    # here, before anything can overflow; exactly only in the years where an
+    # offset can carry an instant across one of its ends.
+    if not _SAFE_AFTER < given.year < _SAFE_BEFORE and not _FIRST <= given < _END:
         raise DecodeError(value, _time.IN_RANGE)
     instant = _time.from_utc(given, tz)
     # The instant is the wall time minus the offset given, so the zone shows
