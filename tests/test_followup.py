@@ -385,10 +385,20 @@ def test_every_policy_field_has_a_reason() -> None:
         policy.rationale("thank_you_soon")
 
 
-def test_follow_ups_past_the_year_9999_are_refused_clearly() -> None:
+def test_an_interview_outside_the_range_is_refused_before_planning() -> None:
     end = pendulum.datetime(9999, 12, 28, 15, 30, tz=LONDON)
+    with pytest.raises(ValidationError, match="2200-01-01T00:00Z") as error:
+        make(end)
+    assert error.value.field == "starts_at"
+
+
+def test_follow_ups_past_the_year_9999_are_refused_clearly() -> None:
+    # Inside the range only a policy that waits millennia gets that far.
+    end = pendulum.datetime(2199, 12, 28, 15, 30, tz=LONDON)
+    app = make(end, decision_expected_by=pendulum.date(2199, 12, 30))
+    policy = FollowUpPolicy(check_in_after_decision=10**7)
     with pytest.raises(ValidationError, match="before the year 10000"):
-        plan(make(end), now=end)
+        plan(app, now=end, policy=policy)
 
 
 def test_each_piece_of_feedback_is_thanked_once() -> None:
@@ -415,14 +425,19 @@ def test_declining_feedback_twice_needs_one_reply() -> None:
     assert len(result.of_kind(ActionKind.REPLY_TO_REJECTION)) == 1
 
 
-def test_follow_ups_that_cannot_be_shown_in_the_recipients_zone_are_refused() -> None:
-    # 04:30 UTC on the first day of year 1 is still year 0 in New York: only
-    # showing Kim's request for contact details (it opens at the end) fails.
-    end = pendulum.datetime(1, 1, 1, 4, 30, tz="UTC")
+def test_follow_ups_at_the_start_of_the_range_are_shown_in_any_zone() -> None:
+    # 04:30 UTC on the range's first day is still 1899 in New York: Kim's
+    # follow-ups are shown there, on the day before the range's first.
+    end = pendulum.datetime(1900, 1, 1, 4, 30, tz="UTC")
     kim = Person(name="Kim Lee", timezone=NEW_YORK)
-    app = make(end, interviewers=(kim,), decision_expected_by=pendulum.date(1, 1, 10))
-    with pytest.raises(ValidationError, match="before the year 10000"):
-        plan(app, now=end)
+    app = make(
+        end, interviewers=(kim,), decision_expected_by=pendulum.date(1900, 1, 10)
+    )
+    result = checked(app, end)
+    assert min(a.opens_at for a in result).year == 1900
+    shown = [a.opens_at.in_timezone(NEW_YORK) for a in result if a.recipient == kim]
+    assert shown
+    assert shown[0].date() == pendulum.date(1899, 12, 31)
 
 
 # -- actions as values -----------------------------------------------------------

@@ -67,6 +67,7 @@ from postinterview.letters import (
     thank_you_each,
     withdrawal,
 )
+from postinterview.strategies._basics import _emails as pst_emails
 
 LONDON = "Europe/London"
 END = pendulum.datetime(2026, 11, 20, 15, 30, tz=LONDON)  # a Friday
@@ -848,6 +849,8 @@ def test_a_recipient_without_an_email_address_is_refused() -> None:
         "not-an-address",
         "a..b@c.org",
         ".a@b.org",
+        "a.@acme.example",
+        '"a..b"@acme.example',
         "",
     ],
 )
@@ -868,10 +871,26 @@ def test_a_non_ascii_local_part_is_refused(local: str) -> None:
     with pytest.raises(ValidationError) as error:
         CLEAN.to_email(f"{local}@example.org")
     assert error.value.field == "sender"
-    person = Person(name="José", email=f"{local}@acme.example")
+    # The records refuse it too: the stdlib would not write it in a header.
     with pytest.raises(ValidationError) as recipient:
-        attrs.evolve(CLEAN, to=person).to_email(ME)
-    assert recipient.value.field == "to.email"
+        Person(name="José", email=f"{local}@acme.example")
+    assert recipient.value.field == "email"
+
+
+@given(address=pst_emails())
+def test_every_address_a_person_holds_becomes_a_header_as_it_is(
+    address: str,
+) -> None:
+    # One rule decides: what Person and Candidate accept, to_email writes,
+    # and the header reads back as the same address without a defect.
+    person = Person(name="Priya Shah", email=address)
+    sender = Candidate(name="Robin Jones", email=address)
+    message = attrs.evolve(CLEAN, to=person).to_email(sender, cc=[address])
+    parsed = from_bytes(message)
+    for header in ("To", "From", "Cc"):
+        (read,) = parsed[header].addresses
+        assert read.addr_spec == address
+        assert not parsed[header].defects
 
 
 @pytest.mark.parametrize(

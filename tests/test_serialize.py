@@ -594,7 +594,11 @@ BAD_INSTANTS = [
     ),
     (
         "0001-01-01T00:00:00+01:00[Europe/Paris]",
-        "an instant between the years 1 and 9999",
+        "an instant from 1900-01-01T00:00Z up to (not including) 2200-01-01T00:00Z",
+    ),
+    (
+        "2200-01-01T00:00:00+00:00[UTC]",
+        "an instant from 1900-01-01T00:00Z up to (not including) 2200-01-01T00:00Z",
     ),
 ]
 BAD_DOCUMENTS += [

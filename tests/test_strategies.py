@@ -6,14 +6,18 @@ import datetime as dt
 import subprocess
 import sys
 import textwrap
+from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from capped import run_capped
 from postinterview import (
+    Application,
     Highlight,
     Interview,
     InterviewNotes,
@@ -24,6 +28,7 @@ from postinterview import (
     RunBy,
     SalaryRange,
     _time,
+    plan,
 )
 from postinterview import strategies as pst
 from postinterview.feedback import Feedback
@@ -92,6 +97,13 @@ def test_transitions_are_found_to_the_second() -> None:
         ({"min_value": dt.datetime(2026, 1, 1)}, "must be an aware datetime"),  # noqa: DTZ001
         ({"timezones": []}, "at least one zone"),
         ({"timezones": ["Mars/Olympus_Mons"]}, "not an IANA zone name"),
+        (
+            {"min_value": pst.RANGE_MIN - dt.timedelta(microseconds=1)},
+            "library's range",
+        ),
+        ({"max_value": pst.RANGE_MAX + dt.timedelta(microseconds=1)}, "range"),
+        ({"min_value": pendulum.datetime(1, 1, 1, tz="Asia/Tokyo")}, "range"),
+        ({"max_value": dt.datetime.max.replace(tzinfo=dt.UTC)}, "range"),
     ],
 )
 def test_aware_datetimes_refuses_bad_arguments_when_called(
@@ -216,3 +228,121 @@ def test_importing_the_strategies_module_first_does_not_break_registration() -> 
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "Person"
+
+
+# --- the ends of the library's range --------------------------------------------
+
+# Zones far east and west, and ones with odd offsets near 1900.
+EDGE_ZONES = [
+    "Pacific/Kiritimati",
+    "Etc/GMT+12",
+    "Europe/Amsterdam",
+    "Africa/Monrovia",
+    "Pacific/Chatham",
+    "UTC",
+]
+FULL = {"min_value": pst.RANGE_MIN, "max_value": pst.RANGE_MAX}
+NEAR_START = {
+    "min_value": pst.RANGE_MIN,
+    "max_value": pst.RANGE_MIN + dt.timedelta(days=2),
+    "timezones": EDGE_ZONES,
+}
+NEAR_END = {
+    "min_value": pst.RANGE_MAX - dt.timedelta(days=2),
+    "max_value": pst.RANGE_MAX,
+    "timezones": EDGE_ZONES,
+}
+
+
+def _inside(value: object) -> None:
+    assert isinstance(value, dt.datetime)
+    assert pst.RANGE_MIN <= value <= pst.RANGE_MAX
+
+
+@given(
+    st.one_of(
+        pst.aware_datetimes(**FULL),
+        pst.aware_datetimes(**NEAR_START),
+        pst.aware_datetimes(**NEAR_END),
+        pst.aware_datetimes(
+            min_value=pst.RANGE_MAX, max_value=pst.RANGE_MAX, timezones=EDGE_ZONES
+        ),
+    )
+)
+def test_aware_datetimes_stay_inside_the_range_up_to_its_last_instant(
+    value: pendulum.DateTime,
+) -> None:
+    _inside(value)
+    assert _time.as_instant(value, "value") == value
+
+
+def _every_instant(record: object) -> list[dt.datetime]:
+    """Every instant a record holds, however deep."""
+    found: list[dt.datetime] = []
+    stack = [record]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dt.datetime):
+            found.append(item)
+        elif isinstance(item, tuple | list):
+            stack.extend(item)
+        elif attrs.has(type(item)):
+            stack.extend(getattr(item, f.name) for f in attrs.fields(type(item)))
+    return found
+
+
+@pytest.mark.parametrize("bounds", [FULL, NEAR_START, NEAR_END], ids=str)
+@pytest.mark.parametrize(
+    "strategy",
+    [
+        pst.interviews,
+        pst.applications,
+        pst.events,
+        pst.log_entries,
+        pst.scorecards,
+        pst.interview_notes,
+        pst.feedback,
+    ],
+    ids=lambda s: s.__name__,
+)
+def test_record_strategies_draw_inside_the_range_near_both_ends(
+    strategy: Any, bounds: dict[str, Any]
+) -> None:
+    @settings(max_examples=20)
+    @given(strategy(**bounds))
+    def check(record: object) -> None:
+        for instant in _every_instant(record):
+            _inside(instant)
+        if isinstance(record, Application):
+            plan(record, now=pst.RANGE_MAX)
+
+    check()
+
+
+def test_an_interview_needs_room_before_the_end_of_the_range() -> None:
+    with pytest.raises(InvalidArgument, match="no room for an interview"):
+        pst.interviews(min_value=pst.RANGE_MAX, max_value=pst.RANGE_MAX)
+
+
+def test_strategies_near_the_ends_draw_in_a_capped_child() -> None:
+    outcome = run_capped(
+        """
+        @settings(max_examples=40, database=None)
+        @given(applications(min_value=RANGE_MAX - dt.timedelta(hours=1),
+                            max_value=RANGE_MAX, timezones=["Pacific/Kiritimati"]),
+               applications(min_value=RANGE_MIN, max_value=RANGE_MIN,
+                            timezones=["Etc/GMT+12"]),
+               aware_datetimes(min_value=RANGE_MIN, max_value=RANGE_MAX))
+        def draw(late, early, instant):
+            pass
+        draw()
+        """,
+        setup="""
+        import datetime as dt
+        from hypothesis import given, settings
+        from postinterview.strategies import (
+            RANGE_MAX, RANGE_MIN, applications, aware_datetimes)
+        """,
+    )
+    assert outcome.error is None, outcome.message
+    assert outcome.elapsed < 2.0

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from postinterview import _time
 from postinterview._time import as_date, as_instant, from_utc, zone, zone_name
 from postinterview.errors import NaiveDatetimeError, ValidationError
 
@@ -261,15 +262,24 @@ def test_any_aware_stdlib_datetime_keeps_its_instant_and_zone(
     value = value.replace(fold=fold)
     outcome = _instant_or_error(value, "at")
     if isinstance(outcome, ValidationError):
-        # Refusing is only acceptable for an instant at the very edge of the
-        # datetime range, which cannot be written in UTC.
+        # Refused exactly when the instant lies outside the library's range.
         assert outcome.field == "at"
-        with pytest.raises(OverflowError):
-            value.astimezone(dt.UTC)
+        assert not _inside(value)
         return
+    assert _inside(value)
     assert type(outcome) is pendulum.DateTime
     assert outcome.timestamp() == value.timestamp()
     assert zone_name(outcome) == value.tzinfo.key  # type: ignore[union-attr]
+
+
+def _inside(value: dt.datetime) -> bool:
+    """Whether *value* lies in the library's range, by arithmetic that cannot
+    overflow: its wall clock against the range's ends shown at its offset."""
+    offset = value.utcoffset()
+    assert offset is not None
+    first = _time.FIRST.replace(tzinfo=None) + offset
+    end = _time.END.replace(tzinfo=None) + offset
+    return first <= value.replace(tzinfo=None) < end
 
 
 def _instant_or_error(value: dt.datetime, field: str) -> dt.datetime | ValidationError:
@@ -287,17 +297,16 @@ def _instant_or_error(value: dt.datetime, field: str) -> dt.datetime | Validatio
     ],
     ids=["year-1-east-of-utc", "year-9999-west-of-utc"],
 )
-def test_instant_outside_the_utc_range_is_kept_or_refused_as_invalid(
+def test_instant_outside_the_utc_range_is_refused_as_invalid(
     value: dt.datetime,
 ) -> None:
     # Such a value is aware and well formed, but cannot be shown in UTC. The
-    # caller must get either that instant back or an error from the library's
-    # family naming the field, never a bare OverflowError from the conversion.
-    outcome = _instant_or_error(value, "ends_at")
-    if isinstance(outcome, ValidationError):
-        assert outcome.field == "ends_at"
-    else:
-        assert outcome.timestamp() == value.timestamp()
+    # caller gets an error from the library's family naming the field, never
+    # a bare OverflowError from the conversion.
+    with pytest.raises(ValidationError) as error:
+        as_instant(value, "ends_at")
+    assert error.value.field == "ends_at"
+    assert "1900-01-01T00:00Z" in str(error.value)
 
 
 # --- zone ------------------------------------------------------------------
@@ -399,3 +408,149 @@ def test_as_date_refuses_anything_but_a_date(value: object) -> None:
         as_date(value, "closing_date")
     assert info.value.field == "closing_date"
     assert str(info.value).startswith("closing_date: expected a date")
+
+
+# --- the range of time ---------------------------------------------------------
+#
+# The library accepts instants from 1900-01-01T00:00Z up to 2200-01-01T00:00Z
+# and the days they fall on; everything inside works, everything outside is
+# refused at the door with a ValidationError naming the field.
+
+# Zones at the extremes: fourteen hours east, twelve west, odd historic
+# offsets near 1900 (Amsterdam's LMT +00:19:32, Monrovia's -00:44:30), odd
+# minutes, a day skipped (Apia, 2011) and a zone with a two-hour DST (Troll).
+ODD_ZONES = (
+    "Pacific/Kiritimati",
+    "Etc/GMT-14",
+    "Etc/GMT+12",
+    "Pacific/Niue",
+    "Europe/Amsterdam",
+    "Africa/Monrovia",
+    "Asia/Kathmandu",
+    "Pacific/Chatham",
+    "America/St_Johns",
+    "Pacific/Apia",
+    "Antarctica/Troll",
+    "Asia/Tokyo",
+    "UTC",
+)
+_EDGE = st.sampled_from((_time.FIRST, _time.END))
+_NEAR = st.one_of(
+    st.integers(-2, 2).map(lambda us: dt.timedelta(microseconds=us)),
+    st.integers(-3 * 86400, 3 * 86400).map(lambda s: dt.timedelta(seconds=s)),
+)
+
+
+def _shown(utc: dt.datetime, name: str, as_pendulum: bool) -> dt.datetime:
+    local = utc.astimezone(zoneinfo.ZoneInfo(name))
+    return pendulum.instance(local) if as_pendulum else local
+
+
+def _far(year: int, name: str, as_pendulum: bool) -> dt.datetime:
+    if year == 1:
+        wall = dt.datetime(1, 1, 1)  # noqa: DTZ001 - given its zone below
+    else:
+        wall = dt.datetime(9999, 12, 31, 23, 59, 59, 999999)  # noqa: DTZ001
+    if as_pendulum:
+        return pendulum.instance(wall, tz=name)
+    return wall.replace(tzinfo=zoneinfo.ZoneInfo(name))
+
+
+#: Aware instants at and around both ends of the range, and at the very ends
+#: of what datetime holds, in the odd zones, as stdlib and pendulum values.
+edge_instants = st.one_of(
+    st.builds(
+        lambda edge, near, name, as_pendulum: _shown(edge + near, name, as_pendulum),
+        _EDGE,
+        _NEAR,
+        st.sampled_from(ODD_ZONES),
+        st.booleans(),
+    ),
+    st.builds(
+        _far, st.sampled_from((1, 9999)), st.sampled_from(ODD_ZONES), st.booleans()
+    ),
+)
+
+
+def test_the_range_is_stated_once_and_its_days_cover_every_zone() -> None:
+    assert dt.datetime(1900, 1, 1, tzinfo=dt.UTC) == _time.FIRST
+    assert dt.datetime(2200, 1, 1, tzinfo=dt.UTC) == _time.END
+    # The days an accepted instant falls on somewhere: zones are less than a
+    # day from UTC, so one more day at each end.
+    assert _time.FIRST.date() - dt.timedelta(days=1) == _time.FIRST_DATE
+    assert _time.END.date() == _time.LAST_DATE
+    last = _time.END - dt.timedelta(microseconds=1)
+    for name in ODD_ZONES:
+        assert _time.FIRST.astimezone(zone(name)).date() >= _time.FIRST_DATE
+        assert last.astimezone(zone(name)).date() <= _time.LAST_DATE
+
+
+@pytest.mark.parametrize(
+    ("value", "inside"),
+    [
+        (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), True),
+        (dt.datetime(1899, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC), False),
+        (dt.datetime(2199, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC), True),
+        (dt.datetime(2200, 1, 1, tzinfo=dt.UTC), False),
+        # 1899 on the wall in New York is already 1900 in UTC.
+        (pendulum.datetime(1899, 12, 31, 19, tz="America/New_York"), True),
+        # 2200 on the wall at +14 is still 2199 in UTC.
+        (pendulum.datetime(2200, 1, 1, 13, 59, tz="Pacific/Kiritimati"), True),
+        (pendulum.datetime(2200, 1, 1, 14, tz="Pacific/Kiritimati"), False),
+        (pendulum.datetime(1, 1, 1, tz="Asia/Tokyo"), False),
+        (pendulum.datetime(9999, 12, 31, 23, tz="America/New_York"), False),
+    ],
+    ids=repr,
+)
+def test_the_range_is_exact_at_both_ends(value: dt.datetime, inside: bool) -> None:
+    assert _time.in_range(value) is inside
+    if inside:
+        assert as_instant(value, "at").timestamp() == value.timestamp()
+        assert _time.utc_of(value, "at") == value.astimezone(dt.UTC).replace(
+            tzinfo=None
+        )
+    else:
+        for convert in (as_instant, _time.utc_of):
+            with pytest.raises(ValidationError) as error:
+                convert(value, "at")
+            assert error.value.field == "at"
+            assert error.value.expected == _time.IN_RANGE
+
+
+@given(edge_instants)
+def test_in_range_never_raises_and_agrees_with_arithmetic(value: dt.datetime) -> None:
+    assert _time.in_range(value) is _inside(value)
+
+
+@pytest.mark.parametrize(
+    ("day", "inside"),
+    [
+        (dt.date(1899, 12, 30), False),
+        (dt.date(1899, 12, 31), True),
+        (dt.date(2200, 1, 1), True),
+        (dt.date(2200, 1, 2), False),
+        (dt.date.min, False),
+        (dt.date.max, False),
+    ],
+    ids=str,
+)
+def test_dates_are_refused_outside_the_range(day: dt.date, inside: bool) -> None:
+    # as_date itself takes any date; the records' dates are checked.
+    assert as_date(day, "day") == day
+    if inside:
+        assert _time.as_record_date(day, "day") == day
+    else:
+        with pytest.raises(ValidationError) as error:
+            _time.as_record_date(day, "day")
+        assert error.value.field == "day"
+        assert "1899-12-31 to 2200-01-01" in str(error.value)
+
+
+def test_a_derived_instant_may_lie_past_the_end() -> None:
+    # What follows from an instant near the end (an action's deadline) may
+    # pass it; only the stdlib's own limits are refused, as ValidationError.
+    later = pendulum.datetime(2200, 1, 3, tz="Pacific/Kiritimati")
+    assert _time.as_derived_instant(later, "due_at") == later
+    with pytest.raises(ValidationError) as error:
+        _time.as_derived_instant(pendulum.datetime(1, 1, 1, tz="Asia/Tokyo"), "x")
+    assert error.value.field == "x"

@@ -21,6 +21,9 @@ from postinterview import _time
 from postinterview.errors import ValidationError
 
 T = TypeVar("T")
+# Local years wholly inside the range of instants (see _time.in_range).
+_SAFE_AFTER = _time.FIRST.year
+_SAFE_BEFORE = _time.END.year - 1
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph
@@ -141,9 +144,15 @@ def to_optional_instant(value: dt.datetime | None) -> pendulum.DateTime | None:
 
 
 def instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require what :func:`to_instant` produces; explain anything else."""
+    """Require what :func:`to_instant` produces, in the library's range.
+
+    The converter hands an instant out of range through unchanged; this
+    refuses it, naming the field.
+    """
     if not _time.is_instant(value):
         _time.as_instant(value, attribute.name)  # raises, naming the field
+    elif not _SAFE_AFTER < value.year < _SAFE_BEFORE:
+        _time.check_range(value, attribute.name)
 
 
 instant_key = _time.instant_key
@@ -164,9 +173,60 @@ def to_optional_date(value: dt.date | None) -> pendulum.Date | None:
 
 
 def optional_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Require ``None`` or a :class:`pendulum.Date`."""
-    if value is not None and type(value) is not pendulum.Date:
-        _time.as_date(value, attribute.name)  # raises, naming the field
+    """Require ``None`` or a :class:`pendulum.Date` in the library's range."""
+    if value is not None:
+        _time.as_record_date(value, attribute.name)  # raises, naming the field
+
+
+# -- email addresses -----------------------------------------------------------
+
+#: The longest address accepted: RFC 5321's limit on a path, less its brackets.
+MAX_EMAIL_LENGTH = 254
+_ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+"
+_LABEL = r"[A-Za-z0-9-]+"
+_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})+")
+# The usual address, a dot-atom at a dotted domain: the email package accepts
+# every one of these and writes it back unchanged, so no parse is needed.
+_DOT_ATOM_ADDRESS = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*@{_DOMAIN.pattern}")
+EMAIL_EXPECTED = (
+    "one email address such as 'name@example.org', as the email package "
+    "writes it back: ASCII, at most 254 characters, no leading, trailing or "
+    "doubled dots, at a dotted domain"
+)
+
+
+def is_email(value: str) -> bool:
+    """Tell whether *value* is an address the library accepts.
+
+    It is accepted exactly when ``email.headerregistry.Address(addr_spec=
+    value)`` parses it without a defect and writes it back as *value*
+    (no comments, folding spaces or needless quotes, which it would drop),
+    and the library's own rules hold: ASCII, at most
+    :data:`MAX_EMAIL_LENGTH` characters, a domain of two or more labels of
+    letters, digits and hyphens. An address accepted here becomes an email
+    header as it is.
+    """
+    if len(value) > MAX_EMAIL_LENGTH or not value.isascii():
+        return False
+    if _DOT_ATOM_ADDRESS.fullmatch(value):
+        return True
+    # Anything else (a quoted local part, or something that is not an address)
+    # is the email package's to judge.
+    from email.errors import MessageError  # noqa: PLC0415 - rarely needed
+    from email.headerregistry import Address  # noqa: PLC0415
+
+    try:
+        address = Address(addr_spec=value)
+    except (ValueError, IndexError, MessageError):  # defects are ValueErrors
+        return False
+    return address.addr_spec == value and _DOMAIN.fullmatch(address.domain) is not None
+
+
+def check_email(field: str, value: object) -> None:
+    """Raise :class:`ValidationError` naming *field* unless :func:`is_email`."""
+    check_line(field, value)
+    if not is_email(cast("str", value)):
+        raise ValidationError(field, value, EMAIL_EXPECTED)
 
 
 #: Amounts are below ``10 ** AMOUNT_DIGITS``: a quadrillion.

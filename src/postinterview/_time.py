@@ -20,10 +20,20 @@ import pendulum
 from postinterview.errors import NaiveDatetimeError, ValidationError
 
 __all__ = [
+    "END",
+    "FIRST",
+    "FIRST_DATE",
+    "IN_RANGE",
+    "LAST_DATE",
     "as_date",
+    "as_derived_instant",
     "as_instant",
+    "as_record_date",
+    "check_date_range",
+    "check_range",
     "from_naive_utc",
     "from_utc",
+    "in_range",
     "instant_key",
     "is_instant",
     "local_ordinal",
@@ -47,7 +57,34 @@ _reduce = cast(
     dt.datetime.__reduce_ex__,
 )
 _from_state = cast("Callable[[bytes, dt.tzinfo], pendulum.DateTime]", pendulum.DateTime)
-_IN_RANGE = "an instant that stays within years 1-9999 in UTC"
+
+#: The first instant the library accepts.
+FIRST = dt.datetime(1900, 1, 1, tzinfo=_UTC)
+#: The end of the range: the first instant the library no longer accepts.
+END = dt.datetime(2200, 1, 1, tzinfo=_UTC)
+#: The first and last calendar days the library accepts (dates such as a
+#: decision date): every day on which an accepted instant falls in some zone.
+#: Zones are less than a day from UTC, so that is the range's UTC days and one
+#: more at each end.
+FIRST_DATE = dt.date(1899, 12, 31)
+LAST_DATE = dt.date(2200, 1, 1)
+_FIRST_NAIVE = FIRST.replace(tzinfo=None)
+_END_NAIVE = END.replace(tzinfo=None)
+# Years wholly inside the range in every zone: an instant whose local year is
+# strictly between these needs no further check, which keeps the check to an
+# attribute read and two comparisons on the hot paths.
+_SAFE_AFTER = FIRST.year
+_SAFE_BEFORE = END.year - 1
+#: What an error says an instant out of range should have been.
+IN_RANGE = (
+    "an instant from 1900-01-01T00:00Z up to (not including) "
+    "2200-01-01T00:00Z, the range the library accepts"
+)
+_DATE_IN_RANGE = (
+    "a date from 1899-12-31 to 2200-01-01, the days the library's range of "
+    "instants falls on"
+)
+_DERIVED_RANGE = "an instant within the years 1 to 9999 in UTC"
 _INSTANT_EXPECTED = (
     "an aware datetime: a pendulum.DateTime, or a datetime with a "
     "zoneinfo.ZoneInfo or UTC tzinfo"
@@ -185,23 +222,63 @@ def _checked(value: object, field: str) -> tuple[dt.datetime, pendulum.Timezone]
     return value, zone("UTC", field)
 
 
+def in_range(instant: dt.datetime) -> bool:
+    """Tell whether the aware *instant* lies in the library's range.
+
+    Never raises for an aware datetime, whatever its year and zone.
+    """
+    year = instant.year
+    if _SAFE_AFTER < year < _SAFE_BEFORE:
+        return True
+    if not _SAFE_AFTER - 1 <= year <= _SAFE_BEFORE + 1:
+        return False  # also keeps naive_utc from overflowing at years 1 and 9999
+    return _FIRST_NAIVE <= naive_utc(instant) < _END_NAIVE
+
+
+def check_range(instant: dt.datetime, field: str) -> None:
+    """Raise :class:`ValidationError` naming *field* unless :func:`in_range`."""
+    if not in_range(instant):
+        raise ValidationError(field, instant, IN_RANGE)
+
+
 def as_instant(value: object, field: str) -> pendulum.DateTime:
     """Return *value* as an aware :class:`pendulum.DateTime` with an IANA zone.
 
     Accepts a :class:`pendulum.DateTime` or a stdlib :class:`datetime.datetime`
-    whose tzinfo is a :class:`zoneinfo.ZoneInfo` or UTC. The instant is kept
-    exactly, even for a local time inside a DST gap (stdlib reads such a time
-    with the offset before the change; the result is that same instant, shown
-    as the wall time that really exists). Anything else raises an error from
-    the :class:`ValidationError` family naming *field*.
+    whose tzinfo is a :class:`zoneinfo.ZoneInfo` or UTC, in the library's
+    range (:data:`FIRST` up to :data:`END`). The instant is kept exactly,
+    even for a local time inside a DST gap (stdlib reads such a time with the
+    offset before the change; the result is that same instant, shown as the
+    wall time that really exists). Anything else raises an error from the
+    :class:`ValidationError` family naming *field*.
     """
     value, tz = _checked(value, field)
+    year = value.year
+    if not _SAFE_AFTER < year < _SAFE_BEFORE:
+        check_range(value, field)
     if type(value) is pendulum.DateTime and value.tzinfo is tz and _round_trips(value):
         return value
+    return from_utc(value.astimezone(_UTC), tz)
+
+
+def as_derived_instant(value: object, field: str) -> pendulum.DateTime:
+    """Like :func:`as_instant`, for an instant that follows from others.
+
+    A follow-up due a week after an interview near the end of the range lies
+    past it; such an instant is accepted anywhere in the years 1 to 9999 in
+    UTC. Only records that the library derives (an action) take these.
+    """
+    value, tz = _checked(value, field)
     try:
+        if (
+            type(value) is pendulum.DateTime
+            and value.tzinfo is tz
+            and _round_trips(value)
+        ):
+            return value
         return from_utc(value.astimezone(_UTC), tz)
     except OverflowError:
-        raise ValidationError(field, value, _IN_RANGE) from None
+        raise ValidationError(field, value, _DERIVED_RANGE) from None
 
 
 def utc_of(value: object, field: str) -> dt.datetime:
@@ -211,10 +288,10 @@ def utc_of(value: object, field: str) -> dt.datetime:
     the instant matters, not how it is shown.
     """
     value, _ = _checked(value, field)
-    try:
-        return naive_utc(value)
-    except OverflowError:
-        raise ValidationError(field, value, _IN_RANGE) from None
+    year = value.year
+    if not _SAFE_AFTER < year < _SAFE_BEFORE:
+        check_range(value, field)
+    return naive_utc(value)
 
 
 def is_instant(value: object) -> bool:
@@ -229,9 +306,27 @@ def _round_trips(value: dt.datetime) -> bool:
 
 
 def as_date(value: object, field: str) -> pendulum.Date:
-    """Return *value*, a date but not a datetime, as a :class:`pendulum.Date`."""
+    """Return *value*, a date but not a datetime, as a :class:`pendulum.Date`.
+
+    Any date the stdlib can hold is accepted: the range is for
+    :func:`as_record_date`.
+    """
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise ValidationError(field, value, "a date (pendulum.Date or datetime.date)")
     if type(value) is pendulum.Date:
         return value
     return pendulum.Date(value.year, value.month, value.day)
+
+
+def check_date_range(value: dt.date, field: str) -> None:
+    """Raise :class:`ValidationError` naming *field* unless *value* is a day
+    from :data:`FIRST_DATE` to :data:`LAST_DATE`."""
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValidationError(field, value, _DATE_IN_RANGE)
+
+
+def as_record_date(value: object, field: str) -> pendulum.Date:
+    """Return *value* as :func:`as_date` does, refusing days out of range."""
+    day = as_date(value, field)
+    check_date_range(day, field)
+    return day

@@ -31,11 +31,6 @@ __all__ = [
     "SalaryRange",
 ]
 
-# One address, no display name: a local part and a dotted domain, no spaces
-# and none of the characters that separate or quote addresses in a header.
-_EMAIL = re.compile(
-    r"[^@\s,;:<>()\[\]\"\\]+@[^@\s,;:<>()\[\]\"\\.]+(\.[^@\s,;:<>()\[\]\"\\.]+)+"
-)
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
@@ -75,11 +70,7 @@ class Period(enum.Enum):
 def _check_email(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
-    _fields.check_line(attribute.name, value)
-    if not _EMAIL.fullmatch(value):
-        raise ValidationError(
-            attribute.name, value, "one email address such as 'name@example.org'"
-        )
+    _fields.check_email(attribute.name, value)
 
 
 def _check_phone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -157,11 +148,16 @@ def _to_deadline(
 
 
 def _check_deadline(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None or type(value) is pendulum.Date or _time.is_instant(value):
+    if value is None:
         return
     if isinstance(value, dt.datetime):
-        _time.as_instant(value, attribute.name)  # raises, naming the field
-    raise ValidationError(attribute.name, value, "a date, an aware datetime or None")
+        _fields.instant(_, attribute, value)
+    elif isinstance(value, dt.date):
+        _fields.optional_date(_, attribute, value)
+    else:
+        raise ValidationError(
+            attribute.name, value, "a date, an aware datetime or None"
+        )
 
 
 def _people(value: Iterable[Person]) -> tuple[Person, ...]:

@@ -93,7 +93,8 @@ def check_thank_you_time(
     - a thank-you sent 0:05:00 after the end is too early: wait at least 1:00:00
     """
     end = _time.as_instant(interview_end, "interview_end")
-    sent = _time.as_instant(sent_at, "sent_at")
+    # A time a plan suggests may lie past the end of the library's range.
+    sent = _time.as_derived_instant(sent_at, "sent_at")
     elapsed = sent - end
     when = _when(elapsed)
     problems = []
@@ -161,7 +162,9 @@ def check_check_ins(
     where = zone or interview.timezone
     calendar: BusinessCalendar = policy.calendar
     sent = sorted(
-        (_time.as_instant(t, "times").in_timezone(where) for t in times), key=_utc
+        # Plans suggest them, so they may lie past the end of the range.
+        (_time.as_derived_instant(t, "times").in_timezone(where) for t in times),
+        key=_utc,
     )
     problems = []
     if len(sent) > policy.check_ins_at_most:

@@ -55,9 +55,12 @@ class Action:
     zone, the recipient's. The constructor takes them as aware datetimes in
     that zone (a :class:`pendulum.DateTime`, or a :class:`datetime.datetime`
     with a :class:`zoneinfo.ZoneInfo` or UTC tzinfo) and refuses naive ones,
-    naming the field, and a mix of zones. An action keeps its instants in UTC
-    and makes each pendulum value the first time it is read, once: plans are
-    made far more often than all their instants are read.
+    naming the field, and a mix of zones. The instants follow from the
+    application's, so near the end of the library's range they may lie past
+    it: any instant in the years 1 to 9999 (UTC) is taken. An action keeps
+    its instants in UTC and makes each pendulum value the first time it is
+    read, once: plans are made far more often than all their instants are
+    read.
 
     Actions are immutable and hashable. Two are equal when all their fields
     are, instants compared by UTC time and zone name, never by wall clock:
@@ -97,7 +100,7 @@ class Action:
         """Make an action; the instants are checked as the class says."""
         _check_count("round", round)
         _check_count("number", number)
-        opens = _time.as_instant(opens_at, "opens_at")
+        opens = _time.as_derived_instant(opens_at, "opens_at")
         tz = _time.zone(_time.zone_name(opens))
         naive: list[dt.datetime | None] = []
         for field, value in zip(
@@ -106,8 +109,8 @@ class Action:
             if value is None and field in ("due_at", "closes_at"):
                 naive.append(None)
                 continue
-            instant = _time.as_instant(value, field)
-            if instant.tzinfo is not tz:  # as_instant gives the cached zones
+            instant = _time.as_derived_instant(value, field)
+            if instant.tzinfo is not tz:  # the cached zones are given
                 raise ValidationError(
                     field,
                     value,

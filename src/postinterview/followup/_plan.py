@@ -4,17 +4,47 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from typing import overload
+from typing import Any, cast, overload
 
 import attrs
 import pendulum
 
 from postinterview import _time
+from postinterview.errors import ValidationError
 from postinterview.followup._action import Action, Done
 from postinterview.followup._kind import ActionKind
 from postinterview.timeline import Application, Status
 
 _naive_utc = _time.naive_utc
+# A horizon past every instant an action can hold: one a window reaching it
+# or beyond is clamped to (see upcoming()).
+_LAST = dt.datetime.max  # noqa: DTZ901 - naive UTC, as actions keep instants
+_ZERO = dt.timedelta(0)
+# Local years wholly inside the range of instants (see _time.in_range).
+_SAFE_AFTER = _time.FIRST.year
+_SAFE_BEFORE = _time.END.year - 1
+
+
+def _to_now(value: dt.datetime) -> pendulum.DateTime:
+    """Turn an aware datetime into an instant in range; hand anything else on.
+
+    The planner gives an instant already: it is kept, and the validator only
+    checks its range, which costs next to nothing on the hot path.
+    """
+    if _time.is_instant(value):
+        return cast("pendulum.DateTime", value)
+    try:
+        return _time.as_instant(value, "now")
+    except ValidationError:
+        return cast("pendulum.DateTime", value)  # the validator explains
+
+
+def _check_now(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require an instant in the library's range, as the converter made it."""
+    if not _time.is_instant(value):
+        _time.as_instant(value, attribute.name)  # raises, naming the field
+    elif not _SAFE_AFTER < value.year < _SAFE_BEFORE:
+        _time.check_range(value, attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -29,7 +59,9 @@ class Plan(Sequence[Action]):
     """
 
     actions: tuple[Action, ...]
-    now: pendulum.DateTime = attrs.field(eq=_time.instant_key)
+    now: pendulum.DateTime = attrs.field(
+        converter=_to_now, validator=_check_now, eq=_time.instant_key
+    )
     status: Status
     done: tuple[Done, ...] = ()
     lapsed: tuple[Action, ...] = ()
@@ -58,9 +90,19 @@ class Plan(Sequence[Action]):
         return tuple(a for a in self.actions if a._at[2] is not None and a._at[2] < now)
 
     def upcoming(self, within: dt.timedelta) -> tuple[Action, ...]:
-        """Return the actions not yet overdue that should be sent within *within*."""
+        """Return the actions not yet overdue that should be sent within *within*.
+
+        *within* is a :class:`datetime.timedelta` of 0 or more, of any size:
+        a horizon past the last instant the stdlib can hold is clamped to it,
+        so ``upcoming(timedelta.max)`` is every action not yet overdue. A
+        negative or non-timedelta *within* raises
+        :class:`~postinterview.ValidationError`.
+        """
+        candidate: object = within
+        if not isinstance(candidate, dt.timedelta) or candidate < _ZERO:
+            raise ValidationError("within", within, "a datetime.timedelta of 0 or more")
         now = _naive_utc(self.now)
-        horizon = now + within
+        horizon = now + within if within <= _LAST - now else _LAST
         return tuple(
             a
             for a in self.actions

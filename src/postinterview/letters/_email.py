@@ -96,14 +96,7 @@ def _check_header_text(field: str, value: str) -> None:
 _POLICY = email.policy.SMTP.clone(max_line_length=998)
 
 
-_ADDRESS = re.compile(r"[!#-'*+\-/-9=?A-Z^-~.]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
-
-
 def _check_address(field: str, value: str) -> None:
-    if not _ADDRESS.fullmatch(value) or ".." in value or value.startswith("."):
-        raise ValidationError(
-            field,
-            value,
-            "one plain ASCII email address such as 'name@example.org' "
-            "(write an international domain in its xn-- form)",
-        )
+    # The records' own rule, so that an address a Person or Candidate holds
+    # always becomes a header as it is.
+    _fields.check_email(field, value)

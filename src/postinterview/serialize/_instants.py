@@ -26,6 +26,10 @@ __all__ = [
 ]
 
 _UTC = dt.UTC
+_FIRST = _time.FIRST
+_END = _time.END
+_SAFE_AFTER = _FIRST.year
+_SAFE_BEFORE = _END.year - 1
 
 
 # RFC 9557: an RFC 3339 timestamp, then the zone name in brackets. An offset
@@ -66,10 +70,12 @@ def decode_instant(value: object) -> pendulum.DateTime:
         raise DecodeError(
             value, f"a known IANA time zone name in the brackets, not {name!r}"
         ) from None
-    try:
-        instant = _time.from_utc(given, tz)
-    except OverflowError:
-        raise DecodeError(value, "an instant between the years 1 and 9999") from None
+    # The one place a document's instant is converted: the range is checked
+    # here, before anything can overflow; exactly only in the years where an
+    # offset can carry an instant across one of its ends.
+    if not _SAFE_AFTER < given.year < _SAFE_BEFORE and not _FIRST <= given < _END:
+        raise DecodeError(value, _time.IN_RANGE)
+    instant = _time.from_utc(given, tz)
     # The instant is the wall time minus the offset given, so the zone shows
     # that same wall time exactly when it has that offset there. In a
     # fall-back fold the offset is what tells the two instants apart.
@@ -128,7 +134,9 @@ def format_instant(value: dt.datetime) -> str:
     """Return an aware instant as the RFC 9557 text the JSON format uses.
 
     The text keeps the zone's name, so reading it back gives the same
-    instant shown in the same zone:
+    instant shown in the same zone. An instant outside the library's range
+    (1900-01-01T00:00Z up to 2200-01-01T00:00Z) raises
+    :class:`~postinterview.ValidationError`:
 
     >>> format_instant(pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London"))
     '2026-11-20T15:30:00+00:00[Europe/London]'
@@ -139,7 +147,8 @@ def format_instant(value: dt.datetime) -> str:
 def parse_instant(text: str) -> pendulum.DateTime:
     """Read an instant written by :func:`format_instant` (RFC 9557).
 
-    The offset must be the zone's at that moment; anything else raises
+    The offset must be the zone's at that moment, and the instant inside the
+    library's range; anything else raises
     :class:`~postinterview.ValidationError`:
 
     >>> parse_instant("2026-11-20T15:30:00+00:00[Europe/London]").timezone_name

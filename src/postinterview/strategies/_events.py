@@ -15,6 +15,9 @@ from postinterview.strategies._basics import _lines, _pick, _texts
 from postinterview.strategies._instants import (
     DEFAULT_MAX,
     DEFAULT_MIN,
+    RANGE_MAX,
+    ROUND_ROOM,
+    _after,
     _as_utc,
     _later,
     _zone,
@@ -88,7 +91,9 @@ def events(
     these arguments. It is not checked against any history, so
     :meth:`Application.record <postinterview.Application.record>` may refuse
     it; :func:`next_events` and :func:`applications` draw legal histories.
-    A scheduled round starts at most six weeks after the event. Shrinks
+    A scheduled round starts at most six weeks after the event, and before
+    the end of the library's range: too near it, notes are written instead
+    of a round being scheduled. Shrinks
     towards :class:`~postinterview.NotesWritten` at *min_value* in UTC.
     """
     zones = _zone_names_of(timezones)
@@ -105,10 +110,13 @@ def _events(
     zones: tuple[str, ...] | None,
 ) -> Event:
     kind = _pick(draw, _KINDS)
+    at = draw(instants)
+    if kind is NextRoundScheduled and not has_room_for_a_round(_as_utc(at)):
+        kind = NotesWritten
     return _event_details(
         draw,
         kind,
-        draw(instants),
+        at,
         known=draw(_SOME_PEOPLE),
         contact=None,
         channel=_pick(draw, _CHANNELS),
@@ -171,7 +179,9 @@ def _offer(
     minutes = draw(_RESPONSE_MINUTES)
     return OfferReceived(
         at=at,
-        respond_by=None if minutes is None else at.add(minutes=minutes),
+        respond_by=None
+        if minutes is None
+        else _after(at, dt.timedelta(minutes=minutes)),
         salary=draw(_MAYBE_SALARY),
         terms=draw(_TERMS),
         by=_someone(draw, known),
@@ -186,15 +196,24 @@ def _someone(draw: st.DrawFn, known: Sequence[Person]) -> Person | None:
     return draw(_PERSON) if choice else None
 
 
+def has_room_for_a_round(utc: dt.datetime) -> bool:
+    """Tell whether a round may start at *utc* (aware UTC) and end in range."""
+    return utc <= RANGE_MAX - ROUND_ROOM
+
+
 def _next_round(
     draw: st.DrawFn,
     at: pendulum.DateTime,
     known: Sequence[Person],
     timezones: tuple[str, ...] | None,
 ) -> Interview:
-    """Draw a round that starts at or after *at*, often with someone from *known*."""
+    """Draw a round that starts at or after *at*, often with someone from *known*.
+
+    *at* leaves room for a round before the end of the range (see
+    :func:`has_room_for_a_round`).
+    """
     zone = _zone(draw, _time.zone_name(at), timezones)
-    utc = _later(draw, _as_utc(at), (zone,))
+    utc = _later(draw, _as_utc(at), (zone,), RANGE_MAX - ROUND_ROOM)
     starts_at = _time.from_utc(utc, _time.zone(zone))
     interview = _interview_from(draw, starts_at, panels=_ANY_PANEL, owners=_OWNERS)
     if draw(st.booleans()) and known:

@@ -15,10 +15,18 @@ from hypothesis.errors import InvalidArgument
 from postinterview import _time
 from postinterview.interview import Interview, Person, RunBy
 from postinterview.strategies._basics import _pick
-from postinterview.strategies._events import _KINDS, _event_details, _next_round
+from postinterview.strategies._events import (
+    _KINDS,
+    _event_details,
+    _next_round,
+    has_room_for_a_round,
+)
 from postinterview.strategies._instants import (
     DEFAULT_MAX,
     DEFAULT_MIN,
+    RANGE_MAX,
+    RANGE_MIN,
+    ROUND_ROOM,
     _as_utc,
     _later,
     _zone,
@@ -126,7 +134,9 @@ class _Situation:
             weights[ThankYouSent] = 2 if everyone else 8
         if rejected is None and offer is None:
             weights[CheckInSent] = 5
-            if more_rounds:
+            # A new round starts after the last ends and any event since.
+            last = max(self.ends[-1], self.previous or self.ends[-1])
+            if more_rounds and has_room_for_a_round(last):
                 weights[NextRoundScheduled] = 4
         if rejected is None:
             weights[Rejected] = 4
@@ -199,10 +209,13 @@ def _instant(
     zones.extend(p.timezone for p in _people_in(interview) if p.timezone is not None)
     near = list(dict.fromkeys(zones))
     if kind in _ANYTIME:
-        low = situation.previous or situation.starts[0] - dt.timedelta(days=1)
+        low = situation.previous or max(
+            situation.starts[0] - dt.timedelta(days=1), RANGE_MIN
+        )
         return _later(draw, low, near), index
     if kind is NextRoundScheduled:
-        return _later(draw, max(earliest, situation.ends[-1]), near), index
+        low = max(earliest, situation.ends[-1])
+        return _later(draw, low, near, RANGE_MAX - ROUND_ROOM), index
     utc = situation.settle(_later(draw, earliest, near))
     return utc, situation.current(utc)
 
@@ -262,7 +275,9 @@ def applications(
     offer closes the application. The histories are rich: notes and
     thank-yous tend to come first, and rejections, feedback, offers,
     check-ins and new rounds (up to *max_rounds* rounds in all) are frequent.
-    Shrinks towards one round in UTC and no events.
+    Everything stays inside the library's range: near its end, events come
+    at its last instant and no new round is scheduled. Shrinks towards one
+    round in UTC and no events.
     """
     if type(max_events) is not int or max_events < 0:
         raise InvalidArgument(f"max_events={max_events!r} must be an int >= 0")
@@ -277,7 +292,11 @@ def applications(
     def draw(draw: st.DrawFn) -> Application:
         first = draw(firsts)
         rounds = [first]
-        if max_rounds > 1 and draw(st.booleans()):
+        if (
+            max_rounds > 1
+            and has_room_for_a_round(_as_utc(first.ends_at))
+            and draw(st.booleans())
+        ):
             rounds.append(_next_round(draw, first.ends_at, (), zones))
         application = Application(interviews=rounds)
         return _record_events(draw, application, draw(counts), zones, max_rounds)

@@ -17,6 +17,11 @@ from postinterview.strategies._basics import _pick
 _UTC = dt.UTC
 DEFAULT_MIN = dt.datetime(2000, 1, 1, tzinfo=_UTC)
 DEFAULT_MAX = dt.datetime(2060, 1, 1, tzinfo=_UTC)
+#: The widest bounds a strategy takes: the library's range of instants.
+RANGE_MIN = _time.FIRST
+RANGE_MAX = _time.END - dt.timedelta(microseconds=1)
+# The room a round needs before the end of the range: the shortest round.
+ROUND_ROOM = dt.timedelta(minutes=10)
 _SECOND = dt.timedelta(seconds=1)
 # How close to a DST change an instant that seeks one lands, in seconds.
 _NEAR_A_CHANGE = 3 * 3600
@@ -79,9 +84,28 @@ def _utc(value: dt.datetime, name: str) -> dt.datetime:
     candidate: object = value
     if not isinstance(candidate, dt.datetime) or candidate.utcoffset() is None:
         raise InvalidArgument(f"{name}={value!r} must be an aware datetime")
+    if not _time.in_range(candidate):
+        raise InvalidArgument(
+            f"{name}={value!r} must lie in the library's range, from "
+            f"{RANGE_MIN.isoformat()} to {RANGE_MAX.isoformat()}"
+        )
     # A plain stdlib value: pendulum's intervals cannot be divided by a
     # timedelta, and pendulum bounds are common.
     return _as_utc(value)
+
+
+def _until(utc: dt.datetime, high: dt.datetime = RANGE_MAX) -> dt.datetime:
+    """Return *utc* (aware UTC), or *high* when it comes later: the strategies
+    draw instants that follow others as far as the end of the range."""
+    return min(utc, high)
+
+
+def _after(
+    instant: pendulum.DateTime, delta: dt.timedelta, high: dt.datetime = RANGE_MAX
+) -> pendulum.DateTime:
+    """Return *instant* plus *delta* of elapsed time, at most *high* (aware UTC)."""
+    tz = _time.zone(_time.zone_name(instant))
+    return _time.from_utc(_until(_as_utc(instant) + delta, high), tz)
 
 
 def _zone_names_of(timezones: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -110,7 +134,10 @@ def aware_datetimes(
     Requires hypothesis.
 
     Each value is a :class:`pendulum.DateTime` between *min_value* and
-    *max_value* (aware datetimes, inclusive) in a zone drawn from *timezones*
+    *max_value* (aware datetimes, inclusive, and inside the library's range:
+    from ``RANGE_MIN``, 1900-01-01T00:00Z, to ``RANGE_MAX``, the last
+    microsecond before 2200-01-01T00:00Z; a bound outside it raises
+    :class:`~hypothesis.errors.InvalidArgument`) in a zone drawn from *timezones*
     (default: every zone this machine knows). About half the values fall
     within a few hours of one of the zone's DST changes, including the
     instants just before and after it and the doubled hour of a fall-back.
@@ -138,7 +165,8 @@ def _aware_datetimes(
     names: st.SearchStrategy[str],
 ) -> pendulum.DateTime:
     name = draw(names)
-    span = int((high - low) / dt.timedelta(microseconds=1))
+    # Integer division: a float loses the last microseconds of a long span.
+    span = (high - low) // dt.timedelta(microseconds=1)
     utc = low + dt.timedelta(microseconds=draw(st.integers(0, span)))
     if draw(st.booleans()):
         changes = _transitions(name, utc.year)
@@ -169,12 +197,22 @@ _GAPS = (
 )
 
 
-def _later(draw: st.DrawFn, low: dt.datetime, zones: Sequence[str]) -> dt.datetime:
-    """Draw an instant at or after *low* (aware UTC).
+def _later(
+    draw: st.DrawFn,
+    low: dt.datetime,
+    zones: Sequence[str],
+    high: dt.datetime = RANGE_MAX,
+) -> dt.datetime:
+    """Draw an instant at or after *low* (aware UTC), and at most *high*.
 
     It comes at once, minutes, hours, days or weeks later, or within three
-    hours of one of the next DST changes in one of *zones*.
+    hours of one of the next DST changes in one of *zones*; near the end of
+    the range, at *high* (*low* must not be after *high*).
     """
+    return _until(_later_any(draw, low, zones), high)
+
+
+def _later_any(draw: st.DrawFn, low: dt.datetime, zones: Sequence[str]) -> dt.datetime:
     if draw(st.booleans()):
         name = _pick(draw, zones)
         soon = low - dt.timedelta(seconds=_NEAR_A_CHANGE)

@@ -25,7 +25,10 @@ from postinterview.strategies._basics import _emails, _lines, _maybe, _phones
 from postinterview.strategies._instants import (
     DEFAULT_MAX,
     DEFAULT_MIN,
-    _as_utc,
+    RANGE_MAX,
+    ROUND_ROOM,
+    _after,
+    _utc,
     aware_datetimes,
     zone_names,
 )
@@ -94,7 +97,11 @@ def interviews(
     working day, and has between *min_interviewers* and *max_interviewers*
     distinct interviewers. *run_by* fixes who ran it; by default either.
     Decision dates, when present, are dates or instants on or after the
-    end. Shrinks towards a short interview in UTC with nobody named.
+    end. Everything stays inside the library's range: the interview starts
+    at least ten minutes before its end (a *min_value* later than that raises
+    :class:`~hypothesis.errors.InvalidArgument`), and ends, decision dates
+    and closing dates that would pass it are moved to its last instant or
+    day. Shrinks towards a short interview in UTC with nobody named.
     """
     if not 0 <= min_interviewers <= max_interviewers:
         raise InvalidArgument(
@@ -102,7 +109,9 @@ def interviews(
             f"max_interviewers={max_interviewers}"
         )
     starts = aware_datetimes(
-        min_value=min_value, max_value=max_value, timezones=timezones
+        min_value=min_value,
+        max_value=_room_for_a_round(min_value, max_value),
+        timezones=timezones,
     )
     panels = _panels(min_interviewers, max_interviewers)
     owners = st.sampled_from(RunBy) if run_by is None else st.just(run_by)
@@ -112,6 +121,17 @@ def interviews(
         return _interview_from(draw, draw(starts), panels=panels, owners=owners)
 
     return draw()
+
+
+def _room_for_a_round(min_value: dt.datetime, max_value: dt.datetime) -> dt.datetime:
+    """Return *max_value*, or the last start that leaves a round room to end."""
+    latest = RANGE_MAX - ROUND_ROOM
+    if _utc(min_value, "min_value") > latest:
+        raise InvalidArgument(
+            f"min_value={min_value!r} leaves no room for an interview before "
+            f"the end of the library's range ({latest.isoformat()} at the latest)"
+        )
+    return min(_utc(max_value, "max_value"), latest)
 
 
 @functools.cache
@@ -147,9 +167,8 @@ def _interview_from(
     owners: st.SearchStrategy[RunBy],
 ) -> Interview:
     """Draw the rest of an interview that starts at *starts_at*."""
-    length = dt.timedelta(minutes=draw(_LENGTHS))
-    tz = _time.zone(_time.zone_name(starts_at))
-    ends_at = _time.from_utc(_as_utc(starts_at) + length, tz)
+    # The start leaves at least ROUND_ROOM before the end of the range.
+    ends_at = _after(starts_at, dt.timedelta(minutes=draw(_LENGTHS)))
     owner = draw(owners)
     decision = _decision(draw, ends_at)
     closing = draw(_CLOSING_DAYS)
@@ -166,7 +185,7 @@ def _interview_from(
         round=draw(_ROUNDS),
         next_stage=draw(_MAYBE_LINE),
         decision_expected_by=decision,
-        closing_date=None if closing is None else ends_at.date().add(days=closing),
+        closing_date=None if closing is None else _day(ends_at.date(), closing),
         preferred_channel=draw(st.sampled_from(Channel)),
         advertised_salary=draw(_MAYBE_SALARY),
         references_may_be_contacted=draw(st.booleans()),
@@ -182,5 +201,12 @@ def _decision(
         return None
     unit, count = stated
     if unit == "days":
-        return ends_at.date().add(days=count)
-    return ends_at.add(minutes=count)
+        return _day(ends_at.date(), count)
+    return _after(ends_at, dt.timedelta(minutes=count))
+
+
+def _day(day: pendulum.Date, days: int) -> pendulum.Date:
+    """Return *days* after *day*, moved into the library's range of dates."""
+    ordinal = day.toordinal() + days
+    first, last = _time.FIRST_DATE.toordinal(), _time.LAST_DATE.toordinal()
+    return pendulum.Date.fromordinal(min(max(ordinal, first), last))

@@ -19,7 +19,15 @@ from postinterview.interview import Interview
 from postinterview.learning import ClosedGap, LearningLog, LogEntry
 from postinterview.notes import InterviewNotes, QuestionAsked
 from postinterview.reflection import Criterion, Rating, Scorecard
-from postinterview.strategies._instants import DEFAULT_MAX, DEFAULT_MIN, aware_datetimes
+from postinterview.strategies._instants import (
+    DEFAULT_MAX,
+    DEFAULT_MIN,
+    RANGE_MAX,
+    ROUND_ROOM,
+    _after,
+    aware_datetimes,
+)
+from postinterview.strategies._interviews import _room_for_a_round
 from postinterview.timeline import Application
 
 # Zones the log's own tests draw from by default.
@@ -121,11 +129,15 @@ def log_entries(
     them). Each round may have a scorecard and notes, written up to a day
     after it ended and before the next round ended; questions, gaps and
     feedback come from small pools of wordings, each varied in case, spacing
-    and punctuation, so that they group and recur. Shrinks towards one round
-    with nothing written.
+    and punctuation, so that they group and recur. Everything stays inside
+    the library's range, as :func:`postinterview.strategies.interviews`
+    keeps it: near its end, fewer rounds, and what follows them at its last
+    instant. Shrinks towards one round with nothing written.
     """
     starts = aware_datetimes(
-        min_value=min_value, max_value=max_value, timezones=timezones
+        min_value=min_value,
+        max_value=_room_for_a_round(min_value, max_value),
+        timezones=timezones,
     )
 
     @st.composite
@@ -134,9 +146,8 @@ def log_entries(
         cards: list[Scorecard] = []
         written: list[InterviewNotes] = []
         for number, held in enumerate(rounds):
-            at = held.ends_at.add(
-                minutes=draw(st.integers(0, _minutes_to_reflect(rounds, number)))
-            )
+            minutes = draw(st.integers(0, _minutes_to_reflect(rounds, number)))
+            at = _after(held.ends_at, dt.timedelta(minutes=minutes))
             if draw(st.booleans()):
                 cards.append(_log_scorecard(draw, at))
             if draw(st.booleans()):
@@ -152,13 +163,19 @@ def log_entries(
     return draw()
 
 
+_LAST = RANGE_MAX.replace(tzinfo=None)
+_FEEDBACK_HOURS = st.integers(0, 24 * 20)
+
+
 def _log_rounds(draw: st.DrawFn, begins: pendulum.DateTime) -> list[Interview]:
     """Draw 1 to 3 rounds, the first starting at *begins*, each after the last."""
     tz = _time.zone(_time.zone_name(begins))
     utc = _time.naive_utc(begins)
     rounds = []
     for number in range(draw(st.integers(1, 3))):
-        ends = utc + dt.timedelta(minutes=draw(st.integers(10, 120)))
+        if utc > _LAST - ROUND_ROOM:
+            break  # no room for another round before the end of the range
+        ends = min(utc + dt.timedelta(minutes=draw(st.integers(10, 120))), _LAST)
         rounds.append(
             Interview(
                 organisation=draw(st.sampled_from(("Acme Ltd", "Beta plc"))),
@@ -209,7 +226,7 @@ def _log_notes(draw: st.DrawFn, at: pendulum.DateTime) -> InterviewNotes:
 def _log_feedback(draw: st.DrawFn, last: Interview) -> Feedback:
     """Draw feedback received up to twenty days after the *last* round."""
     return Feedback(
-        received_at=last.ends_at.add(hours=draw(st.integers(0, 24 * 20))),
+        received_at=_after(last.ends_at, dt.timedelta(hours=draw(_FEEDBACK_HOURS))),
         weaknesses=draw(_THEMES_SAID),
         suggestions=draw(_THEMES_SAID),
     )
