@@ -41,6 +41,7 @@ _SPEC = re.compile(
     r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d*))?"
 )
 _NUMERIC_TYPES = frozenset("bcdoxXneEfFgG%")
+_FLOAT_TYPES = frozenset("eEfFgG%")
 _TEXT = (str, bytes, bytearray)
 _CONTAINERS = (list, tuple, set, frozenset, dict, KeysView, ValuesView, ItemsView)
 
@@ -77,8 +78,9 @@ def cost(value: object, limit: int, max_bits: int) -> int:
     """What *value* would print as, in characters, bytes, items and digits.
 
     Strings and bytes count their length, integers their digits, and a
-    container its items (times its depth, as a pretty-printer indents
-    them) plus what each item costs, every time it appears: a list holding
+    container its brackets and its items (times its depth, as a
+    pretty-printer indents them) plus what each item costs, every time it
+    appears: a list holding
     one string a thousand times costs a thousand strings, since that is
     what printing it writes. A namespace counts what it holds; any other
     object counts :data:`OTHER`. Counting stops as soon as it passes
@@ -96,7 +98,7 @@ def cost(value: object, limit: int, max_bits: int) -> int:
             stack.append((object.__getattribute__(item, "_Namespace__attrs"), depth))
             continue
         elif isinstance(item, _CONTAINERS):
-            total += len(item) * depth
+            total += len(item) * depth + 1  # its items, then its brackets
             if total > limit:
                 return total
             inner = depth + 1
@@ -140,9 +142,11 @@ def number_width(value: object, limit: int, max_bits: int) -> int:
 
 def repeat_size(value: object, times: int, limit: int, max_bits: int) -> int:
     """The cost of ``value * times``, counted no further than past *limit*."""
+    brackets = 0 if isinstance(value, _TEXT) else 1  # written once, not each time
     if times <= 0:
-        return 0
-    return cost(value, limit // times, max_bits) * times
+        return brackets
+    each = cost(value, limit // times + brackets, max_bits) - brackets
+    return each * times + brackets
 
 
 def width_size(text: object, width: object) -> int:
@@ -264,6 +268,10 @@ def field_size(
     """One field of a format: the value printed, padded and given its digits."""
     if kind in _NUMERIC_TYPES or isinstance(value, int | float | decimal.Decimal):
         size = number_width(value, limit, max_bits)
+    elif kind in {"r", "a"}:  # a repr escapes a character in up to ten
+        size = cost(value, limit // 10, max_bits) * 10 + 2
     else:
         size = cost(value, limit, max_bits)
+    if kind in _FLOAT_TYPES:  # a point, an exponent or a percent sign; 6 digits
+        size += 8 if precision else 14
     return size + int(width or 0) + int(precision or 0)

@@ -72,6 +72,37 @@ class _GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
         finally:
             self._paced = outer
 
+    def buffer(self, frame: jinja2.compiler.Frame) -> None:
+        """A block's output (a macro's, a capture's) is a list that counts."""
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.buffer()")
+
+    # A literal holding a value many times (``[a, a, a]``, in a loop ``[x, x]``)
+    # is measured as it is made, like every other value the template builds.
+    def visit_List(  # noqa: N802 - the name Jinja's visitor calls
+        self, node: jinja2.nodes.List, frame: jinja2.compiler.Frame
+    ) -> None:
+        self.write("environment.measured(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Dict(  # noqa: N802 - the name Jinja's visitor calls
+        self, node: jinja2.nodes.Dict, frame: jinja2.compiler.Frame
+    ) -> None:
+        self.write("environment.measured(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+    def visit_Tuple(  # noqa: N802 - the name Jinja's visitor calls
+        self, node: jinja2.nodes.Tuple, frame: jinja2.compiler.Frame
+    ) -> None:
+        if node.ctx != "load":  # a target: {% set a, b = ... %}
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.measured(")
+        super().visit_Tuple(node, frame)
+        self.write(")")
+
     def visit_Concat(  # noqa: N802 - the name Jinja's visitor calls
         self, node: jinja2.nodes.Concat, frame: jinja2.compiler.Frame
     ) -> None:
@@ -104,6 +135,31 @@ class _Paced:
 
     def __len__(self) -> int:  # loop.length without listing the items
         return len(self._source)  # type: ignore[arg-type]  # TypeError when unsized
+
+
+class _Buffer(list[str]):
+    """The output of a macro, a capture or a filter block, refused past the cap.
+
+    A loop in a macro can write one long string a million times: cheap to
+    hold, huge to join. The buffer counts what is written as it is written.
+    """
+
+    __slots__ = ("_env", "_size")
+
+    def __init__(self, env: _Sandbox) -> None:
+        super().__init__()
+        self._env = env
+        self._size = 0
+
+    def append(self, piece: str) -> None:
+        self._size += len(piece)
+        if self._size > self._env.max_size or len(self) >= self._env.max_size:
+            self._env.refuse_size("a block's output")
+        super().append(piece)
+
+    def extend(self, pieces: Iterable[str]) -> None:
+        for piece in pieces:
+            self.append(piece)
 
 
 class _Metered:
@@ -211,6 +267,9 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         self.check_size(_measure.width_size(text, width), "a width")
 
     # -- what the compiled template calls --------------------------------------
+
+    def buffer(self) -> _Buffer:
+        return _Buffer(self)
 
     def paced(self, iterable: Iterable[Any]) -> _Paced:
         return _Paced(self, iterable)
