@@ -314,6 +314,16 @@ def test_integers_stop_at_their_bits() -> None:
         render_user_template("{{ 2 ** 10001 }}", {})
 
 
+def test_a_modular_power_is_bounded_by_its_operands() -> None:
+    # pow(b, e, m) never grows past m: a huge exponent is fine, a huge m is not.
+    context = {"pow": pow, "m": 2**20000}
+    assert render_user_template("{{ pow(7, 10**9, 97) }}", context) == str(
+        pow(7, 10**9, 97)
+    )
+    with pytest.raises(UnsafeTemplateError, match="10,000 bits"):
+        render_user_template("{{ pow(7, 2, m) }}", context)
+
+
 def test_calls_nest_fifty_deep_and_no_deeper() -> None:
     source = (
         "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{% else %}end{% endif %}"

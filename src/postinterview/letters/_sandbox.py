@@ -47,6 +47,7 @@ _MAX_LOREM = 5
 _TEXT = (str, bytes, bytearray)
 _SEQUENCES = (str, bytes, bytearray, list, tuple)
 _COMPILED_CACHE = 64  # templates whose compiled code is kept
+_CACHED_SOURCE = 20_000  # the longest source kept: a letter, not a book
 
 
 class _GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
@@ -110,8 +111,8 @@ class _GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
         for piece in node.nodes:
             self.visit(piece, frame)
             self.write(", ")
-        if frame.eval_ctx.volatile:
-            self.write("), context.eval_ctx.autoescape)")
+        if frame.eval_ctx.volatile:  # as Jinja's own visit_Concat decides
+            self.write("), context.eval_ctx.volatile)")
         else:
             self.write(f"), {bool(frame.eval_ctx.autoescape)!r})")
 
@@ -402,10 +403,12 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
             return self._check_text_method(owner, name, args, kwargs)
         if isinstance(function, jinja2.runtime.LoopContext) and args:
             return (self.paced(args[0]), *args[1:])  # a recursive loop's next level
-        if function is pow and len(args) >= 2:
-            _check_power(*args[:2])
-            if len(args) > 2 and isinstance(args[2], int):
-                _measure.digits(args[2], MAX_BITS)
+        if function is pow and len(args) > 2:  # modular: each operand bounded
+            for number in args[:3]:
+                if isinstance(number, int):
+                    _measure.digits(number, MAX_BITS)
+        elif function is pow and len(args) == 2:
+            _check_power(*args)
         elif isinstance(owner, int) and name == "to_bytes":
             self.check_width(args[0] if args else kwargs.get("length", 1), b"")
         elif owner is int and name == "from_bytes" and args:
@@ -514,7 +517,9 @@ def _finalize(context: jinja2.runtime.Context, value: Any) -> Any:
     env: _Sandbox = context.environment  # type: ignore[assignment]
     env.tick()
     if not isinstance(value, str) and env.cost(value, env.max_output) > env.max_output:
-        env.refuse_size("an output value")
+        if env.max_chars > env.max_size:
+            refuse(f"printing a value longer than max_chars ({env.max_chars:,})")
+        env.refuse_size("printing a value")
     return value
 
 
@@ -529,9 +534,15 @@ def _sandbox(html: bool) -> _Sandbox:
     return env
 
 
-@functools.lru_cache(maxsize=_COMPILED_CACHE)
 def _compiled(html: bool, source: str) -> types.CodeType:
-    """A template's code, compiled once; each render runs it in its own copy."""
+    """A template's code; each render runs it in its own copy of the sandbox."""
+    if len(source) > _CACHED_SOURCE:
+        return _sandbox(html).compile(source)
+    return _compiled_once(html, source)
+
+
+@functools.lru_cache(maxsize=_COMPILED_CACHE)
+def _compiled_once(html: bool, source: str) -> types.CodeType:
     return _sandbox(html).compile(source)
 
 
