@@ -528,6 +528,7 @@ SCALARS = (
     | st.floats()
     | st.none()
     | st.decimals(-(10**30), 10**30, allow_nan=False, places=2)
+    | st.frozensets(st.integers(), max_size=4)
 )
 VALUES = st.recursive(
     SCALARS,
@@ -535,7 +536,6 @@ VALUES = st.recursive(
         st.lists(inner, max_size=5)
         | st.tuples(inner, inner)
         | st.dictionaries(st.text(max_size=5), inner, max_size=4)
-        | st.frozensets(st.integers(), max_size=4)
     ),
     max_leaves=20,
 )

@@ -266,10 +266,10 @@ def field_size(
     max_bits: int,
 ) -> int:
     """One field of a format: the value printed, padded and given its digits."""
-    if kind in _NUMERIC_TYPES or isinstance(value, int | float | decimal.Decimal):
-        size = number_width(value, limit, max_bits)
-    elif kind in {"r", "a"}:  # a repr escapes a character in up to ten
+    if kind in {"r", "a"}:  # a repr escapes a character in up to ten
         size = cost(value, limit // 10, max_bits) * 10 + 2
+    elif kind in _NUMERIC_TYPES or isinstance(value, int | float | decimal.Decimal):
+        size = number_width(value, limit, max_bits)
     else:
         size = cost(value, limit, max_bits)
     if kind in _FLOAT_TYPES:  # a point, an exponent or a percent sign; 6 digits
