@@ -1,139 +1,376 @@
 """The sandbox for templates a host tool's users write: Jinja's, with caps.
 
 :func:`render_user_template` renders them read-only, away from private
-attributes, and refuses any step that would build a huge value.
+attributes, within a time limit, and refuses any step that would build a
+huge value before it is built. The filters' own guards are in
+``_sandbox_filters``; the measure of a value is in ``_measure``.
 """
 
 from __future__ import annotations
 
+import decimal
 import functools
-import re
-from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Any, NoReturn
+import math
+import time
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import jinja2
 import jinja2.compiler
 import jinja2.nodes
+import jinja2.runtime
 import jinja2.sandbox
 import jinja2.utils
+import markupsafe
 
 from postinterview.errors import (
     TemplateRenderError,
     UnsafeTemplateError,
     ValidationError,
 )
+from postinterview.letters import _measure
 from postinterview.letters._environment import OPTIONS, _configure
+from postinterview.letters._measure import refuse
+from postinterview.letters._sandbox_filters import guard_filters
 
-_MAX_RANGE = 1_000
-_MAX_BUILT = 100_000
-_MAX_EXPONENT = 256
+#: The defaults of :func:`render_user_template`'s limits.
+MAX_CHARS = 20_000
+MAX_SIZE = 100_000
+MAX_SECONDS = 1.0
+#: The limits a host does not set.
+MAX_BITS = _measure.MAX_BITS  # an integer a template computes: about 3,000 digits
+_MAX_DIGITS = _measure.max_digits(MAX_BITS)
+MAX_DEPTH = 50  # calls inside calls: a macro calling itself, a recursive loop
+MAX_RANGE = 1_000
 _MAX_LOREM = 5
-# In a %-format: a width or precision given by *, or written with five digits.
-_WIDE_PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d{5}|\d*\.(?:\*|\d{5}))")
-# In a {}-format: a field nested in a field, or five digits in a field.
-_WIDE_BRACES = re.compile(r"(?<!\{)\{(?!\{)[^{}]*(?:\{|\d{5})")
-
-
-def _refuse(what: str) -> NoReturn:
-    raise jinja2.exceptions.SecurityError(f"{what} is refused in a user template")
-
-
-def _check_size(value: object) -> None:
-    """Refuse a string or sequence longer than a template could need."""
-    if isinstance(value, str | list | tuple) and len(value) > _MAX_BUILT:
-        _refuse(f"a value of more than {_MAX_BUILT:,} items")
-
-
-def _check_format(spec: str) -> None:
-    if _WIDE_PERCENT.search(spec) or _WIDE_BRACES.search(spec):
-        _refuse("a format width or precision of 10,000 or more, or one set at run time")
-
-
-def _check_width(width: object) -> None:
-    if isinstance(width, int) and width > _MAX_BUILT:
-        _refuse(f"a width over {_MAX_BUILT:,}")
-
-
-def _joined(separator: str, items: Iterable[Any]) -> list[Any]:
-    """Return *items* as a list, refusing a join that would be too long."""
-    listed = list(items)
-    if len(listed) > _MAX_BUILT:
-        _refuse(f"joining more than {_MAX_BUILT:,} items")
-    size = len(separator) * max(len(listed) - 1, 0)
-    size += sum(len(item) if isinstance(item, str) else 1 for item in listed)
-    if size > _MAX_BUILT:
-        _refuse(f"a join of more than {_MAX_BUILT:,} characters")
-    return listed
-
-
-def _check_replace(text: str, old: str, new: str) -> None:
-    found = len(text) + 1 if not old else text.count(old)
-    if len(text) + found * (len(new) - len(old)) > _MAX_BUILT:
-        _refuse(f"a replacement longer than {_MAX_BUILT:,} characters")
+_TEXT = (str, bytes, bytearray)
+_SEQUENCES = (str, bytes, bytearray, list, tuple)
+_COMPILED_CACHE = 64  # templates whose compiled code is kept
+_CACHED_SOURCE = 20_000  # the longest source kept: a letter, not a book
 
 
 class _GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles ``a ~ b`` so that the joined string is measured."""
+    """Compiles every loop to check the clock, and ``a ~ b`` to be measured."""
+
+    _paced: frozenset[int] = frozenset()  # the loops' iterables, by id
+
+    def visit(self, node: jinja2.nodes.Node, *args: Any, **kwargs: Any) -> Any:
+        if id(node) not in self._paced:
+            return super().visit(node, *args, **kwargs)
+        self.write("environment.paced(")
+        super().visit(node, *args, **kwargs)
+        self.write(")")
+        return None
+
+    def visit_For(  # noqa: N802 - the name Jinja's visitor calls
+        self, node: jinja2.nodes.For, frame: jinja2.compiler.Frame
+    ) -> None:
+        outer = self._paced
+        self._paced = outer | {id(node.iter)}
+        try:
+            super().visit_For(node, frame)
+        finally:
+            self._paced = outer
+
+    def buffer(self, frame: jinja2.compiler.Frame) -> None:
+        """A block's output (a macro's, a capture's) is a list that counts."""
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.buffer()")
+
+    # A literal holding a value many times (``[a, a, a]``, in a loop ``[x, x]``)
+    # is measured as it is made, like every other value the template builds.
+    def visit_List(  # noqa: N802 - the name Jinja's visitor calls
+        self, node: jinja2.nodes.List, frame: jinja2.compiler.Frame
+    ) -> None:
+        self.write("environment.measured(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Dict(  # noqa: N802 - the name Jinja's visitor calls
+        self, node: jinja2.nodes.Dict, frame: jinja2.compiler.Frame
+    ) -> None:
+        self.write("environment.measured(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+    def visit_Tuple(  # noqa: N802 - the name Jinja's visitor calls
+        self, node: jinja2.nodes.Tuple, frame: jinja2.compiler.Frame
+    ) -> None:
+        if node.ctx != "load":  # a target: {% set a, b = ... %}
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.measured(")
+        super().visit_Tuple(node, frame)
+        self.write(")")
 
     def visit_Concat(  # noqa: N802 - the name Jinja's visitor calls
         self, node: jinja2.nodes.Concat, frame: jinja2.compiler.Frame
     ) -> None:
-        self.write("environment.measured(")
-        super().visit_Concat(node, frame)
-        self.write(")")
+        self.write("environment.joined((")
+        for piece in node.nodes:
+            self.visit(piece, frame)
+            self.write(", ")
+        if frame.eval_ctx.volatile:  # as Jinja's own visit_Concat decides
+            self.write("), context.eval_ctx.volatile)")
+        else:
+            self.write(f"), {bool(frame.eval_ctx.autoescape)!r})")
 
 
-def _measured_join(pieces: Iterable[str]) -> str:
-    joined = "".join(pieces)
-    _check_size(joined)
-    return joined
+class _Paced:
+    """A loop's iterable that checks the clock on every turn."""
+
+    __slots__ = ("_env", "_iterator", "_source")
+
+    def __init__(self, env: _Sandbox, source: Iterable[Any]) -> None:
+        self._env = env
+        self._source = source
+        self._iterator = iter(source)
+
+    def __iter__(self) -> _Paced:
+        return self
+
+    def __next__(self) -> Any:
+        self._env.tick()
+        return next(self._iterator)
+
+    def __len__(self) -> int:  # loop.length without listing the items
+        return len(self._source)  # type: ignore[arg-type]  # TypeError when unsized
+
+
+class _Buffer(list[str]):
+    """The output of a macro, a capture or a filter block, refused past the cap.
+
+    A loop in a macro can write one long string a million times: cheap to
+    hold, huge to join. The buffer counts what is written as it is written.
+    """
+
+    __slots__ = ("_env", "_size")
+
+    def __init__(self, env: _Sandbox) -> None:
+        super().__init__()
+        self._env = env
+        self._size = 0
+
+    def append(self, piece: str) -> None:
+        self._size += len(piece)
+        if self._size > self._env.max_size or len(self) >= self._env.max_size:
+            self._env.refuse_size("a block's output")
+        super().append(piece)
+
+    def extend(self, pieces: Iterable[str]) -> None:
+        for piece in pieces:
+            self.append(piece)
+
+
+class _Metered:
+    """What a filter or call yields lazily, measured as it is consumed.
+
+    ``map``, ``select`` and their kind make their items one at a time, so
+    their results cannot be measured ahead; this counts what they have
+    yielded so far, and refuses once it passes the cap, so that listing,
+    joining or sorting them never holds more than the cap.
+    """
+
+    __slots__ = ("_env", "_iterator", "_spent")
+
+    def __init__(self, env: _Sandbox, iterator: Iterator[Any]) -> None:
+        self._env = env
+        self._iterator = iterator
+        self._spent = 0
+
+    def __iter__(self) -> _Metered:
+        return self
+
+    def __next__(self) -> Any:
+        env = self._env
+        env.tick()
+        item = next(self._iterator)
+        self._spent += env.cost(item, env.max_size - self._spent)
+        if self._spent > env.max_size:
+            env.refuse_size("a filter's items")
+        return item
 
 
 class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, with caps on what one step can build.
+    """Jinja's immutable sandbox, with caps on what a render builds and spends.
 
     The sandbox keeps a template from private attributes but not from
-    building huge values: ``'a' * 10**9``, ``'%999999999s' % x``,
-    ``'a'.ljust(10**9)`` or ``a ~ a`` repeated would each allocate gigabytes
-    before the output limit is ever checked. Every operator, method, filter
-    and concatenation that can grow a value is measured here: it may not
-    make more than 100,000 items.
+    building huge values (``'a' * 10**9``, ``'a'.ljust(10**9)``, a list of
+    big strings repeated, ``a ~ a`` doubled in a loop) nor from running for
+    ever. Here every operator, call, filter, join and output is measured
+    before it builds, every loop turn and call checks the clock, and calls
+    may nest only so deep. One environment is built per kind of output and
+    copied for each render, which carries that render's limits and clock.
     """
 
     code_generator_class = _GuardedCodeGenerator
-    intercepted_binops = frozenset({"*", "**", "%", "+"})
-    concat = staticmethod(_measured_join)  # block captures and macro output
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "**", "%"})
 
-    @staticmethod
-    def measured(value: Any) -> Any:
-        _check_size(value)
+    # A render's limits and clock; these defaults serve compiling only.
+    max_size = MAX_SIZE
+    max_chars = MAX_CHARS
+    seconds = MAX_SECONDS
+    deadline = math.inf
+    max_output = MAX_SIZE  # the largest value printed: max_chars or max_size
+    depth = 0
+
+    def for_render(
+        self, *, max_size: int, max_chars: int, seconds: float, started: float
+    ) -> _Sandbox:
+        """A copy of this environment carrying one render's limits and clock."""
+        env = object.__new__(type(self))
+        env.__dict__.update(self.__dict__)
+        env.max_size = max_size
+        env.max_chars = max_chars
+        env.max_output = max(max_chars, max_size)
+        env.seconds = seconds
+        env.deadline = started + seconds
+        env.depth = 0
+        return env
+
+    # -- the clock and the measure ---------------------------------------------
+
+    def tick(self) -> None:
+        """Stop the render once it has run past its time."""
+        if time.monotonic() > self.deadline:
+            raise jinja2.exceptions.SecurityError(
+                f"the template ran longer than max_seconds ({self.seconds:g} s)"
+            )
+
+    def cost(self, value: object, limit: int | None = None) -> int:
+        return _measure.cost(value, self.max_size if limit is None else limit, MAX_BITS)
+
+    def refuse_size(self, what: str = "a value") -> None:
+        refuse(f"{what} of more than max_size ({self.max_size:,}) items")
+
+    def check_size(self, size: int, what: str = "a value") -> None:
+        if size > self.max_size:
+            self.refuse_size(what)
+
+    def measured(self, value: Any) -> Any:
+        """*value*, once measured: no larger than the cap."""
+        self.check_size(self.cost(value))
         return value
+
+    def printable(self, value: Any) -> None:
+        """Refuse *value* when printing it as text would build too much."""
+        if not isinstance(value, str):
+            self.check_size(self.cost(value))
+
+    def made(self, value: Any) -> Any:
+        """What a call or filter returned: measured, or metered when lazy."""
+        if isinstance(value, Iterator) and not isinstance(value, _Metered | _Paced):
+            return _Metered(self, value)
+        return self.measured(value)
+
+    def check_width(self, width: object, text: object = "") -> None:
+        self.check_size(_measure.width_size(text, width), "a width")
+
+    # -- what the compiled template calls --------------------------------------
+
+    def buffer(self) -> _Buffer:
+        return _Buffer(self)
+
+    def paced(self, iterable: Iterable[Any]) -> _Paced:
+        return _Paced(self, iterable)
+
+    def joined(self, pieces: tuple[Any, ...], escape: bool) -> str:
+        """``a ~ b``: the pieces measured before they are joined."""
+        self.tick()
+        self.check_size(sum(self.cost(piece) for piece in pieces), "a ~ join")
+        if escape:
+            return jinja2.runtime.markup_join(pieces)
+        return jinja2.runtime.str_join(pieces)
+
+    def concat(self, pieces: Iterable[str]) -> str:
+        """Join a block's output (a capture, a macro's result), within the cap."""
+        listed: list[str] = []
+        size = 0
+        for piece in pieces:
+            size += len(piece)
+            listed.append(piece)
+            if size > self.max_size or len(listed) > self.max_size:
+                self.refuse_size("a block's output")
+        return "".join(listed)
 
     def call_binop(
         self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
     ) -> Any:
+        self.tick()
+        measured = False
         if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if (
-                    isinstance(seq, str | list | tuple)
-                    and isinstance(times, int)
-                    and len(seq) * times > _MAX_BUILT
-                ):
-                    _refuse(f"a repetition of more than {_MAX_BUILT:,} items")
+            measured = self._check_repeat(left, right)
+        elif operator == "+":
+            measured = self._check_add(left, right)
         elif operator == "**":
-            if isinstance(right, int) and abs(right) > _MAX_EXPONENT:
-                _refuse(f"an exponent over {_MAX_EXPONENT}")
-        elif operator == "%" and isinstance(left, str):
-            _check_format(left)
-        made = super().call_binop(context, operator, left, right)
-        _check_size(made)
-        return made
+            _check_power(left, right)
+        elif operator == "%" and isinstance(left, _TEXT):
+            _measure.check_format(left)
+            self.check_size(
+                _measure.percent_size(left, right, self.max_size, MAX_BITS),
+                "a formatted string",
+            )
+        made = self.binop_table[operator](left, right)
+        return made if measured else self.measured(made)
+
+    def _check_repeat(self, left: Any, right: Any) -> bool:
+        if isinstance(left, int) and isinstance(right, int):
+            if left.bit_length() + right.bit_length() > MAX_BITS + 1:
+                refuse(f"a product of more than {MAX_BITS:,} bits")
+            return False
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, _SEQUENCES) and isinstance(times, int):
+                size = _measure.repeat_size(seq, times, self.max_size, MAX_BITS)
+                self.check_size(size, "a repetition")
+                return True
+        return False
+
+    def _check_add(self, left: Any, right: Any) -> bool:
+        if isinstance(left, _SEQUENCES) and isinstance(right, _SEQUENCES):
+            size = self.cost(left)
+            self.check_size(size + self.cost(right, self.max_size - size), "a sum")
+            return True
+        return False
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self.tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        self.tick()
+        return super().getitem(obj, argument)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            _check_format(str(value.__self__))
-        return wrapped
+        """``str.format`` and ``format_map``, each field measured before it is made."""
+        if not isinstance(
+            value, types.MethodType | types.BuiltinMethodType
+        ) or value.__name__ not in ("format", "format_map"):
+            return None
+        text = value.__self__
+        if not isinstance(text, str):
+            return None
+        _measure.check_format(text)
+        formatter: _BoundedFormatter
+        if isinstance(text, markupsafe.Markup):
+            formatter = _BoundedEscapeFormatter(self, escape=text.escape)
+        else:
+            formatter = _BoundedFormatter(self)
+        kind = type(text)
+        is_map = value.__name__ == "format_map"
+
+        def bounded(*args: Any, **kwargs: Any) -> str:
+            if is_map:
+                if kwargs:
+                    raise TypeError("format_map() takes no keyword arguments")
+                if len(args) != 1:
+                    raise TypeError(
+                        f"format_map() takes exactly one argument ({len(args)} given)"
+                    )
+                kwargs, args = args[0], ()
+            return kind(formatter.vformat(text, args, kwargs))
+
+        return functools.update_wrapper(bounded, value)
 
     def call(
         __self,  # noqa: N805 - the sandbox's own convention, see its call()
@@ -142,116 +379,171 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         *args: Any,
         **kwargs: Any,
     ) -> Any:
-        text = getattr(__obj, "__self__", None)
-        if isinstance(text, str):
-            name = getattr(__obj, "__name__", "")
-            if name in {"center", "ljust", "rjust", "zfill"}:
-                _check_width(args[0] if args else kwargs.get("width"))
-            elif name == "expandtabs":
-                size = args[0] if args else kwargs.get("tabsize", 8)
-                if isinstance(size, int):
-                    _check_width(size * text.count("\t"))
-            elif name == "join" and args:
-                args = (_joined(text, args[0]), *args[1:])
-            elif (
-                name == "replace"
-                and len(args) >= 2  # old, new
-                and isinstance(args[0], str)
-                and isinstance(args[1], str)
-            ):
-                _check_replace(text, args[0], args[1])
-        made = super().call(__context, __obj, *args, **kwargs)
-        _check_size(made)
-        return made
+        __self.tick()
+        args = __self._check_call(__obj, args, kwargs)
+        __self.depth += 1
+        try:
+            if __self.depth > MAX_DEPTH:
+                refuse(
+                    f"a call nested more than {MAX_DEPTH} deep (a macro or a loop "
+                    "calling itself)"
+                )
+            made = super().call(__context, __obj, *args, **kwargs)
+        finally:
+            __self.depth -= 1
+        return __self.made(made)
+
+    def _check_call(
+        self, function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> tuple[Any, ...]:
+        """Refuse a method call that would build too much; return its arguments."""
+        owner = getattr(function, "__self__", None)
+        name = getattr(function, "__name__", "")
+        if isinstance(owner, _TEXT):
+            return self._check_text_method(owner, name, args, kwargs)
+        if isinstance(function, jinja2.runtime.LoopContext) and args:
+            return (self.paced(args[0]), *args[1:])  # a recursive loop's next level
+        if function is pow and len(args) > 2:  # modular: each operand bounded
+            for number in args[:3]:
+                if isinstance(number, int):
+                    _measure.digits(number, MAX_BITS)
+        elif function is pow and len(args) == 2:
+            _check_power(*args)
+        elif isinstance(owner, int) and name == "to_bytes":
+            self.check_width(args[0] if args else kwargs.get("length", 1), b"")
+        elif owner is int and name == "from_bytes" and args:
+            if isinstance(args[0], _TEXT) and len(args[0]) * 8 > MAX_BITS:
+                refuse(f"an integer of more than {MAX_BITS:,} bits")
+        elif (
+            isinstance(owner, decimal.Decimal)
+            and name == "as_integer_ratio"
+            and owner.is_finite()
+            and _measure.integer_digits(owner) > _MAX_DIGITS
+        ):
+            refuse(f"an integer of more than {MAX_BITS:,} bits")
+        return args
+
+    def _check_text_method(
+        self,
+        text: str | bytes | bytearray,
+        name: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> tuple[Any, ...]:
+        if name in {"center", "ljust", "rjust", "zfill"}:
+            self.check_width(args[0] if args else None, text)
+        elif name == "expandtabs":
+            tabsize = args[0] if args else kwargs.get("tabsize", 8)
+            self.check_size(_measure.tabs_size(text, tabsize), "expanded tabs")
+        elif name == "join" and args:
+            listed = list(args[0])
+            self.check_size(
+                _measure.join_size(text, listed, self.max_size, MAX_BITS), "a join"
+            )
+            return (listed, *args[1:])
+        elif name == "replace" and len(args) >= 2:
+            self.check_size(_measure.replace_size(text, *args[:3]), "a replacement")
+        elif name == "translate" and args and isinstance(text, str):
+            self.check_size(
+                _measure.translate_size(text, args[0], self.max_size, MAX_BITS),
+                "a translation",
+            )
+        return args
 
 
-def _format_filter(value: str, *args: Any, **kwargs: Any) -> str:
-    _check_format(value)
-    made: str = jinja2.filters.do_format(value, *args, **kwargs)
-    return made
+def _check_power(base: Any, exponent: Any) -> None:
+    """Refuse ``base ** exponent`` between integers past the bits allowed."""
+    if (
+        isinstance(base, int)
+        and isinstance(exponent, int)
+        and exponent > 0
+        and abs(base) > 1
+        and exponent * math.log2(abs(base)) > MAX_BITS
+    ):
+        refuse(f"a power of more than {MAX_BITS:,} bits")
 
 
-@jinja2.pass_eval_context
-def _join_filter(
-    eval_ctx: jinja2.nodes.EvalContext,
-    value: Iterable[Any],
-    d: str = "",
-    attribute: str | int | None = None,
-) -> str:
-    listed = _joined(d, value) if attribute is None else list(value)
-    made: str = jinja2.filters.do_join(eval_ctx, listed, d, attribute)
-    _check_size(made)
-    return made
+class _BoundedFormatter(jinja2.sandbox.SandboxedFormatter):
+    """The sandbox's ``str.format``, which measures each field before making it."""
+
+    _env: _Sandbox
+    _spent = 0
+
+    def vformat(self, format_string: str, args: Any, kwargs: Mapping[str, Any]) -> str:
+        self._spent = len(format_string)
+        return super().vformat(format_string, args, kwargs)
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion is not None:  # !r, !s, !a print the whole value first
+            self._spend(self._env.cost(value, self._env.max_size - self._spent))
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        env = self._env
+        env.tick()
+        limit = env.max_size - self._spent
+        self._spend(_measure.spec_size(value, format_spec, limit, MAX_BITS))
+        return super().format_field(value, format_spec)
+
+    def _spend(self, size: int) -> None:
+        self._spent += size
+        self._env.check_size(self._spent, "a formatted string")
 
 
-@jinja2.pass_eval_context
-def _replace_filter(
-    eval_ctx: jinja2.nodes.EvalContext,
-    s: str,
-    old: str,
-    new: str,
-    count: int | None = None,
-) -> str:
-    _check_replace(str(s), str(old), str(new))
-    made: str = jinja2.filters.do_replace(eval_ctx, s, old, new, count)
-    return made
-
-
-def _center_filter(value: str, width: int = 80) -> str:
-    _check_width(width)
-    return jinja2.filters.do_center(value, width)
-
-
-def _indent_filter(
-    s: str, width: int | str = 4, first: bool = False, blank: bool = False
-) -> str:
-    lines = str(s).count("\n") + 1
-    if isinstance(width, int):
-        _check_width(width * lines)
-    else:
-        _check_width(len(width) * lines)
-    return jinja2.filters.do_indent(s, width, first, blank)
-
-
-def _batch_filter(value: Iterable[Any], linecount: int, fill_with: Any = None) -> Any:
-    _check_width(linecount)
-    return jinja2.filters.do_batch(value, linecount, fill_with)
-
-
-def _slice_filter(value: Collection[Any], slices: int, fill_with: Any = None) -> Any:
-    _check_width(slices)
-    return jinja2.filters.sync_do_slice(value, slices, fill_with)
+class _BoundedEscapeFormatter(
+    _BoundedFormatter, jinja2.sandbox.SandboxedEscapeFormatter
+):
+    """The same, for ``Markup.format``, which escapes each field."""
 
 
 def _small_range(*args: int) -> range:
     made = range(*args)
-    if len(made) > _MAX_RANGE:
-        _refuse(f"range() of more than {_MAX_RANGE:,} items")
+    if len(made) > MAX_RANGE:
+        refuse(f"range() of more than {MAX_RANGE:,} items")
     return made
 
 
 def _small_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
     """Jinja's lipsum(), with Jinja's own argument names, for a few paragraphs."""
     if n > _MAX_LOREM or max > 100:  # Jinja's default longest paragraph
-        _refuse(f"lipsum() of more than {_MAX_LOREM} paragraphs or 100 words")
+        refuse(f"lipsum() of more than {_MAX_LOREM} paragraphs or 100 words")
     made: str = jinja2.utils.generate_lorem_ipsum(n, html, min, max)
     return made
 
 
+@jinja2.pass_context
+def _finalize(context: jinja2.runtime.Context, value: Any) -> Any:
+    """Each ``{{ value }}``: the clock checked, the value measured before printing."""
+    env: _Sandbox = context.environment  # type: ignore[assignment]
+    env.tick()
+    if not isinstance(value, str) and env.cost(value, env.max_output) > env.max_output:
+        if env.max_chars > env.max_size:
+            refuse(f"printing a value longer than max_chars ({env.max_chars:,})")
+        env.refuse_size("printing a value")
+    return value
+
+
 @functools.cache
-def _sandbox(html: bool) -> jinja2.Environment:
-    env = _configure(_Sandbox(autoescape=html, **OPTIONS))
+def _sandbox(html: bool) -> _Sandbox:
+    # Not optimized: the optimizer would run filters on constants while
+    # compiling, away from the render's clock.
+    env = _Sandbox(autoescape=html, finalize=_finalize, optimized=False, **OPTIONS)
+    _configure(env)
     env.globals.update(range=_small_range, lipsum=_small_lipsum)
-    env.filters.update(
-        format=_format_filter,
-        join=_join_filter,
-        replace=_replace_filter,
-        center=_center_filter,
-        indent=_indent_filter,
-        batch=_batch_filter,
-        slice=_slice_filter,
-    )
+    guard_filters(env)
     return env
+
+
+def _compiled(html: bool, source: str) -> types.CodeType:
+    """A template's code; each render runs it in its own copy of the sandbox."""
+    if len(source) > _CACHED_SOURCE:
+        return _sandbox(html).compile(source)
+    return _compiled_once(html, source)
+
+
+@functools.lru_cache(maxsize=_COMPILED_CACHE)
+def _compiled_once(html: bool, source: str) -> types.CodeType:
+    return _sandbox(html).compile(source)
 
 
 def render_user_template(
@@ -259,32 +551,55 @@ def render_user_template(
     context: Mapping[str, Any],
     *,
     html: bool = False,
-    max_chars: int = 20_000,
+    max_chars: int = MAX_CHARS,
+    max_size: int = MAX_SIZE,
+    max_seconds: float = MAX_SECONDS,
 ) -> str:
-    """Render a template a host tool's user wrote, in Jinja's sandbox.
+    """Render a template a host tool's user wrote, in Jinja's sandbox, with limits.
 
     The template sees *context* read-only and cannot reach private
     attributes (``__class__``, ``__globals__``, ``|attr(...)`` and
     ``str.format`` tricks raise :class:`UnsafeTemplateError`). Output longer
-    than *max_chars* is refused, and so is any step that would build a value
-    of more than 100,000 items (``'a' * 10**9``, ``'a'.ljust(10**9)``, a huge
-    join or replacement, ``a ~ a`` repeated), a format width of 10,000 or
-    more, and ``range()`` past 1,000 items. The sandbox bounds memory, not
-    time: a template can still loop for a while within those limits, so a
-    host that renders templates from strangers should also limit the time.
-    A syntax error or a missing variable raises
-    :class:`TemplateRenderError` with the line. *html* turns autoescaping on.
+    than *max_chars* characters raises :class:`TemplateRenderError`. Every
+    step is measured before it builds: a value of more than *max_size*
+    characters, bytes, items or digits (counting a value every time it
+    would be printed), an integer of more than 10,000 bits, ``range()``
+    past 1,000 items, a format width of 10,000 or more, and calls nested
+    more than 50 deep raise :class:`UnsafeTemplateError`, and so does a
+    render that runs longer than *max_seconds* (the clock is checked on
+    every loop turn, call, operator, attribute and filter; a host's own
+    function that the template calls is not interrupted). A syntax error or
+    a missing variable raises :class:`TemplateRenderError` with the line.
+    *html* turns autoescaping on.
 
     >>> render_user_template("Dear {{ name }},", {"name": "Priya"})
     'Dear Priya,'
     """
+    started = time.monotonic()
     if not isinstance(source, str):
         raise ValidationError("source", source, "a template as a string")
     if type(max_chars) is not int or max_chars < 1:
         raise ValidationError("max_chars", max_chars, "a positive integer")
-    env = _sandbox(html)
+    if type(max_size) is not int or max_size < 1:
+        raise ValidationError("max_size", max_size, "a positive integer")
+    if (
+        type(max_seconds) not in (int, float)
+        or not math.isfinite(max_seconds)
+        or max_seconds <= 0
+    ):
+        raise ValidationError(
+            "max_seconds", max_seconds, "a positive, finite number of seconds"
+        )
     try:
-        return _render_within(env.from_string(source), context, max_chars)
+        code = _compiled(bool(html), source)
+        env = _sandbox(bool(html)).for_render(
+            max_size=max_size,
+            max_chars=max_chars,
+            seconds=max_seconds,
+            started=started,  # compiling counts too
+        )
+        template = env.template_class.from_code(env, code, env.make_globals(None))
+        return _render_within(template, context, max_chars)
     except jinja2.exceptions.SecurityError as error:
         raise UnsafeTemplateError(str(error), line=_line_of(error)) from None
     except jinja2.TemplateSyntaxError as error:
