@@ -392,13 +392,21 @@ def test_an_interview_outside_the_range_is_refused_before_planning() -> None:
     assert error.value.field == "starts_at"
 
 
-def test_follow_ups_past_the_year_9999_are_refused_clearly() -> None:
-    # Inside the range only a policy that waits millennia gets that far.
+def test_the_slowest_policy_plans_past_the_end_of_the_range() -> None:
+    # The policy's bounds keep every follow-up within a few years of the last
+    # event, so a plan made at the end of the range of time works, its
+    # actions falling after it.
     end = pendulum.datetime(2199, 12, 28, 15, 30, tz=LONDON)
     app = make(end, decision_expected_by=pendulum.date(2199, 12, 30))
-    policy = FollowUpPolicy(check_in_after_decision=10**7)
-    with pytest.raises(ValidationError, match="before the year 10000"):
-        plan(app, now=end, policy=policy)
+    slowest = FollowUpPolicy(
+        check_in_after_decision=260, check_in_spacing=260, check_ins_at_most=20
+    )
+    result = checked(app, end, policy=slowest)
+    check_ins = result.of_kind(ActionKind.CHECK_IN)
+    assert check_ins
+    assert check_ins[-1].opens_at.year >= 2200
+    with pytest.raises(ValidationError, match="check_in_after_decision"):
+        FollowUpPolicy(check_in_after_decision=10**7)
 
 
 def test_each_piece_of_feedback_is_thanked_once() -> None:
