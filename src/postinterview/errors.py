@@ -337,10 +337,12 @@ class TemplateRenderError(PostInterviewError, ValueError):
 
 
 class UnsafeTemplateError(TemplateRenderError):
-    """A user-written template tried to reach what the sandbox keeps from it.
+    """A user-written template tried what the sandbox keeps from it.
 
     Reading private attributes such as ``__class__`` or ``__globals__``, by
-    attribute, by ``|attr(...)`` or through ``str.format``, ends up here.
+    attribute, by ``|attr(...)`` or through ``str.format``, ends up here; so
+    does building a value past the sandbox's size cap, running past its time
+    limit, or nesting calls too deep.
     """
 
 

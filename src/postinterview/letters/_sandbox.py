@@ -2,13 +2,13 @@
 
 :func:`render_user_template` renders them read-only, away from private
 attributes, within a time limit, and refuses any step that would build a
-huge value before it is built. The filters' own guards are in
-``_sandbox_filters``; the measure of a value is in ``_measure``.
+huge value before it is built. The compiled code's guards are in
+``_sandbox_code``, the checks of calls in ``_sandbox_calls``, the filters'
+own guards in ``_sandbox_filters``, and the measure of a value in ``_measure``.
 """
 
 from __future__ import annotations
 
-import decimal
 import functools
 import math
 import time
@@ -32,6 +32,19 @@ from postinterview.errors import (
 from postinterview.letters import _measure
 from postinterview.letters._environment import OPTIONS, _configure
 from postinterview.letters._measure import refuse
+from postinterview.letters._sandbox_calls import (
+    TEXT,
+    BoundedEscapeFormatter,
+    BoundedFormatter,
+    check_call,
+    check_power,
+)
+from postinterview.letters._sandbox_code import (
+    Buffer,
+    GuardedCodeGenerator,
+    Metered,
+    Paced,
+)
 from postinterview.letters._sandbox_filters import guard_filters
 
 #: The defaults of :func:`render_user_template`'s limits.
@@ -40,156 +53,12 @@ MAX_SIZE = 100_000
 MAX_SECONDS = 1.0
 #: The limits a host does not set.
 MAX_BITS = _measure.MAX_BITS  # an integer a template computes: about 3,000 digits
-_MAX_DIGITS = _measure.max_digits(MAX_BITS)
 MAX_DEPTH = 50  # calls inside calls: a macro calling itself, a recursive loop
 MAX_RANGE = 1_000
 _MAX_LOREM = 5
-_TEXT = (str, bytes, bytearray)
-_SEQUENCES = (str, bytes, bytearray, list, tuple)
+_SEQUENCES = (*TEXT, list, tuple)
 _COMPILED_CACHE = 64  # templates whose compiled code is kept
 _CACHED_SOURCE = 20_000  # the longest source kept: a letter, not a book
-
-
-class _GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles every loop to check the clock, and ``a ~ b`` to be measured."""
-
-    _paced: frozenset[int] = frozenset()  # the loops' iterables, by id
-
-    def visit(self, node: jinja2.nodes.Node, *args: Any, **kwargs: Any) -> Any:
-        if id(node) not in self._paced:
-            return super().visit(node, *args, **kwargs)
-        self.write("environment.paced(")
-        super().visit(node, *args, **kwargs)
-        self.write(")")
-        return None
-
-    def visit_For(  # noqa: N802 - the name Jinja's visitor calls
-        self, node: jinja2.nodes.For, frame: jinja2.compiler.Frame
-    ) -> None:
-        outer = self._paced
-        self._paced = outer | {id(node.iter)}
-        try:
-            super().visit_For(node, frame)
-        finally:
-            self._paced = outer
-
-    def buffer(self, frame: jinja2.compiler.Frame) -> None:
-        """A block's output (a macro's, a capture's) is a list that counts."""
-        frame.buffer = self.temporary_identifier()
-        self.writeline(f"{frame.buffer} = environment.buffer()")
-
-    # A literal holding a value many times (``[a, a, a]``, in a loop ``[x, x]``)
-    # is measured as it is made, like every other value the template builds.
-    def visit_List(  # noqa: N802 - the name Jinja's visitor calls
-        self, node: jinja2.nodes.List, frame: jinja2.compiler.Frame
-    ) -> None:
-        self.write("environment.measured(")
-        super().visit_List(node, frame)
-        self.write(")")
-
-    def visit_Dict(  # noqa: N802 - the name Jinja's visitor calls
-        self, node: jinja2.nodes.Dict, frame: jinja2.compiler.Frame
-    ) -> None:
-        self.write("environment.measured(")
-        super().visit_Dict(node, frame)
-        self.write(")")
-
-    def visit_Tuple(  # noqa: N802 - the name Jinja's visitor calls
-        self, node: jinja2.nodes.Tuple, frame: jinja2.compiler.Frame
-    ) -> None:
-        if node.ctx != "load":  # a target: {% set a, b = ... %}
-            super().visit_Tuple(node, frame)
-            return
-        self.write("environment.measured(")
-        super().visit_Tuple(node, frame)
-        self.write(")")
-
-    def visit_Concat(  # noqa: N802 - the name Jinja's visitor calls
-        self, node: jinja2.nodes.Concat, frame: jinja2.compiler.Frame
-    ) -> None:
-        self.write("environment.joined((")
-        for piece in node.nodes:
-            self.visit(piece, frame)
-            self.write(", ")
-        if frame.eval_ctx.volatile:  # as Jinja's own visit_Concat decides
-            self.write("), context.eval_ctx.volatile)")
-        else:
-            self.write(f"), {bool(frame.eval_ctx.autoescape)!r})")
-
-
-class _Paced:
-    """A loop's iterable that checks the clock on every turn."""
-
-    __slots__ = ("_env", "_iterator", "_source")
-
-    def __init__(self, env: _Sandbox, source: Iterable[Any]) -> None:
-        self._env = env
-        self._source = source
-        self._iterator = iter(source)
-
-    def __iter__(self) -> _Paced:
-        return self
-
-    def __next__(self) -> Any:
-        self._env.tick()
-        return next(self._iterator)
-
-    def __len__(self) -> int:  # loop.length without listing the items
-        return len(self._source)  # type: ignore[arg-type]  # TypeError when unsized
-
-
-class _Buffer(list[str]):
-    """The output of a macro, a capture or a filter block, refused past the cap.
-
-    A loop in a macro can write one long string a million times: cheap to
-    hold, huge to join. The buffer counts what is written as it is written.
-    """
-
-    __slots__ = ("_env", "_size")
-
-    def __init__(self, env: _Sandbox) -> None:
-        super().__init__()
-        self._env = env
-        self._size = 0
-
-    def append(self, piece: str) -> None:
-        self._size += len(piece)
-        if self._size > self._env.max_size or len(self) >= self._env.max_size:
-            self._env.refuse_size("a block's output")
-        super().append(piece)
-
-    def extend(self, pieces: Iterable[str]) -> None:
-        for piece in pieces:
-            self.append(piece)
-
-
-class _Metered:
-    """What a filter or call yields lazily, measured as it is consumed.
-
-    ``map``, ``select`` and their kind make their items one at a time, so
-    their results cannot be measured ahead; this counts what they have
-    yielded so far, and refuses once it passes the cap, so that listing,
-    joining or sorting them never holds more than the cap.
-    """
-
-    __slots__ = ("_env", "_iterator", "_spent")
-
-    def __init__(self, env: _Sandbox, iterator: Iterator[Any]) -> None:
-        self._env = env
-        self._iterator = iterator
-        self._spent = 0
-
-    def __iter__(self) -> _Metered:
-        return self
-
-    def __next__(self) -> Any:
-        env = self._env
-        env.tick()
-        item = next(self._iterator)
-        self._spent += env.cost(item, env.max_size - self._spent)
-        if self._spent > env.max_size:
-            env.refuse_size("a filter's items")
-        return item
 
 
 class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
@@ -204,7 +73,7 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
     copied for each render, which carries that render's limits and clock.
     """
 
-    code_generator_class = _GuardedCodeGenerator
+    code_generator_class = GuardedCodeGenerator
     intercepted_binops = frozenset({"+", "-", "*", "/", "//", "**", "%"})
 
     # A render's limits and clock; these defaults serve compiling only.
@@ -260,8 +129,8 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
 
     def made(self, value: Any) -> Any:
         """What a call or filter returned: measured, or metered when lazy."""
-        if isinstance(value, Iterator) and not isinstance(value, _Metered | _Paced):
-            return _Metered(self, value)
+        if isinstance(value, Iterator) and not isinstance(value, Metered | Paced):
+            return Metered(self, value)
         return self.measured(value)
 
     def check_width(self, width: object, text: object = "") -> None:
@@ -269,11 +138,11 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
 
     # -- what the compiled template calls --------------------------------------
 
-    def buffer(self) -> _Buffer:
-        return _Buffer(self)
+    def buffer(self) -> Buffer:
+        return Buffer(self)
 
-    def paced(self, iterable: Iterable[Any]) -> _Paced:
-        return _Paced(self, iterable)
+    def paced(self, iterable: Iterable[Any]) -> Paced:
+        return Paced(self, iterable)
 
     def joined(self, pieces: tuple[Any, ...], escape: bool) -> str:
         """``a ~ b``: the pieces measured before they are joined."""
@@ -304,8 +173,8 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         elif operator == "+":
             measured = self._check_add(left, right)
         elif operator == "**":
-            _check_power(left, right)
-        elif operator == "%" and isinstance(left, _TEXT):
+            check_power(left, right)
+        elif operator == "%" and isinstance(left, TEXT):
             _measure.check_format(left)
             self.check_size(
                 _measure.percent_size(left, right, self.max_size, MAX_BITS),
@@ -351,11 +220,11 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         if not isinstance(text, str):
             return None
         _measure.check_format(text)
-        formatter: _BoundedFormatter
+        formatter: BoundedFormatter
         if isinstance(text, markupsafe.Markup):
-            formatter = _BoundedEscapeFormatter(self, escape=text.escape)
+            formatter = BoundedEscapeFormatter(self, escape=text.escape)
         else:
-            formatter = _BoundedFormatter(self)
+            formatter = BoundedFormatter(self)
         kind = type(text)
         is_map = value.__name__ == "format_map"
 
@@ -380,7 +249,7 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         **kwargs: Any,
     ) -> Any:
         __self.tick()
-        args = __self._check_call(__obj, args, kwargs)
+        args = check_call(__self, __obj, args, kwargs)
         __self.depth += 1
         try:
             if __self.depth > MAX_DEPTH:
@@ -392,108 +261,6 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         finally:
             __self.depth -= 1
         return __self.made(made)
-
-    def _check_call(
-        self, function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> tuple[Any, ...]:
-        """Refuse a method call that would build too much; return its arguments."""
-        owner = getattr(function, "__self__", None)
-        name = getattr(function, "__name__", "")
-        if isinstance(owner, _TEXT):
-            return self._check_text_method(owner, name, args, kwargs)
-        if isinstance(function, jinja2.runtime.LoopContext) and args:
-            return (self.paced(args[0]), *args[1:])  # a recursive loop's next level
-        if function is pow and len(args) > 2:  # modular: each operand bounded
-            for number in args[:3]:
-                if isinstance(number, int):
-                    _measure.digits(number, MAX_BITS)
-        elif function is pow and len(args) == 2:
-            _check_power(*args)
-        elif isinstance(owner, int) and name == "to_bytes":
-            self.check_width(args[0] if args else kwargs.get("length", 1), b"")
-        elif owner is int and name == "from_bytes" and args:
-            if isinstance(args[0], _TEXT) and len(args[0]) * 8 > MAX_BITS:
-                refuse(f"an integer of more than {MAX_BITS:,} bits")
-        elif (
-            isinstance(owner, decimal.Decimal)
-            and name == "as_integer_ratio"
-            and owner.is_finite()
-            and _measure.integer_digits(owner) > _MAX_DIGITS
-        ):
-            refuse(f"an integer of more than {MAX_BITS:,} bits")
-        return args
-
-    def _check_text_method(
-        self,
-        text: str | bytes | bytearray,
-        name: str,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-    ) -> tuple[Any, ...]:
-        if name in {"center", "ljust", "rjust", "zfill"}:
-            self.check_width(args[0] if args else None, text)
-        elif name == "expandtabs":
-            tabsize = args[0] if args else kwargs.get("tabsize", 8)
-            self.check_size(_measure.tabs_size(text, tabsize), "expanded tabs")
-        elif name == "join" and args:
-            listed = list(args[0])
-            self.check_size(
-                _measure.join_size(text, listed, self.max_size, MAX_BITS), "a join"
-            )
-            return (listed, *args[1:])
-        elif name == "replace" and len(args) >= 2:
-            self.check_size(_measure.replace_size(text, *args[:3]), "a replacement")
-        elif name == "translate" and args and isinstance(text, str):
-            self.check_size(
-                _measure.translate_size(text, args[0], self.max_size, MAX_BITS),
-                "a translation",
-            )
-        return args
-
-
-def _check_power(base: Any, exponent: Any) -> None:
-    """Refuse ``base ** exponent`` between integers past the bits allowed."""
-    if (
-        isinstance(base, int)
-        and isinstance(exponent, int)
-        and exponent > 0
-        and abs(base) > 1
-        and exponent * math.log2(abs(base)) > MAX_BITS
-    ):
-        refuse(f"a power of more than {MAX_BITS:,} bits")
-
-
-class _BoundedFormatter(jinja2.sandbox.SandboxedFormatter):
-    """The sandbox's ``str.format``, which measures each field before making it."""
-
-    _env: _Sandbox
-    _spent = 0
-
-    def vformat(self, format_string: str, args: Any, kwargs: Mapping[str, Any]) -> str:
-        self._spent = len(format_string)
-        return super().vformat(format_string, args, kwargs)
-
-    def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if conversion is not None:  # !r, !s, !a print the whole value first
-            self._spend(self._env.cost(value, self._env.max_size - self._spent))
-        return super().convert_field(value, conversion)
-
-    def format_field(self, value: Any, format_spec: str) -> Any:
-        env = self._env
-        env.tick()
-        limit = env.max_size - self._spent
-        self._spend(_measure.spec_size(value, format_spec, limit, MAX_BITS))
-        return super().format_field(value, format_spec)
-
-    def _spend(self, size: int) -> None:
-        self._spent += size
-        self._env.check_size(self._spent, "a formatted string")
-
-
-class _BoundedEscapeFormatter(
-    _BoundedFormatter, jinja2.sandbox.SandboxedEscapeFormatter
-):
-    """The same, for ``Markup.format``, which escapes each field."""
 
 
 def _small_range(*args: int) -> range:
