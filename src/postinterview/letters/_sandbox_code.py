@@ -37,11 +37,19 @@ class GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
     _paced: frozenset[int] = frozenset()  # the loops' iterables, by id
 
     def visit(self, node: jinja2.nodes.Node, *args: Any, **kwargs: Any) -> Any:
-        if id(node) not in self._paced:
+        wrappers = [
+            name
+            for name, applies in (
+                ("environment.paced(", id(node) in self._paced),
+                ("environment.measured(", _is_literal(node)),
+            )
+            if applies
+        ]
+        if not wrappers:
             return super().visit(node, *args, **kwargs)
-        self.write("environment.paced(")
+        self.write("".join(wrappers))
         super().visit(node, *args, **kwargs)
-        self.write(")")
+        self.write(")" * len(wrappers))
         return None
 
     def visit_For(  # noqa: N802 - the name Jinja's visitor calls
@@ -58,32 +66,6 @@ class GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
         """A block's output (a macro's, a capture's) is a list that counts."""
         frame.buffer = self.temporary_identifier()
         self.writeline(f"{frame.buffer} = environment.buffer()")
-
-    # A literal holding a value many times (``[a, a, a]``, in a loop ``[x, x]``)
-    # is measured as it is made, like every other value the template builds.
-    def visit_List(  # noqa: N802 - the name Jinja's visitor calls
-        self, node: jinja2.nodes.List, frame: jinja2.compiler.Frame
-    ) -> None:
-        self.write("environment.measured(")
-        super().visit_List(node, frame)
-        self.write(")")
-
-    def visit_Dict(  # noqa: N802 - the name Jinja's visitor calls
-        self, node: jinja2.nodes.Dict, frame: jinja2.compiler.Frame
-    ) -> None:
-        self.write("environment.measured(")
-        super().visit_Dict(node, frame)
-        self.write(")")
-
-    def visit_Tuple(  # noqa: N802 - the name Jinja's visitor calls
-        self, node: jinja2.nodes.Tuple, frame: jinja2.compiler.Frame
-    ) -> None:
-        if node.ctx != "load":  # a target: {% set a, b = ... %}
-            super().visit_Tuple(node, frame)
-            return
-        self.write("environment.measured(")
-        super().visit_Tuple(node, frame)
-        self.write(")")
 
     def visit_Concat(  # noqa: N802 - the name Jinja's visitor calls
         self, node: jinja2.nodes.Concat, frame: jinja2.compiler.Frame
@@ -171,3 +153,15 @@ class Metered:
         if self._spent > env.max_size:
             env.refuse_size("a filter's items")
         return item
+
+
+def _is_literal(node: jinja2.nodes.Node) -> bool:
+    """Whether *node* builds a list, dict or tuple, to be measured as it is made.
+
+    A literal can hold a value many times (``[a, a, a]``, in a loop
+    ``[x, x]``); a tuple that is a target (``{% set a, b = ... %}``) builds
+    nothing.
+    """
+    if isinstance(node, jinja2.nodes.Tuple):
+        return node.ctx == "load"
+    return isinstance(node, jinja2.nodes.List | jinja2.nodes.Dict)
