@@ -43,8 +43,14 @@ def plan(
     clock. *now* is an aware datetime; it decides which actions are overdue
     or lapsed, not when anything is due.
     """
+    if not isinstance(application, Application):
+        raise ValidationError("application", application, "an Application")
+    if policy is None:
+        policy = _DEFAULT_POLICY
+    elif not isinstance(policy, FollowUpPolicy):
+        raise ValidationError("policy", policy, "a FollowUpPolicy or None")
     current = _time.utc_of(now, "now")
-    planner = Planner(application, policy or _DEFAULT_POLICY, current)
+    planner = Planner(application, policy, current)
     try:
         _apply_rules(planner)
         return _settle(planner)

@@ -3,18 +3,53 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from typing import overload
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, overload
 
 import attrs
 import pendulum
 
 from postinterview import _time
+from postinterview.errors import ValidationError
 from postinterview.followup._action import Action, Done
 from postinterview.followup._kind import ActionKind
 from postinterview.timeline import Application, Status
 
 _naive_utc = _time.naive_utc
+
+
+def _to_tuple(value: object) -> object:
+    """A list becomes a tuple; anything else is left for the validator."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _tuple_of(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """Require a tuple of *kind*, naming the field and the first item that is not."""
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise ValidationError(attribute.name, value, f"a tuple of {kind.__name__}")
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise ValidationError(
+                    f"{attribute.name}[{index}]", item, f"a {kind.__name__}"
+                )
+
+    return validate
+
+
+def _now(value: object) -> pendulum.DateTime:
+    return _time.as_instant(value, "now")
+
+
+def _status(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Status):
+        raise ValidationError(attribute.name, value, "a Status")
+
+
+def _application(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, Application):
+        raise ValidationError(attribute.name, value, "an Application or None")
 
 
 @attrs.frozen(kw_only=True)
@@ -28,12 +63,20 @@ class Plan(Sequence[Action]):
     application it was made for.
     """
 
-    actions: tuple[Action, ...]
-    now: pendulum.DateTime = attrs.field(eq=_time.instant_key)
-    status: Status
-    done: tuple[Done, ...] = ()
-    lapsed: tuple[Action, ...] = ()
-    application: Application | None = attrs.field(default=None, repr=False)
+    actions: tuple[Action, ...] = attrs.field(
+        converter=_to_tuple, validator=_tuple_of(Action)
+    )
+    now: pendulum.DateTime = attrs.field(eq=_time.instant_key, converter=_now)
+    status: Status = attrs.field(validator=_status)
+    done: tuple[Done, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Done)
+    )
+    lapsed: tuple[Action, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Action)
+    )
+    application: Application | None = attrs.field(
+        default=None, repr=False, validator=_application
+    )
 
     def __len__(self) -> int:
         return len(self.actions)
