@@ -21,9 +21,12 @@ Each call runs under an address-space cap and an alarm, so that a hostile
 value that makes the library allocate gigabytes or loop for ever fails the
 test (as a ``MemoryError`` or a timeout) instead of taking the run down.
 
-Budget: the default profile runs a lean ``LEAN_EXAMPLES`` examples per
-property, so the file takes well under a minute in CI; a profile that asks
-for more (``HYPOTHESIS_PROFILE=thorough``: 10,000) gets what it asks for.
+There is one property per part of the library (interview, letters, ...),
+each drawing the callable to call. Budget: in the default profile each
+property runs ``LEAN_EXAMPLES`` examples per callable it covers, so the file
+takes well under a minute in CI; a profile that asks for more than the
+default's 100 (``HYPOTHESIS_PROFILE=thorough``: 10,000) gets that many
+examples per property.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import datetime as dt
 import enum
 import importlib
 import inspect
+import json
 import math
 import os
 import signal
@@ -47,7 +51,6 @@ from decimal import Decimal
 from typing import Any
 
 import pendulum
-import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
@@ -55,7 +58,7 @@ import postinterview
 from postinterview import PostInterviewError, PostInterviewWarning
 from postinterview import strategies as pst
 from postinterview.errors import ValidationError
-from postinterview.serialize import RECORDS, from_json, to_json
+from postinterview.serialize import RECORDS, from_json, to_dict, to_json
 
 try:  # the address-space cap needs POSIX resource limits
     import resource
@@ -124,16 +127,19 @@ def _nothing(error: BaseException, arguments: dict[str, object]) -> bool:
     return False
 
 
-LEAN_EXAMPLES = 25
-# The default profile's 100 would make this file take minutes; a profile that
-# asks for more than that (thorough: 10,000) is honoured.
-EXAMPLES = (
-    settings.default.max_examples
-    if settings.default.max_examples > 100
-    else LEAN_EXAMPLES
-)
+# Each property fuzzes one part of the library. In the default profile it
+# runs LEAN_EXAMPLES per callable of that part (about 2,500 calls in all, well
+# under a minute); a profile that asks for more than the default's 100
+# examples (thorough: 10,000) gets that many per property.
+LEAN_EXAMPLES = 15
+
+
+def _budget(callables: int) -> int:
+    asked = settings.default.max_examples
+    return asked if asked > 100 else LEAN_EXAMPLES * callables
+
+
 FUZZ = settings(
-    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,
@@ -476,6 +482,8 @@ def valid(hint: Any, name: str = "") -> st.SearchStrategy[Any]:  # noqa: PLR0912
         return _BY_NAME[name]
     if hint is str:
         return _LINES
+    if hint in (bytes, bytearray):
+        return _LINES.map(lambda text: hint(text.encode()))
     if hint is bool:
         return st.booleans()
     if hint is int:
@@ -665,7 +673,7 @@ def _huge_of(hint: Any, name: str) -> st.SearchStrategy[Any]:
         # applications take a second to write as JSON and read back).
         return valid(arguments[0], name).map(lambda item: (item,) * 1_000)
     if hint is str:
-        return valid(hint, name).map(lambda text: (text + " ") * 20_000)
+        return _LINES.map(lambda text: (text + " ") * 20_000)
     return st.nothing()
 
 
@@ -686,6 +694,96 @@ def hostile(hint: Any, name: str) -> st.SearchStrategy[Any]:
     )
 
 
+# --- documents ----------------------------------------------------------------
+
+# What a hostile document may hold where a record's field should be.
+HOSTILE_JSON: tuple[object, ...] = (
+    None,
+    "",
+    " ",
+    "\u202e",
+    "\x00",
+    _LONG,
+    True,
+    1.5,
+    -1,
+    0,
+    10**30,
+    1e308,
+    [],
+    {},
+    [[[[[]]]]],
+    "1E+999999999",
+    "1E+999999999999999999",
+    "-1E+200000000",
+    "NaN",
+    "sNaN",
+    "Infinity",
+    "-0",
+    "0001-01-01T00:00:00+09:00[Asia/Tokyo]",
+    "9999-12-31T23:59:59+14:00[Pacific/Kiritimati]",
+    "9999-12-31T23:59:59-08:00[America/Los_Angeles]",
+    "2026-11-20T15:30:00+01:00[Europe/London]",
+    "2026-11-20T15:30:00+00:00[Europe/london]",
+    "2026-11-20T15:30:00",
+    "P999999999D",
+    "PT-1S",
+    "P1Y",
+    "a.@acme.example",
+    "YEAR",
+    "year",
+)
+
+
+def _leaves(
+    document: object, path: tuple[object, ...] = ()
+) -> list[tuple[object, ...]]:
+    """The path to every value in a JSON document, containers included."""
+    found = [path]
+    if isinstance(document, dict):
+        for key, value in document.items():
+            found += _leaves(value, (*path, key))
+    elif isinstance(document, list):
+        for index, value in enumerate(document):
+            found += _leaves(value, (*path, index))
+    return found
+
+
+def _replaced(document: Any, path: tuple[object, ...], value: object) -> Any:
+    if not path:
+        return value
+    copy = dict(document) if isinstance(document, dict) else list(document)
+    copy[path[0]] = _replaced(document[path[0]], path[1:], value)  # type: ignore[index]
+    return copy
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[type, dict[str, Any]]:
+    """A record class and the JSON-ready dict of one of its values, perhaps
+    with one part of it replaced by something hostile."""
+    cls = draw(st.sampled_from(RECORDS))
+    document = to_dict(draw(valid(cls)))
+    if draw(st.booleans()):
+        paths = _leaves(document)[1:]  # never the whole document
+        path = draw(st.sampled_from(paths))
+        document = _replaced(document, path, draw(st.sampled_from(HOSTILE_JSON)))
+    return cls, document
+
+
+def _json(document: dict[str, Any]) -> str:
+    try:
+        return json.dumps(document, ensure_ascii=False)
+    except ValueError:  # an int too long for text: then the text says it
+        return json.dumps({**document, "digits": 0}).replace('"digits": 0', "9" * 5000)
+
+
+# Calls whose arguments belong together: a class and a document of it.
+TOGETHER: dict[str, st.SearchStrategy[dict[str, object]]] = {
+    "from_dict": documents().map(lambda made: {"cls": made[0], "data": made[1]}),
+    "from_json": documents().map(lambda made: {"cls": made[0], "text": _json(made[1])}),
+}
+
+
 # --- building calls ---------------------------------------------------------
 
 
@@ -697,6 +795,8 @@ def arguments(
     only_valid: bool = False,
 ) -> tuple[list[object], dict[str, object]]:
     """Positional and keyword arguments for *target*, each valid or hostile."""
+    if target.name in TOGETHER and not only_valid and draw(st.booleans()):
+        return [], draw(TOGETHER[target.name])
     parameters = target.parameters
     count = len(parameters)
     if only_valid or not count:
@@ -788,12 +888,22 @@ def _round_trips(value: object) -> None:
 # --- the properties ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("target", TARGETS, ids=[t.name for t in TARGETS])
-@FUZZ
-@given(data=st.data())
-def test_every_call_raises_only_documented_errors(
-    target: Target, data: st.DataObject
-) -> None:
+def _package(target: Target) -> str:
+    """The part of the library that defines *target*: interview, letters, ..."""
+    defined = target.owner or target.function
+    return defined.__module__.split(".")[1]
+
+
+# One property per part of the library: a failure names the part, and its
+# falsifying example names the callable.
+GROUPS: dict[str, tuple[Target, ...]] = {}
+for _target in TARGETS:
+    GROUPS.setdefault(_package(_target), ())
+    GROUPS[_package(_target)] += (_target,)
+
+
+def _call(target: Target, data: st.DataObject) -> None:
+    """Call *target* once with drawn arguments; fail on an undocumented error."""
     if target.owner is not None:
         receiver = data.draw(receivers(target.owner), label="receiver")
     positional, keywords = data.draw(arguments(target), label="arguments")
@@ -814,12 +924,36 @@ def test_every_call_raises_only_documented_errors(
             _round_trips(result)
 
 
-@pytest.mark.parametrize("cls", ERRORS.values(), ids=list(ERRORS))
-@FUZZ
+def _property(group: str, targets: tuple[Target, ...]) -> Callable[[], None]:
+    @settings(FUZZ, max_examples=_budget(len(targets)))
+    @given(data=st.data())
+    def test(data: st.DataObject) -> None:
+        target = data.draw(st.sampled_from(targets), label="callable")
+        _call(target, data)
+
+    name = f"test_every_call_into_{group}_raises_only_documented_errors"
+    test.__name__ = test.__qualname__ = name
+    test.__doc__ = f"Every public callable of postinterview.{group}, fuzzed."
+    return test
+
+
+for _group, _targets in GROUPS.items():
+    _test = _property(_group, _targets)
+    globals()[_test.__name__] = _test
+
+
+def test_every_part_of_the_library_has_its_property() -> None:
+    assert set(GROUPS) == {
+        "interview", "notes", "timeline", "workdays", "followup", "letters",
+        "reflection", "feedback", "decisions", "learning", "findings",
+        "serialize", "testing",
+    }  # fmt: skip
+
+
+@settings(FUZZ, max_examples=_budget(len(ERRORS)))
 @given(data=st.data())
-def test_every_error_prints_whatever_it_was_given(
-    cls: type[BaseException], data: st.DataObject
-) -> None:
+def test_every_error_prints_whatever_it_was_given(data: st.DataObject) -> None:
+    cls = data.draw(st.sampled_from(list(ERRORS.values())), label="error")
     texts = st.one_of(
         _LINES, st.sampled_from([v for v in HOSTILE_SCALARS if isinstance(v, str)])
     )

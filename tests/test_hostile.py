@@ -347,6 +347,59 @@ def test_an_address_the_stdlib_refuses_is_refused(record: str, address: str) -> 
     assert outcome.message.startswith("email:")
 
 
+@pytest.mark.parametrize("address", [*NOT_DOT_ATOMS, "zoë@acme.example"])
+@pytest.mark.parametrize("where", ["sender", "cc", "reply_to"])
+def test_to_email_refuses_an_address_the_stdlib_refuses(
+    where: str, address: str
+) -> None:
+    # An address given to to_email() as a string is checked there.
+    value = repr(address) if where != "cc" else f"[{address!r}]"
+    outcome = run_capped(
+        f"""
+        draft.to_email(**{{"sender": "sam@example.org", {where!r}: {value}}})
+        """,
+        setup=ADDRESSES
+        + """
+from postinterview.letters import Draft
+priya = Person(name="Priya Shah", email="priya@acme.example")
+draft = Draft(kind="thank_you", to=priya, subject="Thank you",
+              text="Thank you.", html="<p>Thank you.</p>")
+""",
+    )
+    refused(outcome, VALIDATION)
+
+
+@pytest.mark.parametrize("record", ["Person", "Candidate"])
+def test_a_non_ascii_local_part_is_refused_or_written(record: str) -> None:
+    # The stdlib refuses it in an addr_spec (NonASCIILocalPartDefect): either
+    # the record refuses it too, or its email is written without an error.
+    outcome = run_capped(
+        f"""
+        try:
+            who = {record}(name="Zoë Ng", email="zoë@acme.example")
+        except ValidationError:
+            pass
+        else:
+            draft = Draft(kind="thank_you", to=PRIYA, subject="Thank you",
+                          text="Thank you.", html="<p>Thank you.</p>")
+            if {record!r} == "Person":
+                draft = Draft(kind="thank_you", to=who, subject="Thank you",
+                              text="Thank you.", html="<p>Thank you.</p>")
+                draft.to_email(SAM)
+            else:
+                draft.to_email(who)
+        """,
+        setup=ADDRESSES
+        + """
+from postinterview import ValidationError
+from postinterview.letters import Draft
+PRIYA = Person(name="Priya Shah", email="priya@acme.example")
+SAM = Candidate(name="Sam Jones", email="sam@example.org")
+""",
+    )
+    done(outcome)
+
+
 def test_a_quoted_local_part_the_stdlib_accepts_becomes_an_email() -> None:
     outcome = run_capped(
         """
