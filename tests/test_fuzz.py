@@ -655,7 +655,8 @@ HOSTILE_SCALARS: tuple[object, ...] = (
     # containers: empty, huge, deep, one-shot
     (None,) * 100_000,
     ("x",) * 100_000,
-    _nested(10_000),
+    # Deep, but not so deep that printing a falsifying example recurses too far.
+    _nested(150),
     {"": None},
     {None: None},
     frozenset({1}),
@@ -970,7 +971,7 @@ def test_every_error_prints_whatever_it_was_given(data: st.DataObject) -> None:
             template=data.draw(st.none() | texts),
             line=data.draw(st.none() | st.integers()),
         )
-    else:
-        error = cls(data.draw(anything))
+    else:  # the root and the warning: a message
+        error = cls(data.draw(texts))
     with bounded():
         assert isinstance(str(error), str)

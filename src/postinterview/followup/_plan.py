@@ -129,3 +129,31 @@ class Plan(Sequence[Action]):
         from postinterview.followup._ics import calendar  # noqa: PLC0415 - an optional extra
 
         return calendar(self.actions, now=self.now, application=self.application)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def made_plan(
+    *,
+    actions: tuple[Action, ...],
+    now: pendulum.DateTime,
+    status: Status,
+    done: tuple[Done, ...],
+    lapsed: tuple[Action, ...],
+    application: Application,
+) -> Plan:
+    """A plan from values the engine made, which need no checking.
+
+    The constructor checks every field; plan() is the hot path and builds
+    these from values it made itself, so it sets them as attrs would.
+    """
+    plan: Plan = _new(Plan)
+    _set(plan, "actions", actions)
+    _set(plan, "now", now)
+    _set(plan, "status", status)
+    _set(plan, "done", done)
+    _set(plan, "lapsed", lapsed)
+    _set(plan, "application", application)
+    return plan
