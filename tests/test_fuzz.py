@@ -850,13 +850,19 @@ def receivers(draw: st.DrawFn, cls: type) -> object:
 
 @contextlib.contextmanager
 def bounded() -> Iterator[None]:
-    """Fail a call that runs past its time or grows past its memory."""
+    """Fail a call that runs past its time or grows past its memory.
+
+    Where the platform has neither an alarm signal nor resource limits
+    (Windows), the call simply runs.
+    """
 
     def stop(signum: int, frame: object) -> None:
         raise AssertionError(f"a call ran for more than {SECONDS_PER_CALL} s")
 
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(SECONDS_PER_CALL)
+    alarm = hasattr(signal, "SIGALRM")
+    if alarm:
+        previous = signal.signal(signal.SIGALRM, stop)
+        signal.alarm(SECONDS_PER_CALL)
     limits = None
     if resource is not None and os.path.exists("/proc/self/statm"):
         with open("/proc/self/statm") as statm:
@@ -874,8 +880,9 @@ def bounded() -> Iterator[None]:
     finally:
         if limits is not None:
             resource.setrlimit(resource.RLIMIT_AS, limits)
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        if alarm:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _round_trips(value: object) -> None:
