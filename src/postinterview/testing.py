@@ -11,7 +11,10 @@ the same rules without using the engine at all::
         check_thank_you_time(interview.ends_at, my_scheduler.thank_you_time(interview))
 
 Each raises :class:`AssertionError` listing every rule that was broken, in
-words, and returns ``None`` otherwise.
+words, and returns ``None`` otherwise. An argument of the wrong kind (not an
+instant, not a policy, an unknown zone) raises
+:class:`~postinterview.errors.ValidationError` naming it instead: that is a
+mistake in the test, not a broken rule.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Iterable, Sequence
 import pendulum
 
 from postinterview import _time
+from postinterview.errors import ValidationError
 from postinterview.followup import Action, ActionKind, FollowUpPolicy, Plan
 from postinterview.interview import Interview
 from postinterview.timeline import (
@@ -56,6 +60,12 @@ _STOPS = (
     OfferAccepted,
     OfferDeclined,
 )
+
+
+def _require(name: str, value: object, kind: type, expected: str) -> None:
+    """Refuse an argument that is not a *kind*, naming it."""
+    if not isinstance(value, kind):
+        raise ValidationError(name, value, expected)
 
 
 def _fail(problems: Sequence[str]) -> None:
@@ -92,6 +102,7 @@ def check_thank_you_time(
     AssertionError: 1 follow-up rule(s) broken:
     - a thank-you sent 0:05:00 after the end is too early: wait at least 1:00:00
     """
+    _require("policy", policy, FollowUpPolicy, "a FollowUpPolicy")
     end = _time.as_instant(interview_end, "interview_end")
     # A time a plan suggests may lie past the end of the library's range.
     sent = _time.as_derived_instant(sent_at, "sent_at")
@@ -159,11 +170,20 @@ def check_check_ins(
     ...                decision_expected_by=pendulum.date(2026, 11, 27))
     >>> check_check_ins(iv, [pendulum.datetime(2026, 12, 1, 10, tz="Europe/London")])
     """
-    where = zone or interview.timezone
+    _require("interview", interview, Interview, "an Interview")
+    _require("policy", policy, FollowUpPolicy, "a FollowUpPolicy")
+    given: object = times
+    if isinstance(given, str) or not isinstance(given, Iterable):
+        raise ValidationError("times", times, "a sequence of aware datetimes")
+    where = interview.timezone if zone is None else zone
+    _time.zone(where, "zone")
     calendar: BusinessCalendar = policy.calendar
     sent = sorted(
-        # Plans suggest them, so they may lie past the end of the range.
-        (_time.as_derived_instant(t, "times").in_timezone(where) for t in times),
+        (
+            # Plans suggest them, so they may lie past the end of the range.
+            _time.as_derived_instant(t, f"times[{i}]").in_timezone(where)
+            for i, t in enumerate(times)
+        ),
         key=_utc,
     )
     problems = []
@@ -212,6 +232,9 @@ def check_plan(
     after a reply or a decision; the plan is in order; no action is both owed
     and done.
     """
+    _require("plan", plan, Plan, "a Plan")
+    _require("application", application, Application, "an Application")
+    _require("policy", policy, FollowUpPolicy, "a FollowUpPolicy")
     problems: list[str] = []
     calendar = policy.calendar
     for action in (*plan.actions, *(d.action for d in plan.done), *plan.lapsed):
@@ -232,6 +255,12 @@ def check_plan(
             )
     rounds = application.rounds
     for action in (*plan.actions, *plan.lapsed):
+        if action.round > len(rounds):
+            problems.append(
+                f"{_name(action)} belongs to round {action.round}, but the "
+                f"application has {len(rounds)}: was the plan made for it?"
+            )
+            continue
         end = rounds[action.round - 1].ends_at
         if action.kind is ActionKind.THANK:
             problems.extend(_check_thank_window(action, end, policy))

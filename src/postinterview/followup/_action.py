@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import Any, cast
 
 import attrs
 import pendulum
@@ -98,8 +98,15 @@ class Action:
         number: int = 1,
     ) -> None:
         """Make an action; the instants are checked as the class says."""
-        _check_count("round", round)
-        _check_count("number", number)
+        _check_fields(
+            kind=kind,
+            recipient=recipient,
+            channel=channel,
+            template=template,
+            rationale=rationale,
+            round=round,
+            number=number,
+        )
         opens = _time.as_derived_instant(opens_at, "opens_at")
         tz = _time.zone(_time.zone_name(opens))
         naive: list[dt.datetime | None] = []
@@ -190,9 +197,44 @@ class Action:
         )
 
 
+def _check_fields(
+    *,
+    kind: object,
+    recipient: object,
+    channel: object,
+    template: object,
+    rationale: object,
+    round: object,
+    number: object,
+) -> None:
+    """Refuse the fields of an action other than its instants, naming them."""
+    if not isinstance(kind, ActionKind):
+        raise ValidationError("kind", kind, "an ActionKind")
+    if recipient is not None and not isinstance(recipient, Person):
+        raise ValidationError("recipient", recipient, "a Person or None")
+    if channel is not None and not isinstance(channel, Channel):
+        raise ValidationError("channel", channel, "a Channel or None")
+    if template is not None and type(template) is not str:
+        raise ValidationError("template", template, "a letter's name (str) or None")
+    if type(rationale) is not str:
+        raise ValidationError("rationale", rationale, "a string")
+    _check_count("round", round)
+    _check_count("number", number)
+
+
+def _action(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Action):
+        raise ValidationError(attribute.name, value, "an Action")
+
+
+def _event(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Event):
+        raise ValidationError(attribute.name, value, "an event (such as ThankYouSent)")
+
+
 @attrs.frozen(kw_only=True)
 class Done:
     """An action that an event retired, and that event."""
 
-    action: Action
-    by: Event
+    action: Action = attrs.field(validator=_action)
+    by: Event = attrs.field(validator=_event)

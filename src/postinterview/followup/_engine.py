@@ -18,7 +18,7 @@ from postinterview.followup._check_ins import check_ins
 from postinterview.followup._feedback import after_rejection, thank_for_feedback
 from postinterview.followup._next_round import prepare
 from postinterview.followup._offers import after_offers
-from postinterview.followup._plan import Plan
+from postinterview.followup._plan import Plan, made_plan
 from postinterview.followup._planner import Planner, home
 from postinterview.followup._policy import FollowUpPolicy
 from postinterview.followup._referees import notify_referees
@@ -43,8 +43,14 @@ def plan(
     clock. *now* is an aware datetime; it decides which actions are overdue
     or lapsed, not when anything is due.
     """
+    if not isinstance(application, Application):
+        raise ValidationError("application", application, "an Application")
+    if policy is None:
+        policy = _DEFAULT_POLICY
+    elif not isinstance(policy, FollowUpPolicy):
+        raise ValidationError("policy", policy, "a FollowUpPolicy or None")
     current = _time.utc_of(now, "now")
-    planner = Planner(application, policy or _DEFAULT_POLICY, current)
+    planner = Planner(application, policy, current)
     try:
         _apply_rules(planner)
         return _settle(planner)
@@ -113,7 +119,7 @@ def _settle(planner: Planner) -> Plan:
                 lapsed.append(action)
             else:
                 owed.append(action)
-    return Plan(
+    return made_plan(
         actions=tuple(owed),
         now=_time.from_naive_utc(now, home(planner.history.latest)),
         status=status_of(planner.history, planner.policy.check_ins_at_most),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast, overload
 
 import attrs
@@ -47,6 +47,36 @@ def _check_now(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         _time.check_range(value, attribute.name)
 
 
+def _to_tuple(value: object) -> object:
+    """A list becomes a tuple; anything else is left for the validator."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _tuple_of(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """Require a tuple of *kind*, naming the field and the first item that is not."""
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise ValidationError(attribute.name, value, f"a tuple of {kind.__name__}")
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise ValidationError(
+                    f"{attribute.name}[{index}]", item, f"a {kind.__name__}"
+                )
+
+    return validate
+
+
+def _status(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Status):
+        raise ValidationError(attribute.name, value, "a Status")
+
+
+def _application(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, Application):
+        raise ValidationError(attribute.name, value, "an Application or None")
+
+
 @attrs.frozen(kw_only=True)
 class Plan(Sequence[Action]):
     """The actions still owed, ordered by due time and then kind.
@@ -58,14 +88,22 @@ class Plan(Sequence[Action]):
     application it was made for.
     """
 
-    actions: tuple[Action, ...]
+    actions: tuple[Action, ...] = attrs.field(
+        converter=_to_tuple, validator=_tuple_of(Action)
+    )
     now: pendulum.DateTime = attrs.field(
         converter=_to_now, validator=_check_now, eq=_time.instant_key
     )
-    status: Status
-    done: tuple[Done, ...] = ()
-    lapsed: tuple[Action, ...] = ()
-    application: Application | None = attrs.field(default=None, repr=False)
+    status: Status = attrs.field(validator=_status)
+    done: tuple[Done, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Done)
+    )
+    lapsed: tuple[Action, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Action)
+    )
+    application: Application | None = attrs.field(
+        default=None, repr=False, validator=_application
+    )
 
     def __len__(self) -> int:
         return len(self.actions)
@@ -128,3 +166,31 @@ class Plan(Sequence[Action]):
         from postinterview.followup._ics import calendar  # noqa: PLC0415 - an optional extra
 
         return calendar(self.actions, now=self.now, application=self.application)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def made_plan(
+    *,
+    actions: tuple[Action, ...],
+    now: pendulum.DateTime,
+    status: Status,
+    done: tuple[Done, ...],
+    lapsed: tuple[Action, ...],
+    application: Application,
+) -> Plan:
+    """A plan from values the engine made, which need no checking.
+
+    The constructor checks every field; plan() is the hot path and builds
+    these from values it made itself, so it sets them as attrs would.
+    """
+    plan: Plan = _new(Plan)
+    _set(plan, "actions", actions)
+    _set(plan, "now", now)
+    _set(plan, "status", status)
+    _set(plan, "done", done)
+    _set(plan, "lapsed", lapsed)
+    _set(plan, "application", application)
+    return plan

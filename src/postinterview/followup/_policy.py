@@ -233,7 +233,7 @@ class FollowUpPolicy:
         """Return the one-sentence reason for the policy field *name*."""
         try:
             return RATIONALES[name]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: an unhashable name
             names = ", ".join(RATIONALES)
             raise ValidationError("name", name, f"a policy field: {names}") from None
 

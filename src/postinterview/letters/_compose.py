@@ -141,9 +141,12 @@ class _Frame:
             raise ValidationError("to", to, "a Person")
         if not isinstance(self.sender, Candidate):
             raise ValidationError("sender", self.sender, "a Candidate")
-        if self.variant not in _VARIANTS:
+        # Typed as str, but given by the caller: a list would not hash.
+        variant: object = self.variant
+        locale: object = self.locale
+        if not isinstance(variant, str) or variant not in _VARIANTS:
             raise ValidationError("variant", self.variant, "'email' or 'letter'")
-        if self.locale not in _LOCALE_DATA:
+        if not isinstance(locale, str) or locale not in _LOCALE_DATA:
             raise ValidationError("locale", self.locale, f"one of {', '.join(LOCALES)}")
         if self.variant == "letter" and self.dated is None:
             raise ValidationError(
@@ -213,8 +216,14 @@ def _check_salary(salary: Decimal | None, advertised: SalaryRange | None) -> Non
         )
 
 
-def _contact(interview: Interview) -> Person:
-    """Who a follow-up goes *to* by default: the agency, else the first interviewer."""
+def _contact(interview: Interview, to: Person | None = None) -> Person:
+    """Who a follow-up goes to: *to* when given, else the agency contact, else
+    the first interviewer. Only ``None`` means "not given": any other value,
+    falsy or not, is checked as the recipient when the letter is drafted."""
+    if not isinstance(interview, Interview):
+        raise ValidationError("interview", interview, "an Interview")
+    if to is not None:
+        return to
     if interview.run_by is RunBy.AGENCY and interview.agency_contact is not None:
         return interview.agency_contact
     if interview.interviewers:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import jinja2
 
-from postinterview.errors import TemplateRenderError
+from postinterview.errors import TemplateRenderError, ValidationError
 from postinterview.letters._locale import FILTERS
 
 
@@ -74,7 +75,9 @@ def environment(
     autoescaping on for every template. The library's :data:`FILTERS` are
     installed.
     """
-    dirs = list(template_dirs)
+    dirs = _directories(template_dirs)
+    if type(html) is not bool:
+        raise ValidationError("html", html, "True or False")
     loaders: list[jinja2.BaseLoader] = []
     if dirs:
         loaders.append(jinja2.FileSystemLoader(dirs))
@@ -86,6 +89,24 @@ def environment(
             **OPTIONS,
         )
     )
+
+
+def _directories(template_dirs: Iterable[str | Any]) -> list[str | os.PathLike[str]]:
+    """The host's template directories, each a path (str or os.PathLike)."""
+    if isinstance(template_dirs, str | bytes | os.PathLike) or not isinstance(
+        template_dirs, Iterable
+    ):
+        raise ValidationError(
+            "template_dirs", template_dirs, "a sequence of directory paths"
+        )
+    dirs = list(template_dirs)
+    for index, path in enumerate(dirs):
+        text = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+        if not isinstance(text, str) or "\x00" in text:
+            raise ValidationError(
+                f"template_dirs[{index}]", path, "a directory path (str or os.PathLike)"
+            )
+    return dirs
 
 
 _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")

@@ -27,7 +27,7 @@ def check_in(
     interviewer.
     """
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
-    return frame.draft("check_in", interview, to or _contact(interview))
+    return frame.draft("check_in", interview, _contact(interview, to))
 
 
 def reference_brief(
@@ -68,6 +68,4 @@ def withdrawal(
     A *reason* is optional; one short sentence is plenty.
     """
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
-    return frame.draft(
-        "withdrawal", interview, to or _contact(interview), reason=reason
-    )
+    return frame.draft("withdrawal", interview, _contact(interview, to), reason=reason)

@@ -33,6 +33,13 @@ def draft_for(
     *details*; a missing one raises :class:`ValidationError` naming it. An
     offer's ``reply_by`` defaults to the offer's ``respond_by`` date.
     """
+    from postinterview.followup import Action  # noqa: PLC0415 - lazy
+    from postinterview.timeline import Application  # noqa: PLC0415 - lazy
+
+    if not isinstance(action, Action):
+        raise ValidationError("action", action, "an Action from a follow-up plan")
+    if not isinstance(application, Application):
+        raise ValidationError("application", application, "an Application")
     kind = action.template
     if kind is None or kind not in _DETAILS:
         raise ValidationError(
@@ -40,19 +47,26 @@ def draft_for(
         )
     rounds = application.history.rounds
     interview = rounds[min(action.round, len(rounds)) - 1]
-    to = details.pop("to", None) or action.recipient
+    # Only None means "not given": any other value is checked as it is.
+    to = _given(details.pop("to", None), action.recipient)
     if to is None:
         raise ValidationError("to", None, f"a Person to address the {kind} letter to")
-    variant = details.pop("variant", None) or (
-        "letter" if action.channel is Channel.LETTER else "email"
+    variant = _given(
+        details.pop("variant", None),
+        "letter" if action.channel is Channel.LETTER else "email",
     )
-    dated = details.pop("dated", None) or action.send_at.date()
+    dated = _given(details.pop("dated", None), action.send_at.date())
     if kind == "offer_thanks" and "reply_by" not in details:
         respond_by = _respond_by(application, action.number)
         if respond_by is not None:
             details["reply_by"] = respond_by
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
     return frame.draft(kind, interview, to, **details)
+
+
+def _given(value: Any, default: Any) -> Any:
+    """*value*, unless it is None (not given): then *default*."""
+    return default if value is None else value
 
 
 def _respond_by(application: Application, number: int) -> dt.date | None:

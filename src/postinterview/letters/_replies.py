@@ -29,7 +29,7 @@ def feedback_request(
     the first interviewer.
     """
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
-    return frame.draft("feedback_request", interview, to or _contact(interview))
+    return frame.draft("feedback_request", interview, _contact(interview, to))
 
 
 def rejection_reply(
@@ -46,7 +46,7 @@ def rejection_reply(
     Use it when feedback was declined, or instead of asking for it.
     """
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
-    return frame.draft("rejection_reply", interview, to or _contact(interview))
+    return frame.draft("rejection_reply", interview, _contact(interview, to))
 
 
 def feedback_thanks(
@@ -62,7 +62,7 @@ def feedback_thanks(
     """Draft thanks for feedback received, naming what was *useful* if given."""
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
     return frame.draft(
-        "feedback_thanks", interview, to or _contact(interview), useful=useful
+        "feedback_thanks", interview, _contact(interview, to), useful=useful
     )
 
 
@@ -88,7 +88,7 @@ def offer_thanks(
     return frame.draft(
         "offer_thanks",
         interview,
-        to or _contact(interview),
+        _contact(interview, to),
         reply_by=reply_by,
         discuss=discuss,
         salary=salary,

@@ -68,8 +68,17 @@ def _points(
     interview: Interview, highlights: Mapping[Person, str] | Iterable[Highlight]
 ) -> dict[Person, str]:
     """Each interviewer's point, checked: one for each, and only for them."""
+    if not isinstance(interview, Interview):
+        raise ValidationError("interview", interview, "an Interview")
+    given: object = highlights
     if isinstance(highlights, Mapping):
         points = dict(highlights)
+    elif isinstance(given, str) or not isinstance(given, Iterable):
+        raise ValidationError(
+            "highlights",
+            highlights,
+            "a mapping of each interviewer to their point, or Highlights",
+        )
     else:
         points = {}
         for index, item in enumerate(highlights):

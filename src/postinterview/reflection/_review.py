@@ -64,10 +64,15 @@ def review(
         raise ValidationError("interview", interview, "an Interview")
     if notes is not None and not isinstance(notes, InterviewNotes):
         raise ValidationError("notes", notes, "InterviewNotes or None")
-    if policy is None:
-        from postinterview.followup import FollowUpPolicy  # noqa: PLC0415 - lazy
+    from postinterview.followup import FollowUpPolicy  # noqa: PLC0415 - lazy
+    from postinterview.timeline import Application  # noqa: PLC0415 - lazy
 
+    if application is not None and not isinstance(application, Application):
+        raise ValidationError("application", application, "an Application or None")
+    if policy is None:
         policy = FollowUpPolicy()
+    elif not isinstance(policy, FollowUpPolicy):
+        raise ValidationError("policy", policy, "a FollowUpPolicy or None")
     return (
         *_timing(scorecard, interview, policy),
         *_nothing_went_well(scorecard),

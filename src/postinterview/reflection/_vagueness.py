@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from postinterview.errors import ValidationError
+
 # Words that carry no concrete object or action on their own. A note made only
 # of these ("my answers need to be better", "be more confident", "improve")
 # says that something should change but not what, so it cannot be practised.
@@ -57,6 +59,8 @@ def is_vague(note: str) -> bool:
     >>> is_vague("My answer to the budget question needs a number and a result")
     False
     """
+    if not isinstance(note, str):
+        raise ValidationError("note", note, "a string")
     for token in _TOKEN.findall(note):
         word = token.casefold().replace("'", "").replace("\u2019", "")
         if any(char.isdigit() for char in word):

@@ -182,6 +182,10 @@ _LOCK = threading.RLock()
 
 def record_plan(cls: type, records: Iterable[type]) -> _Plan:
     """Return the plan for *cls*, one of *records* or a record nested in one."""
+    # Only a class can be a record: anything else (unhashable values included)
+    # gets the documented TypeError too, naming its type rather than showing it.
+    if not isinstance(cls, type):
+        raise TypeError(f"a {type(cls).__name__} is not a serializable record class")
     plan = _PLANS.get(cls)
     if plan is None:
         for record in records:

@@ -1,0 +1,265 @@
+"""Arguments of the wrong kind are refused at the door, naming the argument.
+
+Each case here is one the fuzz suite (test_fuzz.py) found letting a bare
+TypeError, AttributeError, IndexError or a third-party error escape from a
+public function, rebuilt as an example a reader can see: the call now raises
+a :class:`ValidationError` whose ``field`` names the argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pendulum
+import pytest
+
+from postinterview import (
+    Action,
+    ActionKind,
+    Application,
+    Done,
+    FollowUpPolicy,
+    Interview,
+    NotesWritten,
+    Person,
+    Plan,
+    Status,
+    ValidationError,
+    plan,
+    testing,
+)
+from postinterview import letters as ls
+from postinterview.reflection import Scorecard, is_vague, review
+from postinterview.serialize import from_dict, from_json, to_dict, to_json
+
+END = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
+PRIYA = Person(name="Priya Shah", email="priya@acme.example")
+IV = Interview(
+    organisation="Acme Ltd",
+    role="Data Engineer",
+    starts_at=END.subtract(hours=1),
+    ends_at=END,
+    interviewers=(PRIYA,),
+)
+APP = Application.from_interview(IV)
+ME = ls.Candidate(name="Sam Jones", email="sam@example.org")
+PLAN = plan(APP, now=END.add(minutes=5))
+ACTION = PLAN.actions[0]
+THANKS = PLAN.of_kind(ActionKind.THANK)[0]
+
+
+def _action(**changes: Any) -> Action:
+    fields: dict[str, Any] = {
+        "kind": ActionKind.REFLECT,
+        "recipient": None,
+        "channel": None,
+        "opens_at": END,
+        "due_at": END.add(minutes=15),
+        "closes_at": None,
+        "send_at": END,
+        "template": None,
+        "rationale": "Memory fades fast.",
+    }
+    return Action(**{**fields, **changes})
+
+
+CASES: dict[str, tuple[Callable[[], object], str]] = {
+    # the follow-up engine and its records
+    "plan without an application": (lambda: plan(None, now=END), "application"),  # type: ignore[arg-type]
+    "plan with a tuple for a policy": (
+        lambda: plan(APP, policy=(FollowUpPolicy(),), now=END),  # type: ignore[arg-type]
+        "policy",
+    ),
+    "a plan whose actions are None": (
+        lambda: Plan(actions=None, now=END, status=Status.AWAITING_DECISION),  # type: ignore[arg-type]
+        "actions",
+    ),
+    "a plan whose actions hold a tuple": (
+        lambda: Plan(actions=((ACTION,),), now=END, status=Status.AWAITING_DECISION),  # type: ignore[arg-type]
+        "actions[0]",
+    ),
+    "a plan whose now is a list": (
+        lambda: Plan(actions=(), now=[END], status=Status.AWAITING_DECISION),  # type: ignore[arg-type]
+        "now",
+    ),
+    "a plan whose status is a string": (
+        lambda: Plan(actions=(), now=END, status="awaiting"),  # type: ignore[arg-type]
+        "status",
+    ),
+    "a plan for a tuple of applications": (
+        lambda: Plan(
+            actions=(),
+            now=END,
+            status=Status.AWAITING_DECISION,
+            application=(APP,),  # type: ignore[arg-type]
+        ),
+        "application",
+    ),
+    "an action of no kind": (lambda: _action(kind="reflect"), "kind"),
+    "an action to a name": (lambda: _action(recipient="Priya"), "recipient"),
+    "an action by a channel's name": (lambda: _action(channel="email"), "channel"),
+    "an action whose template is a list": (lambda: _action(template=[]), "template"),
+    "an action without a rationale": (lambda: _action(rationale=None), "rationale"),
+    "an action in round 0": (lambda: _action(round=0), "round"),
+    "an action numbered True": (lambda: _action(number=True), "number"),
+    "done by no event": (lambda: Done(action=ACTION, by=None), "by"),  # type: ignore[arg-type]
+    "done without an action": (
+        lambda: Done(action=None, by=NotesWritten(at=END)),  # type: ignore[arg-type]
+        "action",
+    ),
+    "a rationale asked for by a list": (
+        lambda: FollowUpPolicy().rationale(["notes_due"]),  # type: ignore[arg-type]
+        "name",
+    ),
+    # the letters
+    "a check-in about no interview": (
+        lambda: ls.check_in(None, sender=ME),
+        "interview",
+    ),  # type: ignore[arg-type]
+    "a check-in in a list of locales": (
+        lambda: ls.check_in(IV, sender=ME, locale=["en_GB"]),  # type: ignore[arg-type]
+        "locale",
+    ),
+    "a check-in in a list of variants": (
+        lambda: ls.check_in(IV, sender=ME, variant=["email"]),  # type: ignore[arg-type]
+        "variant",
+    ),
+    "a check-in to an empty string": (lambda: ls.check_in(IV, to="", sender=ME), "to"),  # type: ignore[arg-type]
+    "feedback thanks about a date": (
+        lambda: ls.feedback_thanks(pendulum.date(2026, 1, 1), sender=ME),  # type: ignore[arg-type]
+        "interview",
+    ),
+    "thank-yous about a string": (
+        lambda: ls.thank_you_each("Acme", sender=ME, highlights={}),  # type: ignore[arg-type]
+        "interview",
+    ),
+    "thank-yous with highlights of None": (
+        lambda: ls.thank_you_each(IV, sender=ME, highlights=None),  # type: ignore[arg-type]
+        "highlights",
+    ),
+    "a draft for no action": (lambda: ls.draft_for(None, APP, sender=ME), "action"),  # type: ignore[arg-type]
+    "a draft from a list of applications": (
+        lambda: ls.draft_for(THANKS, [APP], sender=ME, highlight="the migration"),  # type: ignore[arg-type]
+        "application",
+    ),
+    "a draft to an empty string": (
+        lambda: ls.draft_for(THANKS, APP, sender=ME, to="", highlight="the migration"),
+        "to",
+    ),
+    "an environment from None": (lambda: ls.environment(None), "template_dirs"),  # type: ignore[arg-type]
+    "an environment from one path as a string": (
+        lambda: ls.environment("templates"),
+        "template_dirs",
+    ),
+    "an environment from an int": (lambda: ls.environment([10]), "template_dirs[0]"),
+    "an environment from a path with a NUL": (
+        lambda: ls.environment(["a\x00b"]),
+        "template_dirs[0]",
+    ),
+    "an environment that is html by a tuple": (
+        lambda: ls.environment(html=(True,)),  # type: ignore[arg-type]
+        "html",
+    ),
+    # reflection
+    "is None vague": (lambda: is_vague(None), "note"),  # type: ignore[arg-type]
+    "a review with a zone for a policy": (
+        lambda: review(
+            Scorecard(written_at=END.add(minutes=5), overall=3),
+            IV,
+            policy=dt.UTC,  # type: ignore[arg-type]
+        ),
+        "policy",
+    ),
+    "a review with a list for an application": (
+        lambda: review(
+            Scorecard(written_at=END.add(minutes=5), overall=3),
+            IV,
+            application=[APP],  # type: ignore[arg-type]
+        ),
+        "application",
+    ),
+    # testing's checks: a wrong argument is the test's mistake, not a broken rule
+    "a thank-you time under a datetime for a policy": (
+        lambda: testing.check_thank_you_time(END, END.add(hours=2), END),  # type: ignore[arg-type]
+        "policy",
+    ),
+    "check-ins about a Decimal": (
+        lambda: testing.check_check_ins(1, []),  # type: ignore[arg-type]
+        "interview",
+    ),
+    "check-ins at one instant, not a list": (
+        lambda: testing.check_check_ins(IV, END),  # type: ignore[arg-type]
+        "times",
+    ),
+    "check-ins read in a list of zones": (
+        lambda: testing.check_check_ins(IV, [], zone=["UTC"]),  # type: ignore[arg-type]
+        "zone",
+    ),
+    "check-ins read in a zone with a NUL": (
+        lambda: testing.check_check_ins(IV, [], zone="Asia/Choibalsan\x00"),
+        "zone",
+    ),
+    "check-ins under a tuple of policies": (
+        lambda: testing.check_check_ins(IV, [], (FollowUpPolicy(),)),  # type: ignore[arg-type]
+        "policy",
+    ),
+    "no plan checked": (lambda: testing.check_plan(None, APP), "plan"),  # type: ignore[arg-type]
+    "a plan checked against no application": (
+        lambda: testing.check_plan(PLAN, None),  # type: ignore[arg-type]
+        "application",
+    ),
+}
+
+
+@pytest.mark.parametrize(("call", "field"), CASES.values(), ids=list(CASES))
+def test_a_wrong_argument_is_refused_naming_it(
+    call: Callable[[], object], field: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        call()
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field}: expected ")
+
+
+def test_check_plan_reports_a_plan_made_for_another_application() -> None:
+    # A plan for a second round, checked against an application with one.
+    later = Interview(
+        organisation="Acme Ltd",
+        role="Data Engineer",
+        starts_at=END.add(days=7),
+        ends_at=END.add(days=7, hours=1),
+        interviewers=(PRIYA,),
+    )
+    two_rounds = Application(interviews=(IV, later))
+    made = plan(two_rounds, now=later.ends_at.add(minutes=5))
+    with pytest.raises(AssertionError, match="belongs to round 2, but the application"):
+        testing.check_plan(made, APP)
+
+
+def test_only_none_means_the_default_recipient() -> None:
+    # None still means "the first interviewer"; other falsy values are refused
+    # above rather than silently replaced.
+    assert ls.check_in(IV, sender=ME).to == PRIYA
+    made = ls.draft_for(THANKS, APP, sender=ME, highlight="the migration")
+    assert made.to == PRIYA
+
+
+@pytest.mark.parametrize(
+    "cls", [None, [Person], 10**5000, "Person"], ids=["None", "list", "huge", "name"]
+)
+def test_serialize_refuses_what_is_not_a_record_with_a_short_type_error(
+    cls: object,
+) -> None:
+    # TypeError is documented for these (a programming error, not bad data).
+    for call in (
+        lambda: from_dict(cls, {"schema_version": 1}),  # type: ignore[arg-type]
+        lambda: from_json(cls, '{"schema_version": 1}'),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(TypeError, match="is not a serializable record") as caught:
+            call()
+        assert len(str(caught.value)) < 200
+    for call in (lambda: to_dict(cls), lambda: to_json(cls)):
+        with pytest.raises(TypeError, match="is not a serializable record"):
+            call()
