@@ -263,3 +263,18 @@ def test_serialize_refuses_what_is_not_a_record_with_a_short_type_error(
     for call in (lambda: to_dict(cls), lambda: to_json(cls)):
         with pytest.raises(TypeError, match="is not a serializable record"):
             call()
+
+
+@pytest.mark.parametrize(
+    ("drafts", "field"),
+    [
+        (None, "drafts"),
+        ("two notes", "drafts"),
+        ([1], "drafts[0]"),
+        (((),), "drafts[0]"),
+    ],
+)
+def test_check_panel_names_what_is_not_a_draft(drafts: object, field: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ls.check_panel(drafts)  # type: ignore[arg-type]
+    assert caught.value.field == field

@@ -488,6 +488,8 @@ def valid(hint: Any, name: str = "") -> st.SearchStrategy[Any]:  # noqa: PLR0912
         return st.booleans()
     if hint is int:
         return st.integers(0, 10)
+    if hint is float:  # a time limit, in seconds
+        return st.floats(0.05, 2.0)
     if hint is Decimal:
         return st.decimals(0, 10**6, places=2)
     if hint in (dt.datetime, pendulum.DateTime):

@@ -400,18 +400,28 @@ SAM = Candidate(name="Sam Jones", email="sam@example.org")
     done(outcome)
 
 
-def test_a_quoted_local_part_the_stdlib_accepts_becomes_an_email() -> None:
+def test_a_quoted_local_part_the_stdlib_keeps_becomes_an_email() -> None:
     outcome = run_capped(
         """
-        priya = Person(name="Priya Shah", email='"priya..shah"@acme.example')
+        priya = Person(name="Priya Shah", email='"priya shah"@acme.example')
         draft = Draft(kind="thank_you", to=priya, subject="Thank you",
                       text="Thank you.", html="<p>Thank you.</p>")
         message = draft.to_email(Candidate(name="Sam Jones", email="sam@example.org"))
-        assert "priya..shah" in message["To"], message["To"]
+        assert '"priya shah"@acme.example' in message["To"], message["To"]
         """,
         setup=ADDRESSES + "from postinterview.letters import Draft",
     )
     done(outcome)
+
+
+def test_a_quoted_local_part_the_stdlib_would_unquote_is_refused() -> None:
+    # The email package parses '"priya..shah"@...' but writes it back
+    # unquoted, as an address no server takes: refused at the door instead.
+    outcome = run_capped(
+        """Person(name="Priya Shah", email='"priya..shah"@acme.example')""",
+        setup=ADDRESSES,
+    )
+    refused(outcome, VALIDATION)
 
 
 def test_the_strategies_generate_only_addresses_the_stdlib_accepts() -> None:
@@ -468,12 +478,16 @@ from hypothesis.errors import InvalidArgument
 from postinterview import Scorecard
 from postinterview.strategies import applications, aware_datetimes
 outcome = []
-def drawn(strategy, use):
-    @settings(max_examples=50, database=None)
-    @given(strategy)
-    def each(value):
-        use(value)
+def drawn(make, use):
+    # Hypothesis refuses a bad argument when the strategy is made or drawn.
     try:
+        strategy = make()
+
+        @settings(max_examples=50, database=None)
+        @given(strategy)
+        def each(value):
+            use(value)
+
         each()
     except InvalidArgument:
         outcome.append("refused")
@@ -485,7 +499,7 @@ def test_aware_datetimes_near_the_ends_of_time(bounds: tuple[str, str]) -> None:
     low, high = bounds
     outcome = run_capped(
         f"""
-        drawn(aware_datetimes(min_value={low}, max_value={high}),
+        drawn(lambda: aware_datetimes(min_value={low}, max_value={high}),
               lambda at: Scorecard(written_at=at, overall=3))
         """,
         setup=STRATEGIES,
@@ -500,7 +514,7 @@ def test_applications_near_the_ends_of_time(bounds: tuple[str, str]) -> None:
     outcome = run_capped(
         f"""
         from postinterview import plan
-        drawn(applications(min_value={low}, max_value={high}),
+        drawn(lambda: applications(min_value={low}, max_value={high}),
               lambda app: plan(app, now=app.interviews[-1].ends_at).to_ics())
         """,
         setup=STRATEGIES,

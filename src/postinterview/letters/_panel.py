@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from postinterview.errors import ValidationError
 from postinterview.findings import Finding
 from postinterview.interview import Person
 from postinterview.letters._checks import _GREETING, _WORD, _name_parts
@@ -58,7 +59,13 @@ def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
     reports every pair of drafts whose bodies are the same apart from the
     recipient's name.
     """
+    given: object = drafts
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise ValidationError("drafts", drafts, "an iterable of Draft")
     drafts = tuple(drafts)
+    for index, draft in enumerate(drafts):
+        if not isinstance(draft, Draft):
+            raise ValidationError(f"drafts[{index}]", draft, "a Draft")
     findings = [finding for draft in drafts for finding in draft.check()]
     seen: dict[str, Draft] = {}
     for draft in drafts:
