@@ -15,6 +15,7 @@ from typing import Any
 import pendulum
 import pytest
 
+import postinterview
 from postinterview import (
     Action,
     ActionKind,
@@ -278,3 +279,22 @@ def test_check_panel_names_what_is_not_a_draft(drafts: object, field: str) -> No
     with pytest.raises(ValidationError) as caught:
         ls.check_panel(drafts)  # type: ignore[arg-type]
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize("weekend", [[[5]], [{}, 6], [5, "Sunday"]])
+def test_a_weekend_of_what_are_not_days_is_refused(weekend: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        postinterview.BusinessCalendar(weekend=weekend)  # type: ignore[arg-type]
+    assert caught.value.field == "weekend"
+
+
+@pytest.mark.parametrize("cc", [None, 3, "sam@example.org"])
+def test_to_email_names_copies_that_are_not_a_collection(cc: object) -> None:
+    priya = Person(name="Priya Shah", email="priya@acme.example")
+    draft = ls.Draft(
+        kind="thank_you", to=priya, subject="Thanks", text="Thanks.", html="<p>x</p>"
+    )
+    sender = ls.Candidate(name="Sam Jones", email="sam@example.org")
+    with pytest.raises(ValidationError) as caught:
+        draft.to_email(sender, cc=cc)  # type: ignore[arg-type]
+    assert caught.value.field == "cc"

@@ -32,6 +32,9 @@ def _headers(
         ("From", _address(sender, "sender")),
         ("To", recipient),
     ]
+    given: object = cc
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise ValidationError("cc", cc, "an iterable of people or addresses")
     copies = tuple(_address(person, f"cc[{i}]") for i, person in enumerate(cc))
     if copies:
         headers.append(("Cc", copies))

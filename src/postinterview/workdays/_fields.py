@@ -41,13 +41,15 @@ def to_weekend(
     candidate: object = value
     if not isinstance(candidate, Iterable) or isinstance(candidate, str | bytes):
         return cast("frozenset[pendulum.WeekDay]", value)
-    days = frozenset(
+    days = [
         pendulum.WeekDay(item)
         if isinstance(item, int) and not isinstance(item, bool) and 0 <= item <= 6
         else item
         for item in candidate
-    )
-    return cast("frozenset[pendulum.WeekDay]", days)
+    ]
+    if not all(isinstance(day, pendulum.WeekDay) for day in days):
+        return cast("frozenset[pendulum.WeekDay]", value)  # the validator explains
+    return frozenset(days)
 
 
 def check_weekend(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
