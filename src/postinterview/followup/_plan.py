@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, cast, overload
 
 import attrs
 import pendulum
 
-from postinterview import _time
+from postinterview import _fields, _time
 from postinterview.errors import ValidationError
 from postinterview.followup._action import Action, Done
 from postinterview.followup._kind import ActionKind
@@ -47,26 +47,6 @@ def _check_now(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         _time.check_range(value, attribute.name)
 
 
-def _to_tuple(value: object) -> object:
-    """A list becomes a tuple; anything else is left for the validator."""
-    return tuple(value) if isinstance(value, list) else value
-
-
-def _tuple_of(kind: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    """Require a tuple of *kind*, naming the field and the first item that is not."""
-
-    def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple):
-            raise ValidationError(attribute.name, value, f"a tuple of {kind.__name__}")
-        for index, item in enumerate(value):
-            if not isinstance(item, kind):
-                raise ValidationError(
-                    f"{attribute.name}[{index}]", item, f"a {kind.__name__}"
-                )
-
-    return validate
-
-
 def _status(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Status):
         raise ValidationError(attribute.name, value, "a Status")
@@ -89,17 +69,17 @@ class Plan(Sequence[Action]):
     """
 
     actions: tuple[Action, ...] = attrs.field(
-        converter=_to_tuple, validator=_tuple_of(Action)
+        converter=_fields.to_tuple, validator=_fields.tuple_of(Action)
     )
     now: pendulum.DateTime = attrs.field(
         converter=_to_now, validator=_check_now, eq=_time.instant_key
     )
     status: Status = attrs.field(validator=_status)
     done: tuple[Done, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(Done)
+        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(Done)
     )
     lapsed: tuple[Action, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(Action)
+        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(Action)
     )
     application: Application | None = attrs.field(
         default=None, repr=False, validator=_application
