@@ -429,9 +429,9 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
         ),
         "no schema_version": (
             ["check", no_version],
-            "version.toml: schema_version: expected 1, the schema version this "
-            "release reads, got nothing (the key is missing); start the file "
-            "with the line: schema_version = 1",
+            "version.toml: schema_version: expected a schema version this "
+            "release reads (1, 2), got nothing (the key is missing); start the "
+            "file with the line: schema_version = 2",
         ),
         "schema error with a path": (
             ["plan", bad_email, "--now", NOW],

@@ -15,7 +15,8 @@ makes of them:
 - ``postinterview check FILE``: says what a record is and that it is valid.
 
 **Files.** A file is one TOML document holding one record, with
-``schema_version = 1`` at the top as in the JSON format. What it is follows
+``schema_version = 2`` at the top as in the JSON format (files written for
+version 1 still read). What it is follows
 from its top-level keys: ``application`` makes it a log entry
 (:class:`~postinterview.LogEntry`), ``interviews`` an
 :class:`~postinterview.Application`, ``organisation`` an

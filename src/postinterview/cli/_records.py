@@ -14,7 +14,7 @@ import pendulum
 from postinterview.errors import SchemaError, ValidationError
 from postinterview.interview import Interview
 from postinterview.learning import LogEntry
-from postinterview.serialize import from_dict, parse_instant
+from postinterview.serialize import SCHEMA_VERSION, from_dict, parse_instant
 from postinterview.timeline import Application
 
 
@@ -100,7 +100,10 @@ def load(path: Path) -> Record:
     except SchemaError as error:
         hint = ""
         if error.path == "schema_version":
-            hint = "; start the file with the line: schema_version = 1"
+            hint = (
+                "; start the file with the line: "
+                f"schema_version = {SCHEMA_VERSION}"
+            )
         raise UserError(f"{path}: {error}{hint}") from None
     raise UserError(
         f"{path}: not a record: expected a top-level key `application` (a log "

@@ -6,6 +6,7 @@ A document is one record as a JSON object, ``"schema_version"`` first.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 from postinterview.errors import SchemaError
@@ -43,8 +44,8 @@ __all__ = [
     "to_json",
 ]
 
-# The package binds these two again, with the comments that document them.
-SCHEMA_VERSION: Final = 1
+# The package binds these again, with the comments that document them.
+SCHEMA_VERSION: Final = 2
 RECORDS: Final[tuple[type, ...]] = (
     Person,
     SalaryRange,
@@ -77,7 +78,7 @@ def to_dict(obj: object) -> dict[str, Any]:
     Raises :class:`TypeError` for anything that is not a record.
 
     >>> to_dict(Person(name="Priya Shah", email="priya@acme.example"))
-    {'schema_version': 1, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
+    {'schema_version': 2, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
     """
     plan = record_plan(type(obj), RECORDS)
     return plan.encode(obj, {VERSION_KEY: SCHEMA_VERSION})
@@ -90,24 +91,20 @@ def from_dict(cls: type[T], data: object) -> T:
     problem, when *data* is not a valid document; :class:`TypeError` when
     *cls* is not a record (see :data:`RECORDS`).
 
-    >>> from_dict(Person, {"schema_version": 1, "name": "Priya Shah"})
-    Person(name='Priya Shah', email=None, phone=None, title=None, timezone=None)
-    >>> from_dict(Person, {"schema_version": 1, "name": "Priya", "emial": "x"})
+    >>> from_dict(Person, {"schema_version": 2, "name": "Priya Shah"}).name
+    'Priya Shah'
+    >>> from_dict(Person, {"schema_version": 2, "name": "Priya", "emial": "x"})
     Traceback (most recent call last):
     ...
-    postinterview.errors.SchemaError: emial: expected a field of Person (name, email, phone, title, timezone), got 'emial'
+    postinterview.errors.SchemaError: emial: expected a field of Person (name, email, phone, title, timezone, given_name, family_name, honorific, salutation), got 'emial'
     """  # noqa: E501 - a doctest shows the message as one line
     plan = record_plan(cls, RECORDS)
     try:
         if type(data) is not dict:
             data = as_object(data, cls.__name__)
         version = data.get(VERSION_KEY, MISSING)
-        if type(version) is not int or version != SCHEMA_VERSION:
-            raise DecodeError(
-                version,
-                f"{SCHEMA_VERSION}, the schema version this release reads",
-                f".{VERSION_KEY}",
-            )
+        if version != SCHEMA_VERSION:
+            data = _migrated(data, version)
         record: T = plan.decode(data, VERSION_KEY)
     except DecodeError as error:
         raise error.schema_error() from None
@@ -117,13 +114,40 @@ def from_dict(cls: type[T], data: object) -> T:
     return record
 
 
+def _unchanged(document: dict[str, Any]) -> dict[str, Any]:
+    return document
+
+
+# How a document of each older version becomes one of the next version. A
+# version-1 document is a version-2 document as it stands: version 2 only
+# added optional fields (how a :class:`Person` is greeted).
+_MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    1: _unchanged,
+}
+
+
+def _migrated(document: dict[str, Any], version: object) -> dict[str, Any]:
+    """*document*, written at *version*, brought up to :data:`SCHEMA_VERSION`."""
+    if type(version) is not int or version not in _MIGRATIONS:
+        readable = ", ".join(map(str, [*sorted(_MIGRATIONS), SCHEMA_VERSION]))
+        raise DecodeError(
+            version,
+            f"a schema version this release reads ({readable})",
+            f".{VERSION_KEY}",
+        )
+    while version != SCHEMA_VERSION:
+        document = _MIGRATIONS[version](document)
+        version += 1
+    return document
+
+
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """Return *obj*, a record (see :data:`RECORDS`), as JSON text.
 
     Without *indent* the text is compact; non-ASCII text is kept as it is.
 
     >>> to_json(Person(name="Zoë Ng", timezone="Asia/Singapore"))
-    '{"schema_version":1,"name":"Zoë Ng","timezone":"Asia/Singapore"}'
+    '{"schema_version":2,"name":"Zoë Ng","timezone":"Asia/Singapore"}'
     """
     return json.dumps(
         to_dict(obj),
@@ -142,7 +166,7 @@ def from_json(cls: type[T], text: str | bytes | bytearray) -> T:
     JSON, objects that repeat a key, and the constants ``NaN`` and
     ``Infinity``, all with :class:`~postinterview.errors.SchemaError`.
 
-    >>> text = '{"schema_version": 1, "name": "Priya", "name": "Ann"}'
+    >>> text = '{"schema_version": 2, "name": "Priya", "name": "Ann"}'
     >>> from_json(Person, text)
     Traceback (most recent call last):
     ...
