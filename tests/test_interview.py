@@ -84,6 +84,7 @@ def test_enums_hold_the_domain_choices() -> None:
         "VIDEO",
         "TELEPHONE",
         "ASSESSMENT_CENTRE",
+        "TECHNICAL_TEST",
     }
     assert {m.name for m in RunBy} == {"EMPLOYER", "AGENCY"}
     assert {"EMAIL", "PHONE", "LETTER"} <= {m.name for m in Channel}

@@ -67,6 +67,7 @@ from postinterview.letters import (
     thank_you_each,
     withdrawal,
 )
+from postinterview.letters._joins import sentence
 from postinterview.strategies._basics import _emails as pst_emails
 
 LONDON = "Europe/London"
@@ -171,9 +172,11 @@ def test_every_kind_renders_in_every_locale_and_layout(
     assert draft.subject.strip()
     assert draft.text.strip()
     assert draft.html.strip()
-    # The greeting uses the recipient's name, in both bodies.
-    assert f"Dear {draft.to.name}," in draft.text
-    assert f"<p>Dear {html.escape(draft.to.name)},</p>" in draft.html
+    # The greeting uses the recipient's name, in both bodies; a printed
+    # American letter closes it with a colon.
+    mark = ":" if (locale, variant) == ("en_US", "letter") else ","
+    assert f"Dear {draft.to.name}{mark}" in draft.text
+    assert f"<p>Dear {html.escape(draft.to.name)}{mark}</p>" in draft.html
     # The sign-off is the locale's and the layout's, followed by the sender.
     sign_off = SIGN_OFFS[locale, variant]
     assert f"{sign_off}\n{ME.name}\n" in draft.text
@@ -1024,8 +1027,9 @@ def test_any_printable_text_renders_and_survives_an_email(
     assert f"Dear {name}," in draft.text
     assert organisation in draft.text
     if forgot is not None:
-        assert forgot in draft.text
-        assert html.escape(forgot) in _as_markupsafe(draft.html)
+        # A sentence of its own: a capital first and a closing mark.
+        assert sentence(forgot) in draft.text
+        assert html.escape(sentence(forgot)) in _as_markupsafe(draft.html)
     parsed = from_bytes(draft.to_email(sender))
     assert lf(parsed.get_body(("plain",)).get_content()) == lf(draft.text)
     assert lf(parsed.get_body(("html",)).get_content()) == lf(draft.html)
@@ -1074,7 +1078,7 @@ def test_a_missing_attribute_names_the_attribute(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     context = captured_context(monkeypatch)
-    context["to"] = {"title": None}
+    context["sender"] = {"email": "sam@example.org"}
     with pytest.raises(TemplateRenderError) as error:
         letters._render(False, "thank_you/body.txt.j2", context)
     assert "'name'" in str(error.value)
@@ -1346,6 +1350,9 @@ def test_environments_have_the_filters() -> None:
         "names",
         "money",
         "sentence",
+        "inline",
+        "stop",
+        "paragraphs",
     }
     for html_ in (False, True):
         env = environment(html=html_)
@@ -1408,7 +1415,7 @@ def test_draft_for_thanks_each_interviewer_of_the_plan() -> None:
     us = draft_for(thanks[0], app, sender=ME, locale="en_US", highlight="x", forgot="y")
     assert us.locale == "en_US"
     assert "Best regards," in us.text
-    assert "y." in us.text
+    assert "Y." in us.text  # typed as "y": a sentence of its own
 
 
 def test_draft_for_needs_the_highlight() -> None:

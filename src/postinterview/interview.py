@@ -35,12 +35,15 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 class Format(enum.Enum):
-    """How the interview was held; it changes how likely feedback is."""
+    """How the interview was held; it changes how likely feedback is, and
+    how the letters speak of it (a call is not a meeting)."""
 
     IN_PERSON = "in person"
     VIDEO = "video"
     TELEPHONE = "telephone"
     ASSESSMENT_CENTRE = "assessment centre"
+    #: A technical test or exercise worked through with the interviewers.
+    TECHNICAL_TEST = "technical test"
 
 
 class Channel(enum.Enum):

@@ -100,10 +100,7 @@ def load(path: Path) -> Record:
     except SchemaError as error:
         hint = ""
         if error.path == "schema_version":
-            hint = (
-                "; start the file with the line: "
-                f"schema_version = {SCHEMA_VERSION}"
-            )
+            hint = f"; start the file with the line: schema_version = {SCHEMA_VERSION}"
         raise UserError(f"{path}: {error}{hint}") from None
     raise UserError(
         f"{path}: not a record: expected a top-level key `application` (a log "

@@ -44,6 +44,7 @@ from typing import Any
 from postinterview.letters import _compose, _environment, _locale
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._compose import _DETAILS as _DETAILS
+from postinterview.letters._compose import template_context
 from postinterview.letters._draft import Draft
 from postinterview.letters._environment import _render as _render
 from postinterview.letters._environment import environment, loader
@@ -78,6 +79,7 @@ __all__ = [
     "reference_brief",
     "rejection_reply",
     "render_user_template",
+    "template_context",
     "thank_you",
     "thank_you_each",
     "withdrawal",
@@ -88,8 +90,10 @@ KINDS = _compose.KINDS
 #: The locales the packaged templates are written for.
 LOCALES = _locale.LOCALES
 #: The filters the packaged templates use, for hosts that build their own
-#: environment: ``spell``, ``longdate``, ``weekday``, ``names``, ``money`` and
-#: ``sentence``.
+#: environment: ``spell``, ``longdate``, ``weekday``, ``names``, ``money``,
+#: the joins ``sentence``, ``inline`` and ``stop`` (typed text as a sentence,
+#: inside a sentence, ending a sentence) and ``paragraphs`` (plain paragraphs
+#: as HTML).
 FILTERS: Mapping[str, Callable[..., str]] = _locale.FILTERS
 #: The settings the packaged templates are written for. A host that builds
 #: its own environment passes them on: ``Environment(loader=...,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -12,7 +13,8 @@ import pendulum
 
 from postinterview import _fields
 from postinterview.errors import ValidationError
-from postinterview.interview import Interview, Person, RunBy, SalaryRange
+from postinterview.interview import Format, Interview, Person, RunBy, SalaryRange
+from postinterview.letters._address import addressee, full_name
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._draft import Draft
 from postinterview.letters._environment import _render
@@ -117,11 +119,7 @@ class _Frame:
         self, kind: str, interview: Interview, to: Person, /, **details: Any
     ) -> Draft:
         """Fill the three templates of *kind* and return the draft."""
-        self._check(interview, to)
-        filled = _filled(kind, details)
-        if kind == "offer_thanks":
-            _check_salary(filled["salary"], interview.advertised_salary)
-        context = self._context(kind, interview, to, filled)
+        context = self.context(kind, interview, to, details)
         subject = " ".join(_render(False, f"{kind}/subject.txt.j2", context).split())
         context["subject"] = subject
         return Draft(
@@ -133,6 +131,16 @@ class _Frame:
             locale=self.locale,
             interview=interview,
         )
+
+    def context(
+        self, kind: str, interview: Interview, to: Person, details: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Check everything given, then return what *kind*'s templates see."""
+        self._check(interview, to)
+        filled = _filled(kind, details)
+        if kind == "offer_thanks":
+            _check_salary(filled["salary"], interview.advertised_salary)
+        return self._context(kind, interview, to, filled)
 
     def _check(self, interview: Interview, to: Person) -> None:
         if not isinstance(interview, Interview):
@@ -158,8 +166,14 @@ class _Frame:
     def _context(
         self, kind: str, interview: Interview, to: Person, filled: Mapping[str, Any]
     ) -> dict[str, Any]:
-        """What the templates of *kind* see: the record, the frame and the details."""
+        """What the templates of *kind* see: the record, the frame and the details.
+
+        Days are the reader's: the interview's day is the day it ended on in
+        *to*'s zone (else the interview's), and so is a decision instant.
+        """
         data = _LOCALE_DATA[self.locale]
+        zone = to.timezone or interview.timezone
+        decision = interview.decision_expected_by
         return {
             "kind": kind,
             "variant": self.variant,
@@ -168,17 +182,106 @@ class _Frame:
             "sign_off": data[f"{self.variant}_sign_off"],
             "dated": None if self.dated is None else _day("dated", self.dated),
             "interview": interview,
-            # The day in the interview's own zone.
-            "interview_day": interview.ends_at.date(),
+            "interview_day": interview.ends_at.in_timezone(zone).date(),
+            "decision_day": decision.in_timezone(zone).date()
+            if isinstance(decision, pendulum.DateTime)
+            else decision,
             "organisation": interview.organisation,
             "role": interview.role,
             "agency": interview.agency_contact
             if interview.run_by is RunBy.AGENCY
             else None,
+            "occasion": _OCCASIONS[interview.format],
+            "panel": len(interview.interviewers),
+            "reader": _reader(interview, to),
+            "phrasing": phrasing(_turn(interview, to)),
             "to": to,
+            "addressee": addressee(to, self.locale),
+            "to_full": full_name(to, self.locale),
             "sender": self.sender,
             **filled,
         }
+
+
+# How each format of interview is spoken of: a call is not a meeting.
+_OCCASIONS = {
+    Format.IN_PERSON: "meeting",
+    Format.VIDEO: "video",
+    Format.TELEPHONE: "call",
+    Format.ASSESSMENT_CENTRE: "assessment",
+    Format.TECHNICAL_TEST: "test",
+}
+# Job titles of people who recruit rather than do the work: they are thanked
+# for their help with the process, not for the problems of their team.
+_RECRUITING = re.compile(
+    r"\b(recruit\w*|talent|hr|human resources|people (partner|team|operations)"
+    r"|resourcing|hiring (coordinator|partner|manager assistant)|sourc\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _reader(interview: Interview, to: Person) -> str:
+    """Who *to* is: ``"agency"``, ``"recruiter"`` or ``"interviewer"``."""
+    if interview.agency_contact is not None and to == interview.agency_contact:
+        return "agency"
+    if to.title is not None and _RECRUITING.search(to.title):
+        return "recruiter"
+    return "interviewer"
+
+
+def _turn(interview: Interview, to: Person) -> int:
+    """*to*'s place on the panel (from 0), or 0 for anyone else."""
+    try:
+        return interview.interviewers.index(to)
+    except ValueError:
+        return 0
+
+
+#: How many wordings each varied sentence of a letter has (a prime).
+WORDINGS = 5
+#: How many sentences of a letter vary with the reader's place on the panel.
+SLOTS = 5
+
+
+def phrasing(turn: int) -> tuple[int, ...]:
+    """The wording of each varied sentence for the panel member at *turn*.
+
+    The first :data:`WORDINGS` members get wholly different wordings; after
+    them, each block of :data:`WORDINGS` members takes a different stride,
+    so any two members up to ``WORDINGS ** 2`` share the wording of at most
+    one sentence.
+
+    >>> phrasing(0), phrasing(1), phrasing(6)
+    ((0, 0, 0, 0, 0), (1, 1, 1, 1, 1), (1, 2, 3, 4, 0))
+    """
+    offset, stride = turn % WORDINGS, turn // WORDINGS
+    return tuple((offset + slot * stride) % WORDINGS for slot in range(SLOTS))
+
+
+def template_context(
+    kind: str,
+    interview: Interview,
+    *,
+    to: Person,
+    sender: Candidate,
+    variant: str = "email",
+    locale: str = "en_GB",
+    dated: dt.date | None = None,
+    **details: Any,
+) -> dict[str, Any]:
+    """Return the variables a *kind* of letter's templates see, every one.
+
+    For a host that renders the packaged templates, or its own versions of
+    them, in its own environment: the same context the letter functions
+    build, from the same arguments, checked the same way (*details* are the
+    kind's own, such as a thank-you's ``highlight``). The bodies also see
+    ``subject``, the rendered subject, which this leaves to the host.
+    """
+    given: object = kind  # typed as str, but given by the caller
+    if not isinstance(given, str) or given not in _DETAILS:
+        raise ValidationError("kind", kind, f"one of {', '.join(KINDS)}")
+    frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
+    return frame.context(kind, interview, to, details)
 
 
 def _filled(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
