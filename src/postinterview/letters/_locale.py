@@ -62,21 +62,42 @@ def _spell(context: jinja2.runtime.Context, word: str) -> str:
 
 
 @jinja2.pass_context
-def _longdate(context: jinja2.runtime.Context, day: dt.date) -> str:
-    """Write a date in full, the locale's way: 20 November 2026."""
-    data = _LOCALE_DATA[_locale_of(context)]
-    return pendulum.Date(day.year, day.month, day.day).format(
+def _longdate(
+    context: jinja2.runtime.Context, day: dt.date, continues: bool = False
+) -> str:
+    """Write a date in full, the locale's way: 20 November 2026.
+
+    With *continues*, the sentence goes on after the date, which in American
+    English sets it off with a comma: "on November 20, 2026, to talk".
+    """
+    locale = _locale_of(context)
+    data = _LOCALE_DATA[locale]
+    written = pendulum.Date(day.year, day.month, day.day).format(
         "LL", locale=data["pendulum"]
     )
+    return _set_off(written, locale, continues)
 
 
 @jinja2.pass_context
-def _weekday(context: jinja2.runtime.Context, day: dt.date) -> str:
-    """Write a day with its name and no year: Friday 20 November."""
-    data = _LOCALE_DATA[_locale_of(context)]
-    return pendulum.Date(day.year, day.month, day.day).format(
+def _weekday(
+    context: jinja2.runtime.Context, day: dt.date, continues: bool = False
+) -> str:
+    """Write a day with its name and no year: Friday 20 November.
+
+    With *continues*, as for :func:`_longdate`: "on Friday, November 20, to
+    talk" in American English.
+    """
+    locale = _locale_of(context)
+    data = _LOCALE_DATA[locale]
+    written = pendulum.Date(day.year, day.month, day.day).format(
         data["weekday"], locale=data["pendulum"]
     )
+    return _set_off(written, locale, continues)
+
+
+def _set_off(written: str, locale: str, continues: bool) -> str:
+    """A date in the middle of an American sentence ends with a comma."""
+    return f"{written}," if continues and locale == "en_US" else written
 
 
 @jinja2.pass_context
