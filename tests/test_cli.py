@@ -254,7 +254,7 @@ def test_draft_writes_each_kind_of_letter(tmp_path: Path) -> None:
 
     reference = runs["reference"].out
     assert reference.startswith("To: Ruth Adeyemi <ruth.adeyemi@example.org>\n")
-    assert "they may contact you from 23 November 2026" in reference
+    assert "they may contact you from Monday 23 November." in reference
     assert "\n- mentoring two junior engineers\n" in reference
 
     # The offer's respond_by gives the date to answer by.
@@ -276,7 +276,8 @@ def test_the_letter_kinds_are_those_of_the_letters_module() -> None:
     assert sorted(_draft._LETTERS.values()) == sorted(letters.KINDS)
     assert all(name == kind.replace("_", "-") for name, kind in _draft._LETTERS.items())
     for kind in letters.KINDS:
-        assert _draft._TAKES[kind] == tuple(letters._DETAILS[kind]), kind
+        given = _draft._TAKES[kind] + _draft._FROM_RECORD.get(kind, ())
+        assert sorted(given) == sorted(letters._DETAILS[kind]), kind
 
 
 # -- log and check ------------------------------------------------------------------

@@ -257,14 +257,17 @@ def test_what_a_person_typed_is_never_respelled() -> None:
     assert "Organization of" not in draft.text
 
 
+WEEKDAYS = {"en_GB": "Friday 20 November", "en_US": "Friday, November 20"}
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_dates_are_written_the_locales_way(locale: str) -> None:
     brief = draft_of("reference_brief", locale=locale, contact_from=DAY)
     offer = draft_of("offer_thanks", locale=locale, reply_by=DAY)
     for draft in (brief, offer):
-        assert LONG_DATES[locale] in draft.text
-        assert LONG_DATES[locale] in draft.html
-        other = next(v for k, v in LONG_DATES.items() if k != locale)
+        assert WEEKDAYS[locale] in draft.text
+        assert WEEKDAYS[locale] in draft.html
+        other = next(v for k, v in WEEKDAYS.items() if k != locale)
         assert other not in draft.text
 
 
@@ -459,7 +462,7 @@ def test_a_reference_brief_says_who_was_met_and_what_to_stress() -> None:
     assert IV.role in draft.subject
     assert IV.organisation in draft.subject
     assert "Priya Shah, Kim Lee and Rae Park" in draft.text
-    assert "25 November 2026" in draft.text
+    assert "from Wednesday 25 November." in draft.text
     assert "- leading the Kafka migration\n- mentoring\n" in draft.text
     assert "<li>mentoring</li>" in draft.html
     us = reference_brief(iv, to=REFEREE, sender=ME, locale="en_US")
@@ -488,7 +491,7 @@ def test_an_offer_thanks_gives_the_reply_date_and_lists_the_points() -> None:
         reply_by=dt.date(2026, 12, 4),
         discuss=["a holiday booked for March", "working from home on Fridays"],
     )
-    assert "4 December 2026" in draft.text
+    assert "my answer by Friday 4 December." in draft.text
     assert "- a holiday booked for March\n" in draft.text
     assert "- working from home on Fridays\n" in draft.text
     assert "<li>a holiday booked for March</li>" in draft.html
@@ -1476,10 +1479,13 @@ def test_draft_for_an_offer_replies_by_its_respond_by_date() -> None:
     draft = draft_for(action, app, sender=ME)
     assert draft.kind == "offer_thanks"
     assert draft.to == KIM
-    assert "4 December 2026" in draft.text
+    assert "by the date you asked for, Friday 4 December." in draft.text
     chosen = draft_for(action, app, sender=ME, reply_by=dt.date(2026, 12, 2))
-    assert "2 December 2026" in chosen.text
-    assert "4 December 2026" not in chosen.text
+    assert "my answer by Wednesday 2 December." in chosen.text
+    assert "4 December" not in chosen.text
+    later = draft_for(action, app, sender=ME, reply_by=dt.date(2026, 12, 7))
+    assert "You asked for my answer by Friday 4 December." in later.text
+    assert "would it be possible to have until Monday 7 December?" in later.text
     with_salary = draft_for(action, app, sender=ME, salary=45000, discuss=["a"])
     assert "£45,000" in with_salary.text
 
@@ -1491,7 +1497,7 @@ def test_draft_for_an_offer_without_a_date_needs_reply_by() -> None:
         draft_for(action, app, sender=ME)
     assert error.value.field == "reply_by"
     assert (
-        "4 December 2026"
+        "Friday 4 December"
         in draft_for(action, app, sender=ME, reply_by=dt.date(2026, 12, 4)).text
     )
 

@@ -52,6 +52,12 @@ _TAKES: Final[dict[str, tuple[str, ...]]] = {
     "feedback_thanks": ("useful",),
     "offer_thanks": ("reply_by", "discuss", "salary"),
 }
+# The details the command line never asks for: draft_for reads them from the
+# record (an offer's dates, a round already booked).
+_FROM_RECORD: Final[dict[str, tuple[str, ...]]] = {
+    "withdrawal": ("booked",),
+    "offer_thanks": ("deadline", "received"),
+}
 # What a missing required detail is, said to the person at the keyboard.
 _REQUIRED: Final[dict[str, str]] = {
     "highlight": "--highlight TEXT, the point from the conversation to come back to",

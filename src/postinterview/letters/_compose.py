@@ -69,6 +69,12 @@ def _optional_amount(field: str, value: Any) -> Decimal | None:
     return amount
 
 
+def _optional_interview(field: str, value: Any) -> Interview | None:
+    if value is not None and not isinstance(value, Interview):
+        raise ValidationError(field, value, "an Interview (the stage booked) or None")
+    return value
+
+
 @attrs.frozen
 class _Detail:
     """A piece of a letter that the record does not hold: the person supplies it."""
@@ -90,11 +96,16 @@ _DETAILS: dict[str, dict[str, _Detail]] = {
         "contact_from": _Detail(_optional_day),
         "emphasise": _Detail(_texts, default=()),
     },
-    "withdrawal": {"reason": _Detail(_optional_text)},
+    "withdrawal": {
+        "reason": _Detail(_optional_text),
+        "booked": _Detail(_optional_interview),
+    },
     "rejection_reply": {},
     "feedback_thanks": {"useful": _Detail(_optional_text)},
     "offer_thanks": {
         "reply_by": _Detail(_day, required=True),
+        "deadline": _Detail(_optional_day),
+        "received": _Detail(_optional_day),
         "discuss": _Detail(_texts, default=()),
         "salary": _Detail(_optional_amount),
     },
@@ -140,7 +151,8 @@ class _Frame:
         filled = _filled(kind, details)
         if kind == "offer_thanks":
             _check_salary(filled["salary"], interview.advertised_salary)
-        return self._context(kind, interview, to, filled)
+            _check_offer_days(filled, _reader_day(interview.ends_at, to, interview))
+        return self._context(kind, interview, to, _derived(kind, filled, to, interview))
 
     def _check(self, interview: Interview, to: Person) -> None:
         if not isinstance(interview, Interview):
@@ -300,6 +312,58 @@ def _filled(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
             raise ValidationError(name, None, f"a value: a {kind} letter needs it")
         filled[name] = value if value is None else detail.convert(name, value)
     return filled
+
+
+#: What each kind of letter's templates see beyond its details, derived from
+#: them (a day in the reader's zone, whether to ask for more time).
+DERIVED: dict[str, tuple[str, ...]] = {
+    "offer_thanks": ("asks_for_time",),
+    "withdrawal": ("booked_day", "booked_occasion"),
+}
+
+
+def _derived(
+    kind: str, filled: dict[str, Any], to: Person, interview: Interview
+) -> dict[str, Any]:
+    """*filled* with the values :data:`DERIVED` names for *kind*."""
+    if kind == "offer_thanks":
+        deadline = filled["deadline"]
+        filled["asks_for_time"] = deadline is not None and filled["reply_by"] > deadline
+    elif kind == "withdrawal":
+        booked = filled["booked"]
+        filled["booked_day"] = (
+            None if booked is None else _reader_day(booked.starts_at, to, interview)
+        )
+        filled["booked_occasion"] = (
+            None if booked is None else _OCCASIONS[booked.format]
+        )
+    return filled
+
+
+def _reader_day(
+    instant: pendulum.DateTime, to: Person, interview: Interview
+) -> pendulum.Date:
+    """The day *instant* falls on for *to*: in their zone, else the interview's."""
+    return instant.in_timezone(to.timezone or interview.timezone).date()
+
+
+def _check_offer_days(filled: dict[str, Any], held: pendulum.Date) -> None:
+    """An answer and a deadline come after the offer, and the offer after the
+    interview (*held*, the reader's day)."""
+    received = filled["received"]
+    if received is not None and received < held:
+        raise ValidationError(
+            "received", received, f"a day no earlier than the interview ({held})"
+        )
+    earliest, after = (
+        (held, "the interview") if received is None else (received, "the offer")
+    )
+    for name in ("reply_by", "deadline"):
+        day = filled[name]
+        if day is not None and day < earliest:
+            raise ValidationError(
+                name, day, f"a day no earlier than {after} ({earliest})"
+            )
 
 
 def _check_salary(salary: Decimal | None, advertised: SalaryRange | None) -> None:

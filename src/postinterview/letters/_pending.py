@@ -59,13 +59,22 @@ def withdrawal(
     to: Person | None = None,
     sender: Candidate,
     reason: str | None = None,
+    booked: Interview | None = None,
     variant: str = "email",
     locale: str = "en_GB",
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft a polite withdrawal that thanks them and leaves the door open.
 
-    A *reason* is optional; one short sentence is plenty.
+    A *reason* is optional; one short sentence is plenty. *booked* is the
+    next stage when one is already arranged (the interview of the round
+    scheduled): the letter names it and its day, and asks them to cancel it.
     """
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
-    return frame.draft("withdrawal", interview, _contact(interview, to), reason=reason)
+    return frame.draft(
+        "withdrawal",
+        interview,
+        _contact(interview, to),
+        reason=reason,
+        booked=booked,
+    )
