@@ -40,6 +40,7 @@ CORE = (
     "findings",
     "_time",
     "_fields",
+    "_views",
 )
 
 
