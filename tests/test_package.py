@@ -90,7 +90,9 @@ def test_importing_the_package_leaves_optional_dependencies_alone() -> None:
     for heavy in (
         "jinja2",
         "hypothesis",
+        "matplotlib",
         "postinterview.strategies",
+        "postinterview.plot",
     ):
         assert heavy not in loaded, f"import postinterview imported {heavy}"
     # Everything but the interview record and the errors loads on first use.
