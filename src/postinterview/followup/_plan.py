@@ -9,7 +9,7 @@ from typing import Any, cast, overload
 import attrs
 import pendulum
 
-from postinterview import _fields, _time
+from postinterview import _fields, _time, _views
 from postinterview.errors import ValidationError
 from postinterview.followup._action import Action, Done
 from postinterview.followup._kind import ActionKind
@@ -146,6 +146,101 @@ class Plan(Sequence[Action]):
         from postinterview.followup._ics import calendar  # noqa: PLC0415 - an optional extra
 
         return calendar(self.actions, now=self.now, application=self.application)
+
+    # notebook display
+
+    def _repr_html_(self) -> str:
+        return _views.to_html("plan", self._view())
+
+    def _repr_markdown_(self) -> str:
+        return _views.to_markdown(self._view())
+
+    def _view(self) -> list[_views.Block]:
+        """The plan as a table: when, what, to whom, why; overdue and lapsed marked."""
+        overdue = set(self.overdue())
+        counts = (
+            f"{_views.plural(len(self.actions), 'action')} owed at "
+            f"{_views.instant(self.now)}: {len(overdue)} overdue, "
+            f"{len(self.lapsed)} lapsed."
+        )
+        if self.application is None:
+            title = "Follow-up plan"
+        else:
+            latest = self.application.rounds[-1]
+            title = f"{latest.organisation}, {latest.role}"
+        blocks: list[_views.Block] = [
+            _views.Paragraph((_views.Strong(title), f": {self.status.value}\n{counts}"))
+        ]
+        if not self.actions and not self.lapsed:
+            return blocks
+        rounds = len({action.round for action in (*self.actions, *self.lapsed)}) > 1
+        rows = [
+            (
+                _views.Strong("overdue") if action in overdue else "",
+                _when_owed(action),
+                describe_action(action, rounds),
+                recipient_of(action),
+                action.rationale,
+            )
+            for action in self.actions
+        ]
+        rows.extend(
+            (
+                _views.Strong("lapsed"),
+                _when_lapsed(action),
+                describe_action(action, rounds),
+                recipient_of(action),
+                action.rationale,
+            )
+            for action in self.lapsed
+        )
+        blocks.append(_views.Table(("", "When", "What", "To whom", "Why"), rows))
+        return blocks
+
+
+def _when_owed(action: Action) -> str:
+    """When to do an owed action: its send time, deadline and closing."""
+    lines = [f"send {_views.instant(action.send_at)}"]
+    due, closes = action._at[2], action._at[3]
+    if due is not None:
+        lines.append(f"due {_views.instant(action.due_at)}")
+        if action._at[4] > due:
+            lines.append("sent after the due time: the recipient's next working hours")
+    if closes is not None and closes != due:
+        lines.append(f"closes {_views.instant(action.closes_at)}")
+    return "\n".join(lines)
+
+
+def _when_lapsed(action: Action) -> str:
+    """When a lapsed action was due, and when its window closed."""
+    lines = []
+    if action.due_at is not None:
+        lines.append(f"was due {_views.instant(action.due_at)}")
+    lines.append(f"closed {_views.instant(action.closes_at)}")
+    return "\n".join(lines)
+
+
+def describe_action(action: Action, rounds: bool) -> str:
+    """What the action is: its kind, which one when repeated, its round."""
+    what = action.kind.value
+    if action.kind is ActionKind.CHECK_IN or action.number > 1:
+        what = f"{what} ({_views.ordinal(action.number)})"
+    if rounds:
+        what = f"{what}, round {action.round}"
+    return what
+
+
+def recipient_of(action: Action) -> str:
+    """Who receives it, and how; "you" for the candidate's own tasks."""
+    if action.recipient is not None:
+        whom = action.recipient.name
+    elif action.kind.is_message:
+        whom = "no one named yet"
+    else:
+        return "you"
+    if action.channel is not None:
+        whom = f"{whom}, by {action.channel.value}"
+    return whom
 
 
 _new = object.__new__

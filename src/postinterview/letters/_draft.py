@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html as _html
 import re
 from collections.abc import Iterable
 from email.message import EmailMessage
@@ -11,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from postinterview import _fields
+from postinterview import _fields, _views
 from postinterview.errors import ValidationError
 from postinterview.findings import Finding
 from postinterview.interview import Interview, Person
@@ -109,8 +108,8 @@ class Draft:
 
     def _header_html(self) -> str:
         return (
-            f"<p><strong>To:</strong> {_html.escape(self._recipient())}<br>"
-            f"<strong>Subject:</strong> {_html.escape(self.subject)}</p>"
+            f"<p><strong>To:</strong> {_views.escape_html(self._recipient())}<br>"
+            f"<strong>Subject:</strong> {_views.escape_html(self.subject)}</p>"
         )
 
     def _repr_html_(self) -> str:
@@ -122,8 +121,9 @@ class Draft:
         to = self._recipient()
         longest = max((len(run) for run in re.findall("`+", self.text)), default=0)
         fence = "`" * max(3, longest + 1)
+        subject = _views.escape_markdown(self.subject)
         return (
-            f"**To:** {_markdown(to)}  \n**Subject:** {_markdown(self.subject)}\n\n"
+            f"**To:** {_views.escape_markdown(to)}  \n**Subject:** {subject}\n\n"
             f"{fence}text\n{self.text.rstrip()}\n{fence}\n"
         )
 
@@ -140,7 +140,3 @@ class Draft:
         }
         wanted = set(bundle if include is None else include) - set(exclude or ())
         return {kind: shown for kind, shown in bundle.items() if kind in wanted}
-
-
-def _markdown(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]()<>#+!|~-])", r"\\\1", text)
