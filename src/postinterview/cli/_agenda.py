@@ -16,7 +16,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 import pendulum
 
-from postinterview.cli._output import Progress, plural, table, when, write
+from postinterview.cli._output import PROG, Progress, plural, table, when, write
 from postinterview.cli._plan import (
     action_json,
     footnote,
@@ -75,6 +75,10 @@ def add_parser(commands: Commands) -> None:
     command.set_defaults(run=run)
 
 
+#: The most ``--days`` takes: about a hundred years.
+_DAYS_MAX: Final = 36_500
+
+
 def _days(text: str) -> int:
     """Read ``--days``: a whole number of days, 0 or more."""
     if not text.isdigit() or not text.isascii():
@@ -87,9 +91,6 @@ def _days(text: str) -> int:
             f"expected at most {_DAYS_MAX:,} days (about a hundred years), got {text!r}"
         )
     return days
-
-
-_DAYS_MAX: Final = 36_500
 
 
 class Entry(NamedTuple):
@@ -124,9 +125,9 @@ def run(args: argparse.Namespace) -> int:
     # The calendar first: without the extra, that is the one error to report.
     calendar = _ics(entries, owed) if args.format == "ics" else b""
     for message in warned:
-        sys.stderr.write(f"postinterview: warning: {message}\n")
+        sys.stderr.write(f"{PROG}: warning: {message}\n")
     for problem in unread:
-        sys.stderr.write(f"postinterview: error: {_one_line(problem.message)}\n")
+        sys.stderr.write(f"{PROG}: error: {_one_line(problem.message)}\n")
     if args.format == "json":
         _json(at, days, owed, lapsed, unread)
     elif args.format == "ics":
@@ -286,14 +287,14 @@ def _table(
     if unread:
         read_from += f" ({plural(len(unread), 'file')} not read)"
     write(f"Agenda of {folder} at {when(at)}: {read_from}.")
-    overdue = {row for row in owed if _overdue(row)}
+    overdue = sum(_overdue(row) for row in owed)
     span = "" if days is None else f" within {plural(days, 'day')}"
-    write(f"{plural(len(owed), 'action')} owed{span}, {len(overdue)} overdue.")
+    write(f"{plural(len(owed), 'action')} owed{span}, {overdue} overdue.")
     if owed:
         write()
         rows = (
             (
-                "OVERDUE" if row in overdue else "",
+                "OVERDUE" if _overdue(row) else "",
                 send_cell(row.action),
                 when(row.action.due_at),
                 label(row.action, _rounds(row.entry)),
