@@ -150,7 +150,12 @@ def test_plan_shows_a_table_and_json_of_the_example_application() -> None:
     assert "Tue 2026-12-01 09:00 GMT" in rows[2]
     assert "Priya Shah" in rows[2]
 
-    listed = json.loads(runs["json"].out)
+    document = json.loads(runs["json"].out)
+    assert document["organisation"] == "Larkspur Analytics Ltd"
+    assert document["status"] == "AWAITING_THANKS"
+    assert document["now"] == "2026-11-21T18:00:00+00:00[Europe/London]"
+    assert document["lapsed"] == []
+    listed = document["actions"]
     assert [item["overdue"] for item in listed] == [True] + [False] * 5
     first = listed[0]
     assert first == {

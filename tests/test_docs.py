@@ -15,8 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = sorted((ROOT / "docs").glob("*.md"))
 
 # A ```python block, then a line of prose, then the ```text block it prints.
+# The code stops at the first fence: a block with no output shown after it is
+# not joined to a later one's.
 _SHOWN = re.compile(
-    r"```python\n(?P<code>.*?)```\n\n[^\n`]*\n\n```text\n(?P<output>.*?)```", re.S
+    r"```python\n(?P<code>(?:(?!```).)*)```\n\n[^\n`]*\n\n```text\n(?P<output>.*?)```",
+    re.S,
 )
 
 

@@ -5,7 +5,12 @@ shape of :mod:`postinterview.serialize`'s JSON, and prints what the library
 makes of them:
 
 - ``postinterview plan FILE [--now INSTANT] [--format table|json]``: the
-  follow-up timetable, one row per action owed, overdue ones marked;
+  follow-up timetable, one row per action owed, overdue ones marked, a send
+  time after the due time explained, lapsed ones listed apart;
+- ``postinterview agenda DIR [--days N] [--now INSTANT] [--format
+  table|json|ics]``: everything owed across a folder of records, by send
+  time, lapsed ones apart; a file that cannot be read is named on standard
+  error and the others are still listed;
 - ``postinterview draft FILE --kind KIND [--to NAME] [--sender ADDRESS] ...``:
   one letter, as text or (``--html``) HTML;
 - ``postinterview ics FILE [-o FILE] [--now INSTANT]``: the timetable as an
@@ -35,12 +40,16 @@ is refused.
 **Errors.** A mistake in what was given (a missing file, bad TOML, a record
 that does not validate, an unknown person or option) prints one line,
 ``postinterview: error: ...``, on standard error and exits with status 2.
-Success exits with 0.
+Success exits with 0; ``agenda`` exits with 3 when it listed what it could
+read but some files could not be; Ctrl-C exits with 130. The library's
+warnings print as ``postinterview: warning: ...`` lines. ``--help`` ends with
+the documentation's address, read from the installed package's metadata.
 
-**Layout.** One private module per subcommand (``_plan``, ``_draft``,
-``_ics``, ``_log``, ``_check``) defines its options beside what it does;
-``_records`` reads records and option values, ``_people`` finds who a letter
-is from and to, ``_output`` prints, and ``_main`` holds :func:`main`.
+**Layout.** One private module per subcommand (``_plan``, ``_agenda``,
+``_draft``, ``_ics``, ``_log``, ``_check``) defines its options beside what
+it does; ``_records`` reads records and option values, ``_people`` finds who
+a letter is from and to, ``_output`` prints, and ``_main`` holds
+:func:`main`.
 """
 
 from postinterview.cli._main import main

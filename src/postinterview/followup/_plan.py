@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, cast, overload
 
 import attrs
@@ -16,6 +16,9 @@ from postinterview.followup._kind import ActionKind
 from postinterview.timeline import Application, Status
 
 _naive_utc = _time.naive_utc
+#: How long before an action's due time its calendar event's second reminder
+#: goes off: time enough to write and check a short letter before the deadline.
+REMIND_BEFORE = dt.timedelta(hours=2)
 # A horizon past every instant an action can hold: one a window reaching it
 # or beyond is clamped to (see upcoming()).
 _LAST = dt.datetime.max  # noqa: DTZ901 - naive UTC, as actions keep instants
@@ -47,6 +50,17 @@ def _check_now(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         _time.check_range(value, attribute.name)
 
 
+# The converters name their item types, so that type checkers see what a
+# Plan takes (the shared converter is generic, and the attrs plugin for
+# mypy leaves its type variable unsolved).
+def _actions(value: Iterable[Action]) -> tuple[Action, ...]:
+    return _fields.to_tuple(value)
+
+
+def _done(value: Iterable[Done]) -> tuple[Done, ...]:
+    return _fields.to_tuple(value)
+
+
 def _status(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Status):
         raise ValidationError(attribute.name, value, "a Status")
@@ -69,17 +83,17 @@ class Plan(Sequence[Action]):
     """
 
     actions: tuple[Action, ...] = attrs.field(
-        converter=_fields.to_tuple, validator=_fields.tuple_of(Action)
+        converter=_actions, validator=_fields.tuple_of(Action)
     )
     now: pendulum.DateTime = attrs.field(
         converter=_to_now, validator=_check_now, eq=_time.instant_key
     )
     status: Status = attrs.field(validator=_status)
     done: tuple[Done, ...] = attrs.field(
-        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(Done)
+        default=(), converter=_done, validator=_fields.tuple_of(Done)
     )
     lapsed: tuple[Action, ...] = attrs.field(
-        default=(), converter=_fields.to_tuple, validator=_fields.tuple_of(Action)
+        default=(), converter=_actions, validator=_fields.tuple_of(Action)
     )
     application: Application | None = attrs.field(
         default=None, repr=False, validator=_application
@@ -131,21 +145,26 @@ class Plan(Sequence[Action]):
         """Return the owed actions of one kind, in plan order."""
         return tuple(a for a in self.actions if a.kind is kind)
 
-    def to_ics(self) -> bytes:
+    def to_ics(self, *, remind_before: dt.timedelta = REMIND_BEFORE) -> bytes:
         """Return the owed actions with a deadline as an iCalendar file.
 
         Needs the ``calendar`` extra (``pip install 'postinterview[calendar]'``,
         which brings the ``icalendar`` package). Each action with a deadline
         becomes an event from its *send_at* to its *due_at*, to the second,
         in the recipient's zone (a VTIMEZONE is included for each zone used;
-        a wall time the zone shows twice is written in UTC), with
-        an alarm at *send_at* and the rationale as its description. Its UID
-        comes from the application and the action, so importing the plan
-        again later updates the events rather than adding new ones.
+        a wall time the zone shows twice is written in UTC), with the
+        rationale as its description and two reminders: one at *send_at*,
+        and one *remind_before* (a positive :class:`datetime.timedelta`, 2
+        hours unless given) before *due_at* when that is later than
+        *send_at*. Each event's UID comes from the application's
+        :attr:`~postinterview.Application.key` and the action's kind, round,
+        number and recipient, so importing a later plan of the same
+        application updates the events rather than adding new ones.
+        :func:`to_ics` writes the plans of many applications into one file.
         """
-        from postinterview.followup._ics import calendar  # noqa: PLC0415 - an optional extra
+        from postinterview.followup._ics import calendar, check_lead  # noqa: PLC0415 - an optional extra
 
-        return calendar(self.actions, now=self.now, application=self.application)
+        return calendar((self,), lead=check_lead(remind_before))
 
     # notebook display
 
@@ -196,6 +215,35 @@ class Plan(Sequence[Action]):
         )
         blocks.append(_views.Table(("", "When", "What", "To whom", "Why"), rows))
         return blocks
+
+
+def to_ics(
+    plans: Iterable[Plan], *, remind_before: dt.timedelta = REMIND_BEFORE
+) -> bytes:
+    """Return the owed actions with a deadline of every plan as one iCalendar file.
+
+    One calendar for many applications, such as a folder of records: each
+    plan's events are those of :meth:`Plan.to_ics`, with the same UIDs and
+    reminders, and each zone's rules appear once. *plans* is an iterable of
+    :class:`Plan`, at most one per application (two plans with the same
+    :attr:`~postinterview.Application.key` would give events the same UIDs,
+    so the second raises :class:`~postinterview.ValidationError`, naming
+    it). Needs the ``calendar`` extra.
+    """
+    given: object = plans
+    if isinstance(given, Plan):  # a sequence too, of actions
+        raise ValidationError(
+            "plans", plans, "an iterable of Plan values, such as [plan]"
+        )
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise ValidationError("plans", plans, "an iterable of Plan values")
+    listed = tuple(plans)
+    for index, made in enumerate(listed):
+        if not isinstance(made, Plan):
+            raise ValidationError(f"plans[{index}]", made, "a Plan")
+    from postinterview.followup._ics import calendar, check_lead  # noqa: PLC0415 - an optional extra
+
+    return calendar(listed, lead=check_lead(remind_before))
 
 
 def _when_owed(action: Action) -> str:

@@ -16,7 +16,7 @@ from postinterview.findings import Finding
 from postinterview.interview import Interview, Person
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._checks import _check_letter
-from postinterview.letters._email import _headers, _message
+from postinterview.letters._email import MAILTO_MAX_LENGTH, _headers, _mailto, _message
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 
@@ -97,6 +97,50 @@ class Draft:
             date=date,
         )
         return _message(headers, text=self.text, html=self.html)
+
+    def to_eml(
+        self,
+        sender: Candidate | Person | str,
+        *,
+        cc: Iterable[Candidate | Person | str] = (),
+        reply_to: Candidate | Person | str | None = None,
+        date: dt.datetime | None = None,
+        unsent: bool = True,
+    ) -> bytes:
+        """Return the draft as the bytes of an ``.eml`` file, ready to open.
+
+        The message is :meth:`to_email`'s, with the same arguments, the same
+        checks and the same headers, written with CRLF line endings. With
+        *unsent* (the default) it also carries ``X-Unsent: 1``, which tells
+        Outlook to open the file as a new message to edit and send rather
+        than as one received; ``unsent=False`` leaves that header out.
+        """
+        if type(unsent) is not bool:
+            raise ValidationError("unsent", unsent, "True or False")
+        message = self.to_email(sender, cc=cc, reply_to=reply_to, date=date)
+        if unsent:
+            message["X-Unsent"] = "1"
+        return message.as_bytes()
+
+    def to_mailto(self, *, max_length: int | None = MAILTO_MAX_LENGTH) -> str:
+        """Return a ``mailto:`` link that opens this draft in a mail program.
+
+        The link follows RFC 6068: the recipient's address, then the subject
+        and the text body, each percent-encoded from UTF-8, every line break
+        of the body written ``%0D%0A``. A link holds no HTML, no sender and
+        no headers of its own: the mail program adds those. The address and
+        subject are checked as :meth:`to_email` checks them.
+
+        A link longer than *max_length* characters (by default
+        :data:`MAILTO_MAX_LENGTH`, 2,000) raises
+        :class:`~postinterview.ValidationError`, since some browsers and mail
+        programs cut longer ones short without a word; send such a draft with
+        :meth:`to_email` or :meth:`to_eml`, or pass a larger *max_length*
+        (``None``: no limit) when the link's reader is known to take it.
+        """
+        return _mailto(
+            to=self.to, subject=self.subject, text=self.text, max_length=max_length
+        )
 
     # notebook display
 

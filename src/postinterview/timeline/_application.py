@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import attrs
+import pendulum
 
 from postinterview import _fields, _time, _views
 from postinterview.errors import ValidationError
@@ -154,6 +155,31 @@ class Application:
     def status(self) -> Status:
         """Where the application stands, derived from its events."""
         return status_of(self._history, DEFAULT_CHECK_INS)
+
+    @property
+    def key(self) -> tuple[str, str, pendulum.DateTime]:
+        """What identifies this application from one record of it to the next.
+
+        The first round's organisation, role and start, the start in UTC:
+        none of them changes as events are recorded or rounds are added, so
+        two records with the same key describe the same application (the
+        calendar's event UIDs start from it). Correcting one of the three
+        makes it another application.
+
+        >>> import pendulum
+        >>> from postinterview import Interview
+        >>> start = pendulum.datetime(2026, 11, 20, 14, 30, tz="Europe/London")
+        >>> app = Application.from_interview(Interview(
+        ...     organisation="Acme Ltd", role="Data Engineer",
+        ...     starts_at=start, ends_at=start.add(hours=1)))
+        >>> organisation, role, starts_at = app.key
+        >>> organisation, role, starts_at.isoformat()
+        ('Acme Ltd', 'Data Engineer', '2026-11-20T14:30:00+00:00')
+        >>> starts_at.timezone_name
+        'UTC'
+        """
+        first = self.interviews[0]
+        return (first.organisation, first.role, first.starts_at.in_timezone("UTC"))
 
     # notebook display
 
