@@ -51,7 +51,7 @@ AT = "2026-10-28T12:00Z"
 # An assessment centre on a Saturday: the thank-you is due on Sunday, and
 # the interviewer's first working hours in its window are on Monday morning.
 SATURDAY = """\
-schema_version = 1
+schema_version = 2
 
 [[interviews]]
 organisation = "Harbour Foods"
@@ -325,15 +325,15 @@ def bad_files(draw: st.DrawFn) -> bytes:
         key = draw(st.from_regex(r"[a-z]{1,8}", fullmatch=True))
         if key in {"application", "interviews", "organisation"}:
             key = f"x{key}"
-        return f'schema_version = 1\n{key} = "{draw(st.integers())}"\n'.encode()
+        return f'schema_version = 2\n{key} = "{draw(st.integers())}"\n'.encode()
     if kind == "cut":  # cut anywhere, then a line no TOML reader accepts
         at = draw(st.integers(0, len(source)))
         return f"{source[:at]}\n= broken\n".encode()
     if kind == "field":  # a value the record refuses
         return source.replace(
-            "schema_version = 1", 'schema_version = 1\nextra = "x"', 1
+            "schema_version = 2", 'schema_version = 2\nextra = "x"', 1
         ).encode()
-    return source.replace("schema_version = 1", "schema_version = 7", 1).encode()
+    return source.replace("schema_version = 2", "schema_version = 7", 1).encode()
 
 
 @contextlib.contextmanager
