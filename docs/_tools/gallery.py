@@ -43,7 +43,12 @@ ME = letters.Candidate(
     phone="+44 7700 900123",
     address=("12 Mill Lane", "Bristol BS1 4QA"),
 )
-PRIYA = Person(name="Priya Shah", email="priya.shah@acme.example", title="Head of Data")
+PRIYA = Person(
+    name="Priya Shah",
+    email="priya.shah@acme.example",
+    phone="+44 20 7946 0321",
+    title="Head of Data",
+)
 TOM = Person(
     name="Tom Okafor", email="tom.okafor@acme.example", title="Senior Data Engineer"
 )
@@ -196,7 +201,7 @@ def thank_you_scenarios() -> Iterator[Scenario]:
         )
     screen = attrs.evolve(INTERVIEW, format=Format.TELEPHONE, interviewers=(RUTH,))
     yield Scenario(
-        "A telephone screen, to a recruiter (by job title)",
+        "By telephone, to a recruiter known by job title",
         _thanks(screen, RUTH, "how the data team plans to grow next year"),
     )
     agency = attrs.evolve(
@@ -223,7 +228,7 @@ def thank_you_scenarios() -> Iterator[Scenario]:
     )
     helen_plain = attrs.evolve(HELEN, honorific=None)
     yield Scenario(
-        "Greeted by full name (no title known)",
+        "Greeted by full name, no title known",
         _thanks(
             attrs.evolve(INTERVIEW, interviewers=(helen_plain,)), helen_plain, STREAMING
         ),
@@ -249,7 +254,7 @@ def thank_you_scenarios() -> Iterator[Scenario]:
             **_dated(variant, panel.ends_at.date()),
         )
 
-    yield Scenario("A panel of three (thank_you_each)", each, panel=True)
+    yield Scenario("A panel of three, one note each", each, panel=True)
 
 
 def _takes(function: Callable[..., Any], name: str) -> bool:
@@ -508,7 +513,7 @@ def sections() -> Iterator[str]:
 def _letters(
     kind: str, scenario: Scenario, variant: str, drafts: tuple[letters.Draft, ...]
 ) -> Iterator[str]:
-    heading = f"#### {scenario.title} ({VARIANT_NAMES.get(variant, variant)})\n"
+    heading = f"#### {scenario.title} — {VARIANT_NAMES.get(variant, variant)}\n"
     yield heading
     for draft in drafts:
         if draft.kind != kind:
