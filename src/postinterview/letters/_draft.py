@@ -53,9 +53,10 @@ class Draft:
     def check(self) -> tuple[Finding, ...]:
         """Return what a careful reader would want fixed before sending.
 
-        Findings, not exceptions: a thank-you outside 100-200 words (counted
-        from the greeting to the end); a greeting that does not use the
-        recipient's name; the organisation or role spelled differently from
+        Findings, not exceptions: a thank-you whose body (between the
+        greeting and the sign-off) is outside 80-150 words; a greeting that
+        does not use the recipient's name; the organisation or role spelled
+        differently from
         the record; leftover placeholders (``{{``, ``[name]``, ``TODO``,
         ``XXX``); a word written twice in a row.
         """
