@@ -500,8 +500,8 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
             "draft --kind reference-brief needs --referee 'Name <email>'",
         ),
         "a detail the kind does not take": (
-            [*draft, "--kind", "check-in", "--forgot", "x"],
-            "--forgot: a check-in letter does not take it (it takes: none)",
+            [*draft, "--kind", "rejection-reply", "--forgot", "x"],
+            "--forgot: a rejection-reply letter does not take it (it takes: none)",
         ),
         "a bad detail": (
             [

@@ -25,6 +25,7 @@ KINDS = (
     "thank_you",
     "feedback_request",
     "check_in",
+    "check_in_call",
     "reference_brief",
     "withdrawal",
     "rejection_reply",
@@ -32,6 +33,10 @@ KINDS = (
     "offer_thanks",
 )
 _VARIANTS = ("email", "letter")
+# The kinds that are call scripts rather than letters: their one variant.
+_SCRIPTS = {"check_in_call": "call"}
+# The check-ins, written and spoken: the letters write the first and the second.
+_CHECK_INS = ("check_in", "check_in_call")
 
 
 def _text(field: str, value: Any) -> str:
@@ -57,6 +62,14 @@ def _day(field: str, value: Any) -> pendulum.Date:
 
 def _optional_day(field: str, value: Any) -> pendulum.Date | None:
     return None if value is None else _day(field, value)
+
+
+def _check_in_number(field: str, value: Any) -> int:
+    if type(value) is not int or value not in (1, 2):
+        raise ValidationError(
+            field, value, "1 (the first check-in) or 2 (the second, which refers back)"
+        )
+    return value
 
 
 def _optional_amount(field: str, value: Any) -> Decimal | None:
@@ -91,7 +104,14 @@ _DETAILS: dict[str, dict[str, _Detail]] = {
         "forgot": _Detail(_optional_text),
     },
     "feedback_request": {},
-    "check_in": {},
+    "check_in": {
+        "number": _Detail(_check_in_number, required=True, default=1),
+        "first_sent": _Detail(_optional_day),
+    },
+    "check_in_call": {
+        "number": _Detail(_check_in_number, required=True, default=1),
+        "first_sent": _Detail(_optional_day),
+    },
     "reference_brief": {
         "contact_from": _Detail(_optional_day),
         "emphasise": _Detail(_texts, default=()),
@@ -117,7 +137,8 @@ _DETAILS: dict[str, dict[str, _Detail]] = {
 class _Frame:
     """What every kind of letter shares: who signs it, in which form and locale.
 
-    *variant* is ``"email"`` or ``"letter"``, which prints *dated* at the top;
+    *variant* is ``"email"`` or ``"letter"``, which prints *dated* at the top,
+    or ``"call"`` for a call script (``check_in_call``, and only that);
     *locale* is one of :data:`LOCALES`. Nothing is checked until :meth:`draft`.
     """
 
@@ -147,14 +168,19 @@ class _Frame:
         self, kind: str, interview: Interview, to: Person, details: Mapping[str, Any]
     ) -> dict[str, Any]:
         """Check everything given, then return what *kind*'s templates see."""
-        self._check(interview, to)
+        self._check(kind, interview, to)
         filled = _filled(kind, details)
         if kind == "offer_thanks":
             _check_salary(filled["salary"], interview.advertised_salary)
             _check_offer_days(filled, _reader_day(interview.ends_at, to, interview))
-        return self._context(kind, interview, to, _derived(kind, filled, to, interview))
+        context = self._context(
+            kind, interview, to, _derived(kind, filled, to, interview)
+        )
+        if kind in _CHECK_INS:
+            _check_first_sent(context)
+        return context
 
-    def _check(self, interview: Interview, to: Person) -> None:
+    def _check(self, kind: str, interview: Interview, to: Person) -> None:
         if not isinstance(interview, Interview):
             raise ValidationError("interview", interview, "an Interview")
         if not isinstance(to, Person):
@@ -164,7 +190,13 @@ class _Frame:
         # Typed as str, but given by the caller: a list would not hash.
         variant: object = self.variant
         locale: object = self.locale
-        if not isinstance(variant, str) or variant not in _VARIANTS:
+        script = _SCRIPTS.get(kind)
+        if script is not None:
+            if variant != script:
+                raise ValidationError(
+                    "variant", self.variant, f"{script!r}: a {kind} is a call script"
+                )
+        elif not isinstance(variant, str) or variant not in _VARIANTS:
             raise ValidationError("variant", self.variant, "'email' or 'letter'")
         if not isinstance(locale, str) or locale not in _LOCALE_DATA:
             raise ValidationError("locale", self.locale, f"one of {', '.join(LOCALES)}")
@@ -191,7 +223,8 @@ class _Frame:
             "variant": self.variant,
             "locale": self.locale,
             "lang": data["lang"],
-            "sign_off": data[f"{self.variant}_sign_off"],
+            # A call script is not signed.
+            "sign_off": data.get(f"{self.variant}_sign_off", ""),
             "dated": None if self.dated is None else _day("dated", self.dated),
             "interview": interview,
             "interview_day": interview.ends_at.in_timezone(zone).date(),
@@ -276,7 +309,7 @@ def template_context(
     *,
     to: Person,
     sender: Candidate,
-    variant: str = "email",
+    variant: str | None = None,
     locale: str = "en_GB",
     dated: dt.date | None = None,
     **details: Any,
@@ -288,10 +321,14 @@ def template_context(
     build, from the same arguments, checked the same way (*details* are the
     kind's own, such as a thank-you's ``highlight``). The bodies also see
     ``subject``, the rendered subject, which this leaves to the host.
+    *variant* ``None`` is the kind's usual one: ``"call"`` for the call
+    script ``check_in_call``, else ``"email"``.
     """
     given: object = kind  # typed as str, but given by the caller
     if not isinstance(given, str) or given not in _DETAILS:
         raise ValidationError("kind", kind, f"one of {', '.join(KINDS)}")
+    if variant is None:
+        variant = _SCRIPTS.get(kind, "email")
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
     return frame.context(kind, interview, to, details)
 
@@ -364,6 +401,36 @@ def _check_offer_days(filled: dict[str, Any], held: pendulum.Date) -> None:
             raise ValidationError(
                 name, day, f"a day no earlier than {after} ({earliest})"
             )
+
+
+def _check_first_sent(context: Mapping[str, Any]) -> None:
+    """Refuse a first check-in's day that the check-in being drafted cannot follow.
+
+    Only the second check-in refers to the first; the first went no earlier
+    than the interview's day and no later than the second's *dated*, both
+    in the reader's calendar.
+    """
+    first_sent = context["first_sent"]
+    if first_sent is None:
+        return
+    if context["number"] == 1:
+        raise ValidationError(
+            "first_sent",
+            first_sent,
+            "None for the first check-in (only the second refers to the first)",
+        )
+    interview_day = context["interview_day"]
+    if first_sent < interview_day:
+        raise ValidationError(
+            "first_sent",
+            first_sent,
+            f"a day no earlier than the interview's ({interview_day})",
+        )
+    dated = context["dated"]
+    if dated is not None and first_sent > dated:
+        raise ValidationError(
+            "first_sent", first_sent, f"a day no later than dated ({dated})"
+        )
 
 
 def _check_salary(salary: Decimal | None, advertised: SalaryRange | None) -> None:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from postinterview.errors import ValidationError
-from postinterview.interview import Channel, Interview
+from postinterview.interview import Channel, Interview, Person
 from postinterview.letters._candidate import Candidate
-from postinterview.letters._compose import _DETAILS, _Frame
+from postinterview.letters._compose import _CHECK_INS, _DETAILS, _Frame
 from postinterview.letters._draft import Draft
 
 if TYPE_CHECKING:
@@ -37,6 +37,13 @@ def draft_for(
     offer's ``received`` and ``deadline`` (its ``respond_by``, which is also
     the default ``reply_by``), and a withdrawal's ``booked`` round, one
     scheduled that has not started when the letter is to be sent.
+
+    A check-in is drafted with the action's ``number``; the second refers
+    back to the first, on the day the record's first :class:`CheckInSent`
+    after that round went (its ``first_sent``). An action whose template is
+    ``check_in_call`` (the employer prefers the phone) gives the call
+    script; ``variant="call"`` asks for the script for any check-in, and
+    ``"email"`` or ``"letter"`` for a letter instead of the script.
     """
     from postinterview.followup import Action  # noqa: PLC0415 - lazy
     from postinterview.timeline import Application  # noqa: PLC0415 - lazy
@@ -59,15 +66,42 @@ def draft_for(
     to = _given(details.pop("to", None), action.recipient)
     if to is None:
         raise ValidationError("to", None, f"a Person to address the {kind} letter to")
-    variant = _given(
-        details.pop("variant", None),
-        "letter" if action.channel is Channel.LETTER else "email",
-    )
+    variant = _given(details.pop("variant", None), _variant(kind, action.channel))
     dated = _given(details.pop("dated", None), action.send_at.date())
     if kind == "offer_thanks":
         _offer_days(details, application, action.number, to, interview)
+    if kind in _CHECK_INS:
+        # A check-in is drafted as the variant says: a call script or a letter.
+        kind = "check_in_call" if variant == "call" else "check_in"
+        details.setdefault("number", action.number)
+        if details["number"] == 2 and "first_sent" not in details:
+            details["first_sent"] = _first_sent(application, action.round, to)
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
     return frame.draft(kind, interview, to, **details)
+
+
+def _variant(kind: str, channel: Channel | None) -> str:
+    """The form of a *kind* letter sent on *channel*: a call script, a
+    printed letter or an email."""
+    if kind == "check_in_call":
+        return "call"
+    return "letter" if channel is Channel.LETTER else "email"
+
+
+def _first_sent(
+    application: Application, round: int, to: Person
+) -> pendulum.Date | None:
+    """The day the first check-in after *round* went, in *to*'s calendar
+    (else the round's), when the record has one."""
+    from postinterview.timeline import CheckInSent  # noqa: PLC0415 - lazy
+
+    history = application.history
+    index = min(round, len(history.rounds)) - 1
+    sent = [e for e in history.after_round[index] if isinstance(e, CheckInSent)]
+    if not sent:
+        return None
+    zone = to.timezone or history.rounds[index].timezone
+    return sent[0].at.in_timezone(zone).date()
 
 
 def _given(value: Any, default: Any) -> Any:
