@@ -69,6 +69,8 @@ from postinterview.letters import (
 from postinterview.letters._joins import inline, sentence
 from postinterview.strategies._basics import _emails as pst_emails
 
+from postinterview.strategies._basics import _emails as pst_emails
+
 # The kinds that are letters, with a greeting and a sign-off: the call script
 # (check_in_call) is tested with the check-ins, in tests/test_letters_pending.py.
 KINDS = tuple(kind for kind in letters.KINDS if kind != "check_in_call")
@@ -493,8 +495,8 @@ def test_a_feedback_request_through_an_agency_asks_them_to_ask() -> None:
     )
     assert agency.to == RAE
     # The agency is asked to ask the employer; an interviewer is asked directly.
-    assert f"ask {IV.organisation} whether" in agency.text
-    assert f"ask {IV.organisation} whether" not in direct.text
+    assert f"ask {IV.organisation} for" in agency.text
+    assert f"ask {IV.organisation} for" not in direct.text
     assert "feedback" in direct.text
     assert "feedback" in agency.html
 
