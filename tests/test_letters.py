@@ -69,8 +69,6 @@ from postinterview.letters import (
 from postinterview.letters._joins import inline, sentence
 from postinterview.strategies._basics import _emails as pst_emails
 
-from postinterview.strategies._basics import _emails as pst_emails
-
 # The kinds that are letters, with a greeting and a sign-off: the call script
 # (check_in_call) is tested with the check-ins, in tests/test_letters_pending.py.
 KINDS = tuple(kind for kind in letters.KINDS if kind != "check_in_call")

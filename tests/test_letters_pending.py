@@ -121,8 +121,8 @@ def sentences(text: str) -> set[str]:
     colon are not sentences), list markers dropped, spaces normalised."""
     found = set()
     for line in text.splitlines():
-        line = line.strip().removeprefix("- ")
-        for part in re.split(r"(?<=[.?!])\s+(?=[A-Z])", line):
+        said = line.strip().removeprefix("- ")
+        for part in re.split(r"(?<=[.?!])\s+(?=[A-Z])", said):
             if part.endswith((".", "?", "!")):
                 found.add(" ".join(part.split()))
     return found
@@ -238,13 +238,13 @@ def test_the_days_are_the_readers() -> None:
     first = check_in(iv, sender=ME)
     assert "on Tuesday 17 November." in first.text
     assert "expected by Tuesday 24 November." in first.text
+    # The first check-in went at 20:00 on Thursday in London: Friday in Tokyo.
     app = Application.from_interview(iv)
-    action = plan(app, now=end).of_kind(ActionKind.CHECK_IN)[0]
     london_evening = pendulum.datetime(2026, 11, 26, 20, 0, tz=LONDON)
     app = app.record(CheckInSent(at=london_evening, to=aiko))
-    second_action = plan(app, now=london_evening).of_kind(ActionKind.CHECK_IN)[0]
-    second = draft_for(second_action, app, sender=ME)
-    assert action.number == 1
+    action = plan(app, now=london_evening).of_kind(ActionKind.CHECK_IN)[0]
+    assert action.number == 2
+    second = draft_for(action, app, sender=ME)
     assert "I wrote on Friday 27 November to ask" in second.text
 
 
@@ -685,10 +685,8 @@ def realistic(draw: st.DrawFn) -> Interview:
         st.lists(st.sampled_from(_ORGANISATION), min_size=1, max_size=3, unique=True)
     )
     organisation = " ".join(words) + draw(st.sampled_from(_SUFFIX))
-    role = " ".join(
-        draw(st.lists(st.sampled_from(_ROLE), max_size=2, unique=True))
-        + [draw(st.sampled_from(_JOB))]
-    )
+    seniority = draw(st.lists(st.sampled_from(_ROLE), max_size=2, unique=True))
+    role = " ".join([*seniority, draw(st.sampled_from(_JOB))])
     agency = draw(
         st.none() | people().filter(lambda p: p.name not in {q.name for q in panel})
     )
@@ -708,7 +706,7 @@ def fragments() -> st.SearchStrategy[str]:
     """Typed text: 1 to 12 words, perhaps ending as a sentence would."""
     return st.builds(
         lambda words, end: " ".join(words) + end,
-        st.lists(st.sampled_from(_USEFUL), min_size=1, max_size=12),
+        st.lists(st.sampled_from(_USEFUL), min_size=1, max_size=12, unique=True),
         st.sampled_from(["", ".", "?", "!", " Inc."]),
     )
 
