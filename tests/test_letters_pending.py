@@ -262,9 +262,19 @@ def test_american_check_ins_set_their_dates_off() -> None:
 def test_an_agency_is_asked_about_the_employer() -> None:
     first = check_in(AGENCY, sender=ME)
     assert first.to == RAE
-    assert "Have you heard anything from Acme Ltd since then?" in first.text
+    assert "Have you heard anything from them since then?" in first.text
     second = check_in(AGENCY, sender=ME, number=2)
-    assert "Has Acme Ltd been in touch with any news?" in second.text
+    assert "Have they been in touch with any news?" in second.text
+    # The consultant is called at the agency, and asked about the employer.
+    script = check_in(AGENCY, sender=ME, variant="call")
+    assert script.text.startswith(
+        "Call to Rae Park (Recruitment Consultant) at the recruitment agency.\n"
+    )
+    assert "Have you had any word from Acme Ltd since?" in script.text
+    assert "at the recruitment agency." in script.html
+    # An interviewer of the same interview is called at the employer.
+    direct = check_in(AGENCY, to=KIM, sender=ME, variant="call")
+    assert direct.text.startswith("Call to Kim Lee at Acme Ltd.\n")
 
 
 @pytest.mark.parametrize(
@@ -541,6 +551,9 @@ def test_feedback_thanks_names_the_useful_point_inside_its_sentence() -> None:
     agency = feedback_thanks(AGENCY, sender=ME)
     assert "Thank you for passing on the feedback from Acme Ltd" in agency.text
     assert "It gives me clear points to work on" in agency.text
+    # The agency passed the point on; it was the employer's.
+    passed_on = feedback_thanks(AGENCY, sender=ME, useful="my examples")
+    assert "The point about my examples was especially helpful" in passed_on.text
 
 
 @pytest.mark.parametrize("maker", [feedback_request, rejection_reply, feedback_thanks])
