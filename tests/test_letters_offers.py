@@ -15,6 +15,7 @@ import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.letter_text import body, join_defects
 
 from postinterview import (
     Application,
@@ -58,15 +59,6 @@ def interview(**changes: object) -> Interview:
 
 
 IV = interview()
-# What a join of a value and the letter's own punctuation must never make.
-JOIN_DEFECTS = re.compile(r"(?<![.])\.\.(?!\.)|[.!?][.,;:]|[ \t][.,;:!?]|,,")
-
-
-def body(text: str) -> str:
-    """The paragraphs between the greeting and the sign-off."""
-    paragraphs = text.split("\n\n")
-    start = next(i for i, p in enumerate(paragraphs) if p.startswith("Dear "))
-    return "\n\n".join(paragraphs[start + 1 : -1])
 
 
 # -- offers: the deadline ------------------------------------------------------
@@ -186,7 +178,7 @@ def test_an_offer_reply_never_promises_an_answer_after_the_deadline(
         assert len(promises) == 1
         assert "would it be possible" not in draft.text
     assert make() == draft  # the same input writes the same letter
-    assert not JOIN_DEFECTS.search(body(draft.text))
+    assert join_defects(body(draft)) == []
 
 
 def test_draft_for_reads_the_deadline_and_the_day_the_offer_came() -> None:
@@ -376,7 +368,6 @@ def test_values_that_end_in_punctuation_join_cleanly(
         ),
     ]
     for draft in drafts:
-        words = body(draft.text)
-        found = JOIN_DEFECTS.search(words)
-        assert found is None, (found, words)
+        said = body(draft)
+        assert join_defects(said) == [], said
         assert name + suffix in draft.text

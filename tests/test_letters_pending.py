@@ -11,7 +11,6 @@ the same for the same input, and two check-ins that share no sentence.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,14 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.letter_text import (
+    JOIN_DEFECTS,
+    MEET,
+    SIGN_OFFS,
+    body,
+    sentences,
+    words,
+)
 
 from postinterview import (
     ActionKind,
@@ -85,47 +92,11 @@ IV = interview()
 PHONED = interview(preferred_channel=Channel.PHONE)
 AGENCY = interview(run_by=RunBy.AGENCY, agency_contact=RAE)
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-_GREETING = re.compile(r"^(Dear|Hello) ", re.M)
-_SIGN_OFFS = ("Kind regards,", "Yours sincerely,", "Best regards,", "Sincerely,")
-# What a join leaves when a value's own punctuation meets the template's.
-_JOIN_DEFECTS = ("..", ".,", " .", ",,", "?.", "!.", " ,", ",.", ":.", ";.")
-_MEET = re.compile(r"\b(meet|meets|met|meeting|meetings|in person)\b", re.I)
-
-
-def body(draft: Draft) -> str:
-    """What a draft says: after its greeting line, up to its sign-off."""
-    greeting = _GREETING.search(draft.text)
-    assert greeting is not None, draft.text
-    after = draft.text[greeting.start() :].split("\n", 1)[1]
-    lines = after.splitlines()
-    for index, line in enumerate(lines):
-        if line in _SIGN_OFFS:
-            lines = lines[:index]
-            break
-    return "\n".join(lines).strip()
-
 
 def what_to_say(script: Draft) -> str:
     """A call script's greeting and what follows it, up to what to ask."""
     start = script.text.index("\nHello ") + 1
     return script.text[start : script.text.index("What to ask:")].strip()
-
-
-def words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def sentences(text: str) -> set[str]:
-    """The sentences of *text*: runs ending in . ? or ! (labels ending in a
-    colon are not sentences), list markers dropped, spaces normalised."""
-    found = set()
-    for line in text.splitlines():
-        said = line.strip().removeprefix("- ")
-        for part in re.split(r"(?<=[.?!])\s+(?=[A-Z])", said):
-            if part.endswith((".", "?", "!")):
-                found.add(" ".join(part.split()))
-    return found
 
 
 # -- the issue's check-ins, rebuilt --------------------------------------------
@@ -158,7 +129,7 @@ def test_the_second_check_in_refers_to_the_first_and_is_shorter() -> None:
     )
     assert second.subject == "Data Engineer interview: a further note from Robin Jones"
     assert words(body(second)) < words(body(first))
-    assert not sentences(body(first)) & sentences(body(second))
+    assert not set(sentences(body(first))) & set(sentences(body(second)))
     assert second.check() == ()
 
 
@@ -177,7 +148,7 @@ def test_the_issues_check_ins_from_the_plan() -> None:
     second = draft_for(second_action, app, sender=ME)
     assert "I wrote on Tuesday 1 December to ask" in second.text
     assert second.text != first.text
-    assert not sentences(body(first)) & sentences(body(second))
+    assert not set(sentences(body(first))) & set(sentences(body(second)))
     assert words(body(second)) < words(body(first))
 
 
@@ -385,7 +356,7 @@ def test_on_the_phone_the_check_in_is_a_call_script() -> None:
     assert "<ul><li>If no decision has been made" in script.html
     assert "<p>What to say:<br>Hello Ms Shah. This is Robin Jones.</p>" in script.html
     assert "Dear" not in script.text + script.html
-    assert not any(sign_off in script.text for sign_off in _SIGN_OFFS)
+    assert not any(sign_off in script.text for sign_off in SIGN_OFFS)
 
 
 def test_the_second_call_is_shorter_and_refers_to_the_first() -> None:
@@ -398,7 +369,7 @@ def test_the_second_call_is_shorter_and_refers_to_the_first() -> None:
     assert "This is Robin Jones again, about the Data Engineer role." in second.text
     assert words(what_to_say(second)) < words(what_to_say(first))
     assert words(second.text) < words(first.text)
-    assert not sentences(body(first)) & sentences(body(second))
+    assert not set(sentences(body(first))) & set(sentences(body(second)))
     us = check_in(
         PHONED, sender=ME, number=2, first_sent=dt.date(2026, 12, 1), locale="en_US"
     )
@@ -764,11 +735,11 @@ def _check_ins(
 def _clean(draft: Draft) -> None:
     """No join leaves doubled marks, and nothing is said of a meeting."""
     said = body(draft) if draft.kind != "check_in_call" else draft.text
-    for defect in _JOIN_DEFECTS:
+    for defect in JOIN_DEFECTS:
         # The values themselves (a family name such as "Smith Jr.") hold
         # none of these; a defect can only come from a join.
         assert defect not in said, (defect, draft.text)
-    assert not _MEET.search(draft.text), draft.text
+    assert not MEET.search(draft.text), draft.text
     assert "  " not in said, draft.text
     assert draft.check() == (), draft.text
 
@@ -787,7 +758,7 @@ def test_check_ins_are_clean_short_and_share_no_sentence(
     first, second = _check_ins(iv, sender, locale, variant, data)
     for draft in (first, second):
         _clean(draft)
-    assert not sentences(body(first)) & sentences(body(second))
+    assert not set(sentences(body(first))) & set(sentences(body(second)))
     if variant == "call":
         assert first.kind == second.kind == "check_in_call"
         assert words(what_to_say(first)) <= 90

@@ -21,6 +21,7 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.letter_text import JOIN_DEFECTS, MEET, body, sentences, words
 
 from postinterview import Format, Interview, Person, RunBy, strategies
 from postinterview.letters import (
@@ -51,12 +52,6 @@ OCCASIONS = {
     "assessment": Format.ASSESSMENT_CENTRE,
     "test": Format.TECHNICAL_TEST,
 }
-SIGN_OFFS = ("Kind regards,", "Best regards,", "Yours sincerely,", "Sincerely,")
-WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-# Words that speak of a meeting: wrong about a call or a video interview.
-MEET = re.compile(r"\b(meet|meets|meeting|met)\b|\bin person\b", re.IGNORECASE)
-# What a join of a value and the letter's words must never produce.
-BAD_JOINS = ("..", ".,", " .", ",,", "?.", "!.", " ,", ",.")
 
 
 def interview(**changes: Any) -> Interview:
@@ -69,22 +64,6 @@ def interview(**changes: Any) -> Interview:
     }
     fields.update(changes)
     return Interview(**fields)
-
-
-def body(draft: Draft) -> str:
-    """The paragraphs between the greeting and the sign-off."""
-    lines = draft.text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Dear ")) + 1
-    end = next(i for i, line in enumerate(lines) if line in SIGN_OFFS)
-    return "\n".join(lines[start:end]).strip()
-
-
-def words(text: str) -> int:
-    return len(WORD.findall(text))
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
 
 
 def masked(draft: Draft) -> list[str]:
@@ -153,7 +132,7 @@ def test_an_organisation_ending_in_a_full_stop_gets_no_second_one(
         role="Senior Software Engineer",
     ):
         assert "Acme Robotics, Inc." in body(draft)
-        for bad in BAD_JOINS:
+        for bad in JOIN_DEFECTS:
             assert bad not in draft.text
             assert bad not in draft.html
             assert bad not in draft.subject
@@ -603,7 +582,7 @@ def test_typed_values_join_the_letters_words_cleanly(args: dict[str, Any]) -> No
     iv = args.pop("interview")
     draft = thank_you(iv, **args)
     for text in (body(draft), draft.subject):
-        for bad in BAD_JOINS:
+        for bad in JOIN_DEFECTS:
             assert bad not in text, (bad, text)
     said = sentences(body(draft))
     for before, after in zip([".", *said], said, strict=False):
