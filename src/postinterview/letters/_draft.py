@@ -18,6 +18,7 @@ from postinterview.interview import Interview, Person
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._checks import _check_letter
 from postinterview.letters._email import _headers, _message
+from postinterview.serialize._plans import add_edge_record
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 
@@ -140,6 +141,11 @@ class Draft:
         }
         wanted = set(bundle if include is None else include) - set(exclude or ())
         return {kind: shown for kind, shown in bundle.items() if kind in wanted}
+
+
+# The core never imports letters, so serialize cannot list Draft among its
+# records: it is added here, when letters loads.
+add_edge_record(Draft)
 
 
 def _markdown(text: str) -> str:
