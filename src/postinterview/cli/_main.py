@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from postinterview.cli import _check, _draft, _ics, _log, _plan
+from postinterview.cli import _check, _draft, _ics, _log, _plan, _schema
 from postinterview.cli._output import PROG
 from postinterview.cli._records import Parser, UserError
 from postinterview.errors import ValidationError
@@ -23,7 +23,8 @@ def _parser() -> Parser:
     parser = Parser(
         prog=PROG,
         description="Plan, draft and learn from what follows a job interview.",
-        epilog="Records are TOML files; see docs/cli.md for their format.",
+        epilog="Records are TOML or JSON files, read by their suffix (.toml, "
+        ".json); see docs/cli.md for their format.",
     )
     parser.add_argument(
         "--version",
@@ -33,7 +34,7 @@ def _parser() -> Parser:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=Parser
     )
-    for command in (_plan, _draft, _ics, _log, _check):
+    for command in (_plan, _draft, _ics, _log, _check, _schema):
         command.add_parser(commands)
     return parser
 
