@@ -86,16 +86,40 @@ DERIVED_INSTANT_SCHEMA: Final[Schema] = {
 
 
 def decode_instant(value: object) -> pendulum.DateTime:
-    given, offset_text, tz = _parts(value)
+    # Written out rather than built from _parts() and _shown(), as the derived
+    # instants are: this is the hot path of reading a document.
+    if type(value) is not str:
+        raise DecodeError(value, _INSTANT_EXPECTED)
+    match = _INSTANT.fullmatch(value)
+    if match is None:
+        raise DecodeError(value, _INSTANT_EXPECTED)
+    stamp, offset_text, name = match.groups()
+    try:
+        given = dt.datetime.fromisoformat(stamp)
+    except ValueError as error:  # no such day or time of day
+        raise DecodeError(value, f"a date and time that exist ({error})") from None
+    try:
+        tz = _time.zone(name)
+    except ValidationError:
+        raise DecodeError(
+            value, f"a known IANA time zone name in the brackets, not {name!r}"
+        ) from None
     # The one place a document's instant is converted: the range is checked
     # here, before anything can overflow; exactly only in the years where an
     # offset can carry an instant across one of its ends.
     if not _SAFE_AFTER < given.year < _SAFE_BEFORE and not _FIRST <= given < _END:
         raise DecodeError(value, _time.IN_RANGE)
-    return _shown(value, given, offset_text, tz)
+    instant = _time.from_utc(given, tz)
+    # The instant is the wall time minus the offset given, so the zone shows
+    # that same wall time exactly when it has that offset there. In a
+    # fall-back fold the offset is what tells the two instants apart.
+    if instant.utcoffset() != given.utcoffset() and offset_text not in _UTC_ONLY:
+        raise DecodeError(value, _offset_expected(given.replace(tzinfo=None), tz))
+    return instant
 
 
 def decode_derived_instant(value: object) -> pendulum.DateTime:
+    """Read an instant as :func:`decode_instant` does, in the years 1 to 9999."""
     given, offset_text, tz = _parts(value)
     try:
         return _shown(value, given, offset_text, tz)
@@ -129,9 +153,6 @@ def _shown(
 ) -> pendulum.DateTime:
     """Return *given* shown in *tz*, when the zone has the offset it was given."""
     instant = _time.from_utc(given, tz)
-    # The instant is the wall time minus the offset given, so the zone shows
-    # that same wall time exactly when it has that offset there. In a
-    # fall-back fold the offset is what tells the two instants apart.
     if instant.utcoffset() != given.utcoffset() and offset_text not in _UTC_ONLY:
         raise DecodeError(value, _offset_expected(given.replace(tzinfo=None), tz))
     return instant
