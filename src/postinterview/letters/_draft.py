@@ -17,6 +17,7 @@ from postinterview.interview import Interview, Person
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._checks import _check_letter
 from postinterview.letters._email import MAILTO_MAX_LENGTH, _headers, _mailto, _message
+from postinterview.serialize._plans import add_edge_record
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 
@@ -185,3 +186,8 @@ class Draft:
         }
         wanted = set(bundle if include is None else include) - set(exclude or ())
         return {kind: shown for kind, shown in bundle.items() if kind in wanted}
+
+
+# The core never imports letters, so serialize cannot list Draft among its
+# records: it is added here, when letters loads.
+add_edge_record(Draft)

@@ -1,6 +1,7 @@
 """The documents: which records there are, and writing and reading them.
 
-A document is one record as a JSON object, ``"schema_version"`` first.
+A document is one record as a JSON object, ``"schema_version"`` first, or
+the same as a TOML document.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any, Final, TypeVar
 
 from postinterview.errors import SchemaError
 from postinterview.feedback import Feedback
+from postinterview.followup import Action, Plan
 from postinterview.interview import Interview, Person, SalaryRange
 from postinterview.learning import CriterionTrend, LearningLog, LogEntry, PrepFocus
 from postinterview.notes import (
@@ -42,6 +44,7 @@ __all__ = [
     "from_json",
     "to_dict",
     "to_json",
+    "to_toml",
 ]
 
 # The package binds these again, with the comments that document them.
@@ -65,6 +68,8 @@ RECORDS: Final[tuple[type, ...]] = (
     LearningLog,
     CriterionTrend,
     PrepFocus,
+    Action,
+    Plan,
 )
 
 T = TypeVar("T")
@@ -74,14 +79,36 @@ def to_dict(obj: object) -> dict[str, Any]:
     """Return *obj*, a record (see :data:`RECORDS`), as a JSON-ready dict.
 
     The dict starts with ``"schema_version"`` and holds only dicts, lists,
-    strings, ints and bools (and None for a field whose default is not None).
-    Raises :class:`TypeError` for anything that is not a record.
+    strings, ints and bools: a field that is ``None`` is left out. Raises
+    :class:`TypeError`, naming the records there are, for anything that is
+    not a record.
 
     >>> to_dict(Person(name="Priya Shah", email="priya@acme.example"))
     {'schema_version': 2, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
     """
     plan = record_plan(type(obj), RECORDS)
     return plan.encode(obj, {VERSION_KEY: SCHEMA_VERSION})
+
+
+def to_toml(obj: object) -> str:
+    """Return *obj*, a record (see :data:`RECORDS`), as a TOML document.
+
+    The document holds what :func:`to_dict` gives, in the same shape:
+    ``schema_version`` first, nested records as tables, instants, dates and
+    amounts as quoted strings. TOML has no null, and needs none: a field that
+    is ``None`` is left out, and reading a record takes a field left out as
+    its default, or as ``None`` when it may be ``None``. The command line
+    reads the result from a file named ``.toml``.
+
+    >>> print(to_toml(Person(name="Priya Shah", timezone="Europe/London")))
+    schema_version = 2
+    name = "Priya Shah"
+    timezone = "Europe/London"
+    <BLANKLINE>
+    """
+    import tomli_w  # noqa: PLC0415 - only writing TOML needs it
+
+    return tomli_w.dumps(to_dict(obj))
 
 
 def from_dict(cls: type[T], data: object) -> T:
@@ -103,7 +130,7 @@ def from_dict(cls: type[T], data: object) -> T:
         if type(data) is not dict:
             data = as_object(data, cls.__name__)
         version = data.get(VERSION_KEY, MISSING)
-        if version != SCHEMA_VERSION:
+        if type(version) is not int or version != SCHEMA_VERSION:
             data = _migrated(data, version)
         record: T = plan.decode(data, VERSION_KEY)
     except DecodeError as error:

@@ -1,38 +1,62 @@
 """The compiled codecs: how to write and read each record class, field by field.
 
-Each attrs class is compiled once into a :class:`_Plan`, a list of per-field
+Each attrs class is compiled once into a :class:`RecordPlan`, a list of per-field
 encoders and decoders derived from :func:`attrs.fields` and the resolved
 annotations: scalars and instants as their own modules write them, an enum
 member by name, a tuple as an array, a nested record as an object, and a
 member of a union of records as an object whose ``"type"`` names its class.
+A class that writes its own ``__init__`` (attrs then adds ``__attrs_init__``,
+as for an :class:`~postinterview.Action`) is described by that constructor's
+keyword arguments instead, each read back from the attribute of its name.
+
+The same compilation gives each field its JSON Schema: the plan keeps the
+schema of its record's object and the definitions it refers to, by name, so
+the schema that ``_schema`` publishes is made from the very description that
+encodes and decodes, and the two cannot drift apart.
+
+A field that is ``None`` is never written. A key left out is read as the
+field's default when it has one, as ``None`` when the field may be ``None``,
+and is refused otherwise.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import inspect
 import operator
+import re
 import threading
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 import pendulum
 
 from postinterview.errors import TimelineError, ValidationError
 from postinterview.serialize._instants import (
+    DERIVED_INSTANT_SCHEMA,
+    INSTANT_SCHEMA,
     decode_deadline,
+    decode_derived_instant,
     decode_instant,
     encode_deadline,
     encode_instant,
 )
 from postinterview.serialize._scalars import (
+    BOOL_SCHEMA,
+    DATE_SCHEMA,
+    DECIMAL_SCHEMA,
+    INT_SCHEMA,
     MISSING,
+    STR_SCHEMA,
     Decode,
     DecodeError,
     Encode,
+    Schema,
     decode_bool,
     decode_date,
     decode_decimal,
@@ -41,38 +65,93 @@ from postinterview.serialize._scalars import (
     encode_date,
 )
 
-__all__ = ["VERSION_KEY", "DuplicateKeys", "as_object", "record_plan"]
+__all__ = [
+    "TAG_KEY",
+    "VERSION_KEY",
+    "DuplicateKeys",
+    "RecordPlan",
+    "add_edge_record",
+    "as_object",
+    "edge_records",
+    "record_plan",
+    "reference",
+]
 
 # The keys that a document and a member of a union keep for themselves.
 VERSION_KEY: Final = "schema_version"
-_TAG_KEY: Final = "type"
+TAG_KEY: Final = "type"
 
-# An encoder of None means the value is written as it is.
-_SCALARS: Final[dict[object, tuple[Encode | None, Decode]]] = {
-    str: (None, decode_str),
-    bool: (None, decode_bool),
-    int: (None, decode_int),
-    Decimal: (str, decode_decimal),
-    pendulum.DateTime: (encode_instant, decode_instant),
-    pendulum.Date: (encode_date, decode_date),
+
+def reference(name: str) -> Schema:
+    """Return the JSON Schema that refers to the definition called *name*."""
+    return {"$ref": f"#/$defs/{name}"}
+
+
+class _Codec(NamedTuple):
+    """How values of one annotation are written, read and described.
+
+    *schema* is the JSON Schema of the value; *defs* the definitions it
+    refers to, by name: a plan for a record, a schema for anything else.
+    """
+
+    encode: Encode | None  # None: the value is written as it is
+    decode: Decode
+    schema: Schema
+    defs: dict[str, RecordPlan | Schema]
+
+
+def _named(name: str, schema: Schema) -> tuple[Schema, dict[str, RecordPlan | Schema]]:
+    """Refer to *schema* as the definition *name*."""
+    return reference(name), {name: schema}
+
+
+# Scalars written as themselves are described inline; the others by a name.
+_SCALARS: Final[dict[object, _Codec]] = {
+    str: _Codec(None, decode_str, STR_SCHEMA, {}),
+    bool: _Codec(None, decode_bool, BOOL_SCHEMA, {}),
+    int: _Codec(None, decode_int, INT_SCHEMA, {}),
+    Decimal: _Codec(str, decode_decimal, *_named("decimal", DECIMAL_SCHEMA)),
+    pendulum.DateTime: _Codec(
+        encode_instant, decode_instant, *_named("instant", INSTANT_SCHEMA)
+    ),
+    pendulum.Date: _Codec(encode_date, decode_date, *_named("date", DATE_SCHEMA)),
+    # An instant a constructor takes as any aware datetime, as an action does:
+    # one that follows from others, and may lie past the library's range.
+    dt.datetime: _Codec(
+        encode_instant,
+        decode_derived_instant,
+        *_named("derived_instant", DERIVED_INSTANT_SCHEMA),
+    ),
 }
-_UNIONS: Final[dict[frozenset[object], tuple[Encode | None, Decode]]] = {
-    frozenset({pendulum.DateTime, pendulum.Date}): (encode_deadline, decode_deadline),
+_UNIONS: Final[dict[frozenset[object], _Codec]] = {
+    frozenset({pendulum.DateTime, pendulum.Date}): _Codec(
+        encode_deadline,
+        decode_deadline,
+        {"anyOf": [reference("instant"), reference("date")]},
+        {"instant": INSTANT_SCHEMA, "date": DATE_SCHEMA},
+    ),
 }
+_NULL: Final[Schema] = {"type": "null"}
+# A field's entry in the decoders when the key is left out and the field has
+# no default and may not be None.
+_REQUIRED: Final = object()
 
 
-class _Plan:
-    """How to write and read one record class, field by field."""
+class RecordPlan:
+    """How to write, read and describe one record class, field by field."""
 
-    __slots__ = ("cls", "decoders", "encoders", "fields", "keys")
+    __slots__ = ("cls", "decoders", "defs", "encoders", "fields", "keys", "schema")
 
     cls: type
-    # (attribute name, key, encoder or None, leave out when None)
-    encoders: list[tuple[str, str, Encode | None, bool]]
-    # (key, decoder, None accepted, required)
-    decoders: list[tuple[str, Decode, bool, bool]]
+    # (attribute name, key, encoder or None)
+    encoders: list[tuple[str, str, Encode | None]]
+    # (key, decoder, None accepted, what a missing key gives: _REQUIRED
+    # refuses it, MISSING leaves the default, None gives None)
+    decoders: list[tuple[str, Decode, bool, object]]
     keys: frozenset[str]
     fields: str  # what an unknown key should have been, for the error message
+    schema: Schema  # the JSON Schema of the record's object, keys unchecked
+    defs: dict[str, RecordPlan | Schema]  # what schema refers to, by name
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
@@ -80,15 +159,16 @@ class _Plan:
         self.decoders = []
         self.keys = frozenset()
         self.fields = ""
+        self.schema = {}
+        self.defs = {}
 
     def encode(self, obj: object, out: dict[str, Any]) -> dict[str, Any]:
         """Add the fields of *obj* to *out* and return it."""
-        for attribute, key, encode, omit_none in self.encoders:
+        for attribute, key, encode in self.encoders:
             value = getattr(obj, attribute)
             if value is None:
-                if not omit_none:
-                    out[key] = None
-            elif encode is None:
+                continue
+            if encode is None:
                 out[key] = value
             else:
                 out[key] = encode(value)
@@ -104,11 +184,15 @@ class _Plan:
             data = as_object(data, self.cls.__name__)
         kwargs: dict[str, Any] = {}
         key = ""
+        filled = 0  # keys left out that are read as None
         try:
-            for key, decode, nullable, required in self.decoders:
+            for key, decode, nullable, absent in self.decoders:
                 value = data.get(key, MISSING)
                 if value is MISSING:
-                    if required:
+                    if absent is None:
+                        kwargs[key] = None
+                        filled += 1
+                    elif absent is _REQUIRED:
                         raise DecodeError(
                             MISSING,
                             f"a value ({self.cls.__name__} requires {key})",
@@ -120,7 +204,7 @@ class _Plan:
         except DecodeError as error:
             error.steps.append(f".{key}")
             raise
-        if len(kwargs) + (reserved is not None) != len(data):
+        if len(kwargs) - filled + (reserved is not None) != len(data):
             self._reject_unknown(data, reserved)
         try:
             return self.cls(**kwargs)
@@ -175,31 +259,60 @@ def as_object(data: object, what: str) -> dict[str, Any]:
 # Finished plans only: the hot path reads this without the lock. Plans being
 # compiled wait in _PENDING, so that another thread never sees a half-built one
 # and a record may refer to itself.
-_PLANS: dict[type, _Plan] = {}
-_PENDING: dict[type, _Plan] = {}
+_PLANS: dict[type, RecordPlan] = {}
+_PENDING: dict[type, RecordPlan] = {}
 _LOCK = threading.RLock()
 
 
-def record_plan(cls: type, records: Iterable[type]) -> _Plan:
-    """Return the plan for *cls*, one of *records* or a record nested in one."""
+def record_plan(cls: type, records: Iterable[type]) -> RecordPlan:
+    """Return the plan for *cls*, one of *records* or a record nested in one.
+
+    The records of the edges (see :func:`add_edge_record`) count as *records*
+    too. Anything else raises :class:`TypeError` naming the records there are.
+    """
     # Only a class can be a record: anything else (unhashable values included)
     # gets the documented TypeError too, naming its type rather than showing it.
     if not isinstance(cls, type):
-        raise TypeError(f"a {type(cls).__name__} is not a serializable record class")
+        raise TypeError(
+            "expected a record class, one of postinterview.serialize.RECORDS "
+            f"such as Application, got a {type(cls).__name__}"
+        )
     plan = _PLANS.get(cls)
     if plan is None:
-        for record in records:
+        for record in (*records, *_EDGE_RECORDS):
             _plan(record)
         plan = _PLANS.get(cls)
         if plan is None:
             raise TypeError(
-                f"{cls!r} is not a serializable record; "
-                "add it to postinterview.serialize.RECORDS"
+                f"{cls.__qualname__} is not a record that postinterview writes "
+                f"or reads; the records are {_some(records)}"
             )
     return plan
 
 
-def _plan(cls: type) -> _Plan:
+def _some(records: Iterable[type]) -> str:
+    """Name the records, for an error message."""
+    return ", ".join(sorted(cls.__name__ for cls in (*records, *_EDGE_RECORDS)))
+
+
+# The records of the edges of the library, which the core never imports:
+# letters adds Draft here when it loads.
+_EDGE_RECORDS: list[type] = []
+
+
+def add_edge_record(cls: type) -> None:
+    """Make *cls*, a record that an edge of the library defines, serializable."""
+    with _LOCK:
+        if cls not in _EDGE_RECORDS:
+            _EDGE_RECORDS.append(cls)
+
+
+def edge_records() -> tuple[type, ...]:
+    """Return the records the edges have added, in the order they were added."""
+    return tuple(_EDGE_RECORDS)
+
+
+def _plan(cls: type) -> RecordPlan:
     """Return the plan for the attrs class *cls*, compiling it on first use."""
     plan = _PLANS.get(cls)
     if plan is not None:
@@ -209,7 +322,7 @@ def _plan(cls: type) -> _Plan:
         if plan is not None:
             return plan
         outermost = not _PENDING
-        plan = _PENDING[cls] = _Plan(cls)
+        plan = _PENDING[cls] = RecordPlan(cls)
         try:
             _compile(plan)
             if outermost:
@@ -220,23 +333,78 @@ def _plan(cls: type) -> _Plan:
     return plan
 
 
-def _compile(plan: _Plan) -> None:
+def _compile(plan: RecordPlan) -> None:
     cls = plan.cls
-    hints = typing.get_type_hints(cls)
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        key = field.alias or field.name
-        if key in (VERSION_KEY, _TAG_KEY):
+    properties: dict[str, Schema] = {}
+    required: list[str] = []
+    for attribute, key, hint, has_default in _fields_of(cls):
+        if key in (VERSION_KEY, TAG_KEY):
             raise TypeError(f"{cls.__name__}.{key}: the key {key!r} is reserved")
-        core, nullable = _split_optional(hints[field.name])
-        encode, decode = _codec(core, f"{cls.__name__}.{field.name}")
-        plan.encoders.append((field.name, key, encode, field.default is None))
-        plan.decoders.append((key, decode, nullable, field.default is attrs.NOTHING))
+        core, nullable = _split_optional(hint)
+        codec = _codec(core, f"{cls.__name__}.{attribute}")
+        plan.encoders.append((attribute, key, codec.encode))
+        if has_default:
+            absent: object = MISSING
+        elif nullable:
+            absent = None
+        else:
+            absent = _REQUIRED
+            required.append(key)
+        plan.decoders.append((key, codec.decode, nullable, absent))
+        properties[key] = {"anyOf": [codec.schema, _NULL]} if nullable else codec.schema
+        _merge(plan.defs, codec.defs, cls.__name__)
     plan.keys = frozenset(key for key, *_ in plan.decoders)
     plan.fields = (
         f"a field of {cls.__name__} ({', '.join(k for k, *_ in plan.decoders)})"
     )
+    plan.schema = {
+        "description": _summary(cls),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+    }
+
+
+def _fields_of(cls: type) -> Iterator[tuple[str, str, object, bool]]:
+    """Yield each field of *cls*: its attribute, key, annotation, and whether
+    it has a default."""
+    if "__attrs_init__" in vars(cls):
+        # The class wrote its own constructor: its keyword arguments are the
+        # fields, each read back from the attribute of the same name.
+        hints = typing.get_type_hints(cls.__init__)  # type: ignore[misc]
+        signature = inspect.signature(cls)
+        for name, parameter in signature.parameters.items():
+            if parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
+                raise TypeError(
+                    f"{cls.__name__}.{name}: a record's constructor takes "
+                    "keyword arguments only"
+                )
+            yield name, name, hints[name], parameter.default is not parameter.empty
+        return
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if field.init:
+            key = field.alias or field.name
+            yield field.name, key, hints[field.name], field.default is not attrs.NOTHING
+
+
+def _summary(thing: type) -> str:
+    """Return the first paragraph of *thing*'s docstring, as plain text."""
+    text = (inspect.getdoc(thing) or thing.__name__).split("\n\n")[0]
+    text = re.sub(r":\w+:`~?(?:[\w.]+\.)?([^`]+)`", r"\1", text)  # :class:`~a.B`
+    return " ".join(text.replace("``", "").replace("*", "").split())
+
+
+def _merge(
+    defs: dict[str, RecordPlan | Schema],
+    more: dict[str, RecordPlan | Schema],
+    where: str,
+) -> None:
+    """Add *more* to *defs*, refusing two different definitions of one name."""
+    for name, definition in more.items():
+        # Plans compare by identity; schemas by what they say.
+        if defs.setdefault(name, definition) != definition:
+            raise TypeError(f"{where}: two different types are called {name}")
 
 
 def _split_optional(hint: object) -> tuple[object, bool]:
@@ -252,8 +420,8 @@ def _split_optional(hint: object) -> tuple[object, bool]:
     return typing.Union[rest], True  # noqa: UP007 - built from a tuple at run time
 
 
-def _codec(hint: object, where: str) -> tuple[Encode | None, Decode]:
-    """Return the encoder and decoder for values annotated *hint*."""
+def _codec(hint: object, where: str) -> _Codec:
+    """Return how values annotated *hint* are written, read and described."""
     scalar = _SCALARS.get(hint)
     if scalar is not None:
         return scalar
@@ -261,7 +429,13 @@ def _codec(hint: object, where: str) -> tuple[Encode | None, Decode]:
         return _enum_codec(hint)
     if isinstance(hint, type) and attrs.has(hint):
         nested = _plan(hint)
-        return (lambda value: nested.encode(value, {})), nested.decode
+        name = hint.__name__
+        return _Codec(
+            lambda value: nested.encode(value, {}),
+            nested.decode,
+            {**reference(name), "unevaluatedProperties": False},
+            {name: nested},
+        )
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
@@ -275,7 +449,7 @@ def _codec(hint: object, where: str) -> tuple[Encode | None, Decode]:
     raise TypeError(f"{where}: cannot serialize values annotated {hint!r}")
 
 
-def _enum_codec(kind: type[enum.Enum]) -> tuple[Encode, Decode]:
+def _enum_codec(kind: type[enum.Enum]) -> _Codec:
     members = {member.name: member for member in kind}
     expected = f"the name of a {kind.__name__} ({', '.join(members)})"
 
@@ -286,15 +460,18 @@ def _enum_codec(kind: type[enum.Enum]) -> tuple[Encode, Decode]:
                 return member
         raise DecodeError(value, expected)
 
-    return operator.attrgetter("name"), decode
+    schema = {"description": _summary(kind), "enum": list(members)}
+    return _Codec(operator.attrgetter("name"), decode, *_named(kind.__name__, schema))
 
 
-def _tuple_codec(item_hint: object, where: str) -> tuple[Encode, Decode]:
+def _tuple_codec(item_hint: object, where: str) -> _Codec:
     core, nullable = _split_optional(item_hint)
-    item_encode, item_decode = _codec(core, f"{where}[]")
+    item = _codec(core, f"{where}[]")
+    item_encode, item_decode, item_schema = item.encode, item.decode, item.schema
     if nullable:
         item_encode = _nullable(item_encode) if item_encode is not None else None
         item_decode = _nullable(item_decode)
+        item_schema = {"anyOf": [item_schema, _NULL]}
     expected = "a JSON array"
 
     def encode(value: tuple[Any, ...]) -> list[Any]:
@@ -315,14 +492,14 @@ def _tuple_codec(item_hint: object, where: str) -> tuple[Encode, Decode]:
             raise
         return tuple(items)
 
-    return encode, decode
+    return _Codec(encode, decode, {"type": "array", "items": item_schema}, item.defs)
 
 
 def _nullable(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else function(value)
 
 
-def _tagged_codec(classes: tuple[type, ...], where: str) -> tuple[Encode, Decode]:
+def _tagged_codec(classes: tuple[type, ...], where: str) -> _Codec:
     plans = {cls.__name__: _plan(cls) for cls in classes}
     if len(plans) != len(classes):
         raise TypeError(f"{where}: two classes in the union share a name")
@@ -332,14 +509,24 @@ def _tagged_codec(classes: tuple[type, ...], where: str) -> tuple[Encode, Decode
 
     def encode(value: object) -> dict[str, Any]:
         name, plan = by_class[type(value)]
-        return plan.encode(value, {_TAG_KEY: name})
+        return plan.encode(value, {TAG_KEY: name})
 
     def decode(value: object) -> Any:
         data = value if type(value) is dict else as_object(value, f"one of {names}")
-        tag = data.get(_TAG_KEY, MISSING)
+        tag = data.get(TAG_KEY, MISSING)
         plan = plans.get(tag) if type(tag) is str else None
         if plan is None:
-            raise DecodeError(tag, expected, f".{_TAG_KEY}")
-        return plan.decode(data, _TAG_KEY)
+            raise DecodeError(tag, expected, f".{TAG_KEY}")
+        return plan.decode(data, TAG_KEY)
 
-    return encode, decode
+    # Each member is its record's object with the tag beside its fields.
+    members = [
+        {
+            **reference(name),
+            "properties": {TAG_KEY: {"const": name}},
+            "required": [TAG_KEY],
+            "unevaluatedProperties": False,
+        }
+        for name in plans
+    ]
+    return _Codec(encode, decode, {"oneOf": members}, dict(plans))
