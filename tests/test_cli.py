@@ -846,7 +846,7 @@ def test_a_file_in_the_other_format_gets_a_hint(
     interview = load(LOG / "cirrus-freight.toml")
     json_text = to_json(interview)
     toml_text = to_toml(interview)
-    version = f"schema_version: expected {SCHEMA_VERSION}, the schema version"
+    version = "schema_version: expected a schema version"
     cases = {
         "JSON named .toml": (
             write(tmp_path, "entry.toml", json_text),
@@ -874,7 +874,7 @@ def test_a_file_in_the_other_format_gets_a_hint(
         ),
         "no version": (
             write(tmp_path, "old.json", '{"organisation": "Acme"}'),
-            f"old.json: {version} this release reads, got nothing (the key is "
+            f"old.json: {version} this release reads (1, 2), got nothing (the key is "
             f'missing); start the object with "schema_version": {SCHEMA_VERSION},',
         ),
         "a key twice": (
