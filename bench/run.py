@@ -13,7 +13,7 @@ two-core machine (``--quick``: about half a minute, for a rough look):
 - ``bench_letters.py``: thank_you() per letter against raw cached Jinja
   rendering of the same templates; the goal is at most 1.5x;
 - ``bench_json.py``: the JSON round trip of an application through
-  ``serialize`` against a hand-written codec; the goal is at most 2x;
+  ``serialize`` against a hand-written codec; the goal is at most 1.3x;
 - ``bench_learning.py``: building a LearningLog and one prepare() at 10,000
   entries (median; the goal is under 1 s, and there is no floor), and how
   that grows from 10,000 to 20,000 entries (ratio of the medians; the goal is

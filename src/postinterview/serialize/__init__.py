@@ -19,10 +19,11 @@ written, defaults and empty tuples included. Reading refuses anything else
 with a :class:`~postinterview.errors.SchemaError` whose ``path`` locates the
 problem, such as ``interviewers[0].email``.
 
-Each record class is compiled once into a list of per-field encoders and
-decoders, derived from :func:`attrs.fields` and the resolved annotations. To
-make a new record serializable, add its class to :data:`RECORDS`; the records
-it holds come with it.
+Each record class is compiled once: a description of each field, derived
+from :func:`attrs.fields` and the resolved annotations, and from those an
+encoder and a decoder written out for that class. To make a new record
+serializable, add its class to :data:`RECORDS`; the records it holds come
+with it.
 
 The scalars are in ``_scalars``, the instants in ``_instants``, the compiled
 codecs in ``_plans``, and the documents (:data:`RECORDS`, the version and the

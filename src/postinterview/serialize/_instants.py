@@ -3,12 +3,18 @@
 ``"2026-11-20T15:30:00+00:00[Europe/London]"``: an RFC 3339 timestamp, then
 the zone name in brackets. Reading one checks that the offset is the zone's
 at that moment. A deadline is a date or an instant.
+
+Reading gives a :class:`pendulum.DateTime`, or with the ``aware`` decoders
+the same instant as an aware stdlib datetime in the named zone: a record
+whose converter makes the pendulum value (through ``_time.as_instant``) is
+spared making it twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import cast
 
 import pendulum
 
@@ -17,6 +23,8 @@ from postinterview.errors import ValidationError
 from postinterview.serialize._scalars import DATE_EXPECTED, DecodeError, decode_date
 
 __all__ = [
+    "decode_aware",
+    "decode_aware_deadline",
     "decode_deadline",
     "decode_instant",
     "encode_deadline",
@@ -43,6 +51,8 @@ _INSTANT = re.compile(
     re.ASCII,
 )
 _UTC_ONLY = frozenset({"Z", "-00:00"})
+# The zones read so far, by name: a dictionary look-up is the cheapest check.
+_ZONES: dict[str, pendulum.Timezone] = {}
 _INSTANT_EXPECTED = (
     "an RFC 9557 instant with its zone name, such as "
     "'2026-11-20T15:30:00+00:00[Europe/London]'"
@@ -54,6 +64,12 @@ def encode_instant(value: pendulum.DateTime) -> str:
 
 
 def decode_instant(value: object) -> pendulum.DateTime:
+    local = decode_aware(value)
+    return _time.pendulum_of(local, cast("pendulum.Timezone", local.tzinfo))
+
+
+def decode_aware(value: object) -> dt.datetime:
+    """Read an instant as an aware stdlib datetime whose tzinfo is its zone."""
     if type(value) is not str:
         raise DecodeError(value, _INSTANT_EXPECTED)
     match = _INSTANT.fullmatch(value)
@@ -64,18 +80,20 @@ def decode_instant(value: object) -> pendulum.DateTime:
         given = dt.datetime.fromisoformat(stamp)
     except ValueError as error:  # no such day or time of day
         raise DecodeError(value, f"a date and time that exist ({error})") from None
-    try:
-        tz = _time.zone(name)
-    except ValidationError:
-        raise DecodeError(
-            value, f"a known IANA time zone name in the brackets, not {name!r}"
-        ) from None
+    tz = _ZONES.get(name)
+    if tz is None:
+        try:
+            tz = _ZONES[name] = _time.zone(name)
+        except ValidationError:
+            raise DecodeError(
+                value, f"a known IANA time zone name in the brackets, not {name!r}"
+            ) from None
     # The one place a document's instant is converted: the range is checked
     # here, before anything can overflow; exactly only in the years where an
     # offset can carry an instant across one of its ends.
     if not _SAFE_AFTER < given.year < _SAFE_BEFORE and not _FIRST <= given < _END:
         raise DecodeError(value, _time.IN_RANGE)
-    instant = _time.from_utc(given, tz)
+    instant = given.astimezone(tz)
     # The instant is the wall time minus the offset given, so the zone shows
     # that same wall time exactly when it has that offset there. In a
     # fall-back fold the offset is what tells the two instants apart.
@@ -127,6 +145,15 @@ def decode_deadline(value: object) -> pendulum.DateTime | pendulum.Date:
         raise DecodeError(value, _DEADLINE_EXPECTED)
     if "T" in value:
         return decode_instant(value)
+    return decode_date(value)
+
+
+def decode_aware_deadline(value: object) -> dt.datetime | pendulum.Date:
+    """Read a deadline, an instant as :func:`decode_aware` reads it."""
+    if type(value) is not str:
+        raise DecodeError(value, _DEADLINE_EXPECTED)
+    if "T" in value:
+        return decode_aware(value)
     return decode_date(value)
 
 
