@@ -382,7 +382,7 @@ def floor_to_json(app: Application) -> str:
     """The text of ``serialize.to_json(app)``, written by hand."""
     return json.dumps(
         {
-            "schema_version": 1,
+            "schema_version": serialize.SCHEMA_VERSION,
             "interviews": [_write_interview(i) for i in app.interviews],
             "events": [_write_event(e) for e in app.events],
         },

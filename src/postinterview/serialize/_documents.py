@@ -80,7 +80,7 @@ def to_dict(obj: object) -> dict[str, Any]:
     {'schema_version': 1, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
     """
     plan = record_plan(type(obj), RECORDS)
-    return plan.write(obj, {VERSION_KEY: SCHEMA_VERSION})
+    return plan.encode(obj, {VERSION_KEY: SCHEMA_VERSION})
 
 
 def from_dict(cls: type[T], data: object) -> T:
@@ -108,7 +108,7 @@ def from_dict(cls: type[T], data: object) -> T:
                 f"{SCHEMA_VERSION}, the schema version this release reads",
                 f".{VERSION_KEY}",
             )
-        record: T = plan.read(data, VERSION_KEY)
+        record: T = plan.decode(data, VERSION_KEY)
     except DecodeError as error:
         raise error.schema_error() from None
     except RecursionError:  # only a record that contains itself can nest this deep
