@@ -429,7 +429,12 @@ def _codec(hint: object, where: str) -> tuple[Encode | None, Decode]:
         return _enum_codec(hint)
     if isinstance(hint, type) and attrs.has(hint):
         nested = _plan(hint)
-        return (lambda value: nested.encode(value, {})), nested.decode
+        read: Decode
+        try:
+            read = cast("Decode", nested.read)  # reserved defaults to None
+        except AttributeError:  # still being compiled: the record contains itself
+            read = nested.decode
+        return (lambda value: nested.write(value, {})), read
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
