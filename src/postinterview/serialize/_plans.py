@@ -90,8 +90,9 @@ class FieldPlan(NamedTuple):
 class _Plan:
     """How to write and read one record class, field by field.
 
-    *fields* describes each field; :meth:`encode` and :meth:`decode` run code
-    generated from them once, when the class is compiled (see ``_generated``).
+    *fields* describes each field; :meth:`encode` and :meth:`decode` call
+    *write* and *read*, the functions generated from that description when
+    the class is compiled.
     """
 
     __slots__ = ("cls", "expected_key", "fields", "keys", "read", "write")
