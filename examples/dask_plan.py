@@ -4,7 +4,7 @@ A host tool that keeps its applications as JSON lines (one document a line,
 as ``postinterview.serialize.to_json()`` writes it) can plan them all on a
 Dask cluster rather than in a loop of its own. Each file is one partition of
 a bag; a worker reads its file's lines, plans each application and keeps only
-the actions to send before a given moment. A line that cannot be read is
+the messages to send before a given moment. A line that cannot be read is
 reported with its file, its line number and the reason, and the other lines
 are planned all the same. What crosses from one process to another is the
 library's own records and plain tuples, which pickle.
@@ -16,9 +16,9 @@ Run it with the ``scale`` extra installed (``python -m pip install '.[scale]'``)
 
 It writes a generated sample into a temporary folder (each file has one
 damaged line, to show how refusals are reported), plans it on a local
-cluster of worker processes and prints what is owed in the week after
-Monday 23 November 2026, 09:00 in London: how many actions of each kind, and
-the first few to send.
+cluster of worker processes and prints the messages to send by a week after
+Monday 23 November 2026, 09:00 in London, overdue ones included: how many of
+each kind, and the first few.
 """
 
 from __future__ import annotations
@@ -52,12 +52,12 @@ from postinterview.serialize import from_json, to_json
 
 #: The moment the sample is planned at.
 NOW = pendulum.datetime(2026, 11, 23, 9, tz="Europe/London")
-#: How many of the first actions to send the summary lists.
+#: How many of the first messages to send the summary lists.
 FIRST = 5
 ZONES = ("Europe/London", "America/New_York", "Asia/Kolkata", "Europe/Berlin")
 ROLES = ("Analyst", "Data Engineer", "Team Lead", "Product Manager", "Designer")
 
-# One row of the bag after planning: a refused line, or an action owed.
+# One row of the bag after planning: a refused line, or a message owed.
 # Both are plain tuples, so that they pickle without this module.
 Refused = tuple[str, str]  # where, and why
 Owed = tuple[str, Action]  # where the application was read, and the action
@@ -163,8 +163,8 @@ def read_file(lines: Iterable[tuple[str, str]]) -> list[tuple[str, Application |
 def plan_file(lines: Iterable[tuple[str, str]], until: pendulum.DateTime) -> list[Row]:
     """Read and plan one file's lines, given with the file's path.
 
-    Returns a row for each line that cannot be read, and one for each action
-    to send before *until*.
+    Returns a row for each line that cannot be read, and one for each message
+    to send before *until* (overdue ones included).
     """
     rows: list[Row] = []
     for where, application in read_file(lines):
@@ -174,7 +174,7 @@ def plan_file(lines: Iterable[tuple[str, str]], until: pendulum.DateTime) -> lis
         rows.extend(
             ("owed", where, action)
             for action in plan(application, now=NOW)
-            if action.send_at < until
+            if action.kind.is_message and action.send_at < until
         )
     return rows
 
@@ -200,7 +200,7 @@ def kind_name(item: Owed) -> str:
 
 
 def send_order(item: Owed) -> tuple[float, str, str]:
-    """Order owed actions by send time, then where they come from, then kind."""
+    """Order messages by send time, then where they come from, then kind."""
     where, action = item
     return action.send_at.timestamp(), where, action.kind.name
 
@@ -230,9 +230,9 @@ class Agenda(NamedTuple):
 def agenda(pattern: str, *, days: int = 7, scheduler: str | None = None) -> Agenda:
     """Plan every application in the files matching *pattern*.
 
-    Counts the actions to send in the *days* after :data:`NOW` (and those
-    overdue), by kind. *scheduler* is Dask's: the default is the cluster of
-    the current :class:`~dask.distributed.Client`.
+    Counts the messages to send in the *days* after :data:`NOW` (and those
+    overdue), by kind, and finds the first few. *scheduler* is Dask's: the
+    default is the cluster of the current :class:`~dask.distributed.Client`.
     """
     until = NOW.add(days=days)
     # One partition per file (blocksize=None), so that line numbers are exact.
@@ -285,14 +285,14 @@ def report(
     if len(result.refused) > FIRST:
         print(f"  ... and {len(result.refused) - FIRST:,} more")
     print(
-        f"Actions to send by {NOW.add(days=7).format('ddd D MMM YYYY HH:mm zz')}, "
+        f"Messages to send by {NOW.add(days=7).format('ddd D MMM YYYY HH:mm zz')}, "
         f"overdue ones included: {result.total:,}"
     )
     for name, number in sorted(result.counts.items(), key=lambda pair: -pair[1]):
         print(f"  {name:<22}{number:>10,}")
     print(f"The first {len(result.first)} to send:")
     for where, action in result.first:
-        whom = action.recipient.name if action.recipient else "yourself"
+        whom = action.recipient.name if action.recipient else "-"
         when = action.send_at.format("ddd D MMM HH:mm zz")
         print(f"  {when:<21} {action.kind.name:<15} {whom:<22} ({where})")
 

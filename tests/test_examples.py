@@ -206,7 +206,7 @@ def test_dask_plan_gives_on_two_worker_processes_what_one_process_gives(
         (where, action)
         for where, application in applications
         for action in plan(application, now=example.NOW)
-        if action.send_at < until
+        if action.kind.is_message and action.send_at < until
     ]
     assert on_the_cluster.total == len(owed)
     assert on_the_cluster.counts == collections.Counter(
