@@ -2,8 +2,8 @@
 
 The benchmarks are the scripts beside this one, each measured through its
 ``measure()`` function in this one process, mostly at smaller sizes than the
-scripts' own defaults, so that the whole run takes one to three minutes on a
-two-core machine (``--quick``: about half a minute, for a rough look):
+scripts' own defaults, so that the whole run takes two to four minutes on a
+two-core machine (``--quick``: under a minute, for a rough look):
 
 - ``import_time.py``: ``import postinterview`` against ``import attrs,
   pendulum``, medians of fresh interpreters; the goal is at most 20 ms more,
@@ -193,7 +193,7 @@ def agenda_rows(sizes: Sizes) -> list[Row]:
     small, large = result.sizes
     rows = [
         _timed_row(
-            f"agenda from JSON lines, {count // 1000}k, per application",
+            f"agenda of {count:,} from JSON lines, per application",
             result.ours[count],
             result.floor[count],
             count,
@@ -203,7 +203,7 @@ def agenda_rows(sizes: Sizes) -> list[Row]:
     ]
     rows.append(
         Row(
-            f"agenda from JSON lines, {large // 1000}k/{small // 1000}k",
+            f"agenda from JSON lines, {large:,}/{small:,}",
             f"{result.ours[large]:.2f} s",
             f"{result.ours[small]:.2f} s",
             f"{result.growth:.2f}x",
