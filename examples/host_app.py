@@ -13,12 +13,11 @@ Run it with ``python examples/host_app.py``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import jinja2
 import pendulum
 
-from postinterview import Interview, Person, RunBy, letters
+from postinterview import Interview, Person, letters
 
 TEMPLATES = Path(__file__).resolve().parent / "host_templates"
 
@@ -60,39 +59,13 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def context(
-    interview: Interview, *, to: Person, sender: letters.Candidate, highlight: str
-) -> dict[str, Any]:
-    """Return the variables the packaged thank-you templates expect.
-
-    They are the ones listed under "Context variables" in docs/letters.md,
-    for an email in British English.
-    """
-    return {
-        "kind": "thank_you",
-        "variant": "email",
-        "locale": "en_GB",
-        "lang": "en-GB",
-        "sign_off": "Kind regards,",
-        "dated": None,
-        "interview": interview,
-        "interview_day": interview.ends_at.date(),
-        "organisation": interview.organisation,
-        "role": interview.role,
-        "agency": (
-            interview.agency_contact if interview.run_by is RunBy.AGENCY else None
-        ),
-        "to": to,
-        "sender": sender,
-        "highlight": highlight,
-        "forgot": None,
-    }
-
-
 def main() -> None:
     """Render the subject from the library's template and the body from ours."""
     env = environment()
-    values = context(build(), to=PRIYA, sender=ME, highlight=HIGHLIGHT)
+    # The variables the packaged templates see (docs/letters.md lists them).
+    values = letters.template_context(
+        "thank_you", build(), to=PRIYA, sender=ME, highlight=HIGHLIGHT
+    )
     subject = env.get_template("postinterview/thank_you/subject.txt.j2")
     values["subject"] = " ".join(subject.render(values).split())
     body = env.get_template("thank_you/body.txt.j2")  # Canopy's own

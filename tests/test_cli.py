@@ -16,15 +16,30 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+import tomllib
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from postinterview import cli
+from postinterview import Person, cli, strategies
 from postinterview.cli import _draft
+from postinterview.cli._records import load
+from postinterview.letters import Draft
+from postinterview.serialize import (
+    RECORDS,
+    SCHEMA_VERSION,
+    json_schema,
+    to_dict,
+    to_json,
+    to_toml,
+)
+from records import lean
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -150,7 +165,12 @@ def test_plan_shows_a_table_and_json_of_the_example_application() -> None:
     assert "Tue 2026-12-01 09:00 GMT" in rows[2]
     assert "Priya Shah" in rows[2]
 
-    listed = json.loads(runs["json"].out)
+    document = json.loads(runs["json"].out)
+    assert document["organisation"] == "Larkspur Analytics Ltd"
+    assert document["status"] == "AWAITING_THANKS"
+    assert document["now"] == "2026-11-21T18:00:00+00:00[Europe/London]"
+    assert document["lapsed"] == []
+    listed = document["actions"]
     assert [item["overdue"] for item in listed] == [True] + [False] * 5
     first = listed[0]
     assert first == {
@@ -254,7 +274,7 @@ def test_draft_writes_each_kind_of_letter(tmp_path: Path) -> None:
 
     reference = runs["reference"].out
     assert reference.startswith("To: Ruth Adeyemi <ruth.adeyemi@example.org>\n")
-    assert "they may contact you from 23 November 2026" in reference
+    assert "they may contact you from Monday 23 November." in reference
     assert "\n- mentoring two junior engineers\n" in reference
 
     # The offer's respond_by gives the date to answer by.
@@ -276,7 +296,8 @@ def test_the_letter_kinds_are_those_of_the_letters_module() -> None:
     assert sorted(_draft._LETTERS.values()) == sorted(letters.KINDS)
     assert all(name == kind.replace("_", "-") for name, kind in _draft._LETTERS.items())
     for kind in letters.KINDS:
-        assert _draft._TAKES[kind] == tuple(letters._DETAILS[kind]), kind
+        given = _draft._TAKES[kind] + _draft._FROM_RECORD.get(kind, ())
+        assert sorted(given) == sorted(letters._DETAILS[kind]), kind
 
 
 # -- log and check ------------------------------------------------------------------
@@ -414,7 +435,10 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
             ["plan", tmp_path / "nope.toml"],
             f"{tmp_path / 'nope.toml'}: no such file",
         ),
-        "a folder": (["check", tmp_path], f"{tmp_path}: is a folder, not a TOML file"),
+        "a folder": (
+            ["check", tmp_path],
+            f"{tmp_path}: is a folder, not a TOML or JSON file",
+        ),
         "bad TOML": (
             ["check", write(tmp_path, "bad.toml", "schema_version = \n")],
             "bad.toml: not valid TOML: Invalid value (at line 1, column 18)",
@@ -429,9 +453,9 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
         ),
         "no schema_version": (
             ["check", no_version],
-            "version.toml: schema_version: expected 1, the schema version this "
-            "release reads, got nothing (the key is missing); start the file "
-            "with the line: schema_version = 1",
+            "version.toml: schema_version: expected a schema version this "
+            "release reads (1, 2), got nothing (the key is missing); start the "
+            "file with the line: schema_version = 2",
         ),
         "schema error with a path": (
             ["plan", bad_email, "--now", NOW],
@@ -494,8 +518,8 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
             "draft --kind reference-brief needs --referee 'Name <email>'",
         ),
         "a detail the kind does not take": (
-            [*draft, "--kind", "check-in", "--forgot", "x"],
-            "--forgot: a check-in letter does not take it (it takes: none)",
+            [*draft, "--kind", "rejection-reply", "--forgot", "x"],
+            "--forgot: a rejection-reply letter does not take it (it takes: none)",
         ),
         "a bad detail": (
             [
@@ -525,7 +549,10 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
             "'Sam Jones <sam@example.org>', got 'sam@x.org'",
         ),
         "log of a file": (["log", EXAMPLE], f"{EXAMPLE}: not a folder"),
-        "log of an empty folder": (["log", empty], f"{empty}: no .toml files in it"),
+        "log of an empty folder": (
+            ["log", empty],
+            f"{empty}: no .toml or .json files in it",
+        ),
         "log of an application": (
             ["log", entries],
             f"{entries / 'b.toml'}: expected a log entry (a top-level "
@@ -746,3 +773,149 @@ def test_ics_writes_the_calendar_to_a_file_or_standard_output(tmp_path: Path) ->
     assert b"Daniel Okafor" in data
     assert b"TZID=America/New_York" in data
     assert runs["stdout"].raw == data
+
+
+# -- JSON files, TOML files and the schema ------------------------------------------
+
+
+@settings(max_examples=lean(40))
+@given(
+    st.one_of(
+        strategies.interviews(),
+        strategies.applications(max_events=6),
+        strategies.log_entries(),
+    )
+)
+def test_a_record_the_library_writes_opens_in_the_command_line(record: Any) -> None:
+    # to_toml and to_json write what the command line reads back, equal.
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in (
+            ("record.toml", to_toml(record)),
+            ("record.json", to_json(record)),
+        ):
+            path = Path(folder) / name
+            path.write_text(text, encoding="utf-8")
+            assert load(path) == record, name
+
+
+@settings(max_examples=lean(40))
+@given(st.one_of(strategies.people(), strategies.interviews()))
+def test_toml_holds_the_json_document_with_none_left_out(record: Any) -> None:
+    # TOML has no null: a field that is None is left out, as in the JSON.
+    # Equal to the JSON document, which holds no None: nothing was lost.
+    assert tomllib.loads(to_toml(record)) == to_dict(record)
+
+
+def test_none_is_left_out_of_toml() -> None:
+    text = to_toml(Person(name="Priya Shah", timezone="Europe/London"))
+    assert text == (
+        f'schema_version = {SCHEMA_VERSION}\nname = "Priya Shah"\n'
+        'timezone = "Europe/London"\n'
+    )
+
+
+def test_json_and_toml_files_print_the_same(tmp_path: Path) -> None:
+    application = load(APPLICATION)
+    as_json = write(tmp_path, "application.json", to_json(application, indent=2))
+    entries = tmp_path / "log"
+    entries.mkdir()
+    for path in sorted(LOG.glob("*.toml")):
+        if path.stem == "cirrus-freight":
+            write(entries, f"{path.stem}.json", to_json(load(path)))
+        else:
+            shutil.copy(path, entries / path.name)
+    runs = run_all(
+        {
+            "plan toml": ["plan", APPLICATION, "--now", NOW],
+            "plan json": ["plan", as_json, "--now", NOW],
+            "check json": ["check", as_json],
+            "log toml": ["log", LOG],
+            "log both": ["log", entries],
+        }
+    )
+    for name, result in runs.items():
+        assert_ok(name, result)
+    assert runs["plan json"].out == runs["plan toml"].out
+    assert runs["check json"].out.startswith(f"{as_json}: a valid Application: ")
+    assert runs["log both"].out == runs["log toml"].out
+
+
+def test_a_file_in_the_other_format_gets_a_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    interview = load(LOG / "cirrus-freight.toml")
+    json_text = to_json(interview)
+    toml_text = to_toml(interview)
+    version = "schema_version: expected a schema version"
+    cases = {
+        "JSON named .toml": (
+            write(tmp_path, "entry.toml", json_text),
+            "entry.toml: not valid TOML: Invalid statement (at line 1, column 1); "
+            "this looks like JSON: name the file .json",
+        ),
+        "TOML named .json": (
+            write(tmp_path, "entry.json", toml_text),
+            "entry.json: not valid JSON: Expecting value: line 1 column 1 (char 0); "
+            "this looks like TOML: name the file .toml",
+        ),
+        "JSON named otherwise": (
+            write(tmp_path, "entry.txt", json_text),
+            "this looks like JSON: name the file .json",
+        ),
+        "neither": (
+            write(tmp_path, "neither.json", "{schema_version: 1"),
+            "neither.json: not valid JSON: Expecting property name enclosed in "
+            "double quotes: line 1 column 2 (char 1)\n",
+        ),
+        "not an object": (
+            write(tmp_path, "list.json", "[1, 2]"),
+            "list.json: not a record: expected a JSON object with a top-level key "
+            "`application` (a log entry)",
+        ),
+        "no version": (
+            write(tmp_path, "old.json", '{"organisation": "Acme"}'),
+            f"old.json: {version} this release reads (1, 2), got nothing (the key is "
+            f'missing); start the object with "schema_version": {SCHEMA_VERSION},',
+        ),
+        "a key twice": (
+            write(
+                tmp_path,
+                "twice.json",
+                json_text.replace('"application":{', '"application":{"events":[],', 1),
+            ),
+            "twice.json: application.events: expected each key once per object "
+            "(Application repeats it), got 'events'",
+        ),
+    }
+    for name, (path, expected) in cases.items():
+        assert cli.main(["check", str(path)]) == 2, name
+        out, err = capsys.readouterr()
+        assert out == "", name
+        assert expected in err, f"{name}: {err}"
+        assert err.count("\n") == 1, f"{name}: {err}"
+
+
+def test_schema_prints_a_records_schema_or_lists_the_records(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    records = {cls.__name__: cls for cls in (*RECORDS, Draft)}
+    names = sorted(records)
+    assert cli.main(["schema"]) == 0
+    assert capsys.readouterr().out.split() == names
+    for given_name, name in (
+        ("Application", "Application"),
+        ("application", "Application"),
+        ("PLAN", "Plan"),
+        ("draft", "Draft"),
+    ):
+        assert cli.main(["schema", given_name]) == 0
+        out, err = capsys.readouterr()
+        assert err == ""
+        assert json.loads(out) == json_schema(records[name])
+    assert cli.main(["schema", "Aplication"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "postinterview: error: RECORD: no record called 'Aplication'; did you "
+        f"mean Application? the records are {', '.join(names)}\n"
+    )

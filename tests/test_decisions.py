@@ -593,13 +593,13 @@ def test_an_offer_is_placed_in_the_advertised_range(
 
 def test_the_reason_names_the_room_and_the_homework() -> None:
     where = salary_position(gbp(45_000), gbp(42_000, 48_000))
-    assert "3000 GBP a year" in where.reason
-    assert "48000 GBP a year" in where.reason
+    assert "£3,000 a year" in where.reason
+    assert "£48,000 a year" in where.reason
     assert "similar roles" in where.reason
     hourly = salary_position(
         gbp("15.50", period=Period.HOUR), gbp(15, 18, period=Period.HOUR)
     )
-    assert "2.50 GBP an hour" in hourly.reason
+    assert "£2.50 an hour" in hourly.reason
 
 
 def test_an_offered_range_is_judged_by_its_low_end() -> None:
@@ -724,7 +724,7 @@ def test_the_checklist_puts_the_deadline_first_then_the_terms_of_o1() -> None:
         (Topic.HOLIDAY, "2027-03-01"),
         (Topic.FAMILY, "School pick-up on Wednesdays"),
         (Topic.ADJUSTMENTS, "A screen reader and a quiet desk"),
-        (Topic.SALARY, "Offered 44000 GBP a year"),
+        (Topic.SALARY, "Offered £44,000 a year"),
         (Topic.TERMS, "Start date of 5 January"),
         (Topic.TERMS, "Probation of six months"),
     ]

@@ -258,11 +258,11 @@ def test_serialize_refuses_what_is_not_a_record_with_a_short_type_error(
         lambda: from_dict(cls, {"schema_version": 1}),  # type: ignore[arg-type]
         lambda: from_json(cls, '{"schema_version": 1}'),  # type: ignore[arg-type]
     ):
-        with pytest.raises(TypeError, match="is not a serializable record") as caught:
+        with pytest.raises(TypeError, match=r"^expected a record class") as caught:
             call()
         assert len(str(caught.value)) < 200
     for call in (lambda: to_dict(cls), lambda: to_json(cls)):
-        with pytest.raises(TypeError, match="is not a serializable record"):
+        with pytest.raises(TypeError, match=r"^\w+ is not a record .* the records are"):
             call()
 
 

@@ -131,6 +131,7 @@ def test_an_employer_run_second_round_in_person_is_likely_to() -> None:
         ({}, Level.MEDIUM),
         ({"format": Format.VIDEO}, Level.MEDIUM),
         ({"format": Format.ASSESSMENT_CENTRE}, Level.MEDIUM),
+        ({"format": Format.TECHNICAL_TEST}, Level.MEDIUM),
         ({"format": Format.TELEPHONE}, Level.MEDIUM),
         ({"run_by": RunBy.AGENCY, "agency_contact": RAVI}, Level.MEDIUM),
         ({"format": Format.TELEPHONE, "round": 2}, Level.MEDIUM),

@@ -168,6 +168,8 @@ def test_an_agency_run_telephone_screen_goes_through_the_agency() -> None:
     for check_in in result.of_kind(ActionKind.CHECK_IN):
         assert check_in.recipient == agent
         assert check_in.channel is Channel.PHONE
+        # On the phone, the check-in's draft is a call script.
+        assert check_in.template == "check_in_call"  # type: ignore[attr-defined]
     app = app.record(Rejected(at=end.add(days=2), by=screener))
     result = checked(app, end.add(days=2))
     request = only(result, ActionKind.REQUEST_FEEDBACK)
@@ -240,6 +242,7 @@ def test_check_ins_wait_for_the_decision_and_closing_dates() -> None:
     # Two business days after Friday the 27th.
     assert first.send_at == pendulum.datetime(2026, 12, 1, 9, tz=LONDON)
     assert first.rationale == FollowUpPolicy().rationale("check_in_after_decision")
+    assert first.template == "check_in"  # by email, a letter
     closing = make(
         end,
         decision_expected_by=pendulum.date(2026, 11, 27),

@@ -101,7 +101,8 @@ def _a_failed_check(error: BaseException, arguments: dict[str, object]) -> bool:
 def _not_a_record(name: str) -> Allowed:
     # postinterview.serialize: to_dict and from_dict "raise TypeError" for
     # anything that is not a record (their docstrings, and docs/record.md);
-    # to_json and from_json go through them.
+    # to_json, from_json and to_toml go through them, and json_schema says
+    # the same.
     def allowed(error: BaseException, arguments: dict[str, object]) -> bool:
         return type(error) is TypeError and arguments.get(name) not in RECORDS
 
@@ -118,8 +119,10 @@ ALLOWED: dict[str, Allowed] = {
     "check_thank_you_time": _a_failed_check,
     "from_dict": _not_a_record("cls"),
     "from_json": _not_a_record("cls"),
+    "json_schema": _not_a_record("cls"),
     "to_dict": _obj_not_a_record,
     "to_json": _obj_not_a_record,
+    "to_toml": _obj_not_a_record,
 }
 
 

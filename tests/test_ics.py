@@ -1,4 +1,4 @@
-"""Tests for Plan.to_ics(): the follow-up plan as an iCalendar file."""
+"""Tests for Plan.to_ics() and to_ics(): follow-up plans as an iCalendar file."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import icalendar
 import pendulum
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from postinterview import (
     Action,
@@ -20,9 +21,12 @@ from postinterview import (
     NotesWritten,
     Person,
     Plan,
+    ThankYouSent,
+    ValidationError,
     plan,
 )
 from postinterview import strategies as pst
+from postinterview.followup import REMIND_BEFORE, to_ics
 
 # Friday 23 October 2026 in London: the clocks go back in London on the 25th
 # and in New York on 1 November, so the plan's windows straddle both changes.
@@ -71,14 +75,31 @@ def assert_matches(made: Plan) -> None:
             assert str(tzid) == action.send_at.timezone_name
             assert str(tzid) in zones
         assert action.due_at is not None
-        # As instants: two wall times of one zone compare without their fold.
-        if action.due_at.timestamp() > action.send_at.timestamp():
+        # In UTC: two instants of one zone compare by their wall times, and in
+        # the hour repeated when clocks go back a later instant can read earlier.
+        if utc(action.due_at) > utc(action.send_at):
             assert utc(event.decoded("DTEND")) == utc(action.due_at)
         else:
             assert "DTEND" not in event
         assert action.rationale in str(event["DESCRIPTION"])
-        (alarm,) = event.walk("VALARM")
-        assert alarm.decoded("TRIGGER") == dt.timedelta(0)
+        assert_reminds(event, utc(action.due_at) - utc(action.send_at), REMIND_BEFORE)
+
+
+def assert_reminds(
+    event: icalendar.Event, length: dt.timedelta, lead: dt.timedelta
+) -> None:
+    """One reminder at the start; one *lead* before the end when that is later."""
+    alarms = event.walk("VALARM")
+    at_start = alarms[0]
+    assert at_start.decoded("TRIGGER") == dt.timedelta(0)
+    assert at_start["TRIGGER"].params.get("RELATED", "START") == "START"
+    if length > lead:
+        (before_due,) = alarms[1:]
+        assert before_due.decoded("TRIGGER") == -lead
+        assert before_due["TRIGGER"].params["RELATED"] == "END"
+        assert str(before_due["DESCRIPTION"]).startswith("Due soon: ")
+    else:
+        assert len(alarms) == 1
 
 
 def test_each_action_with_a_deadline_is_an_event_at_its_instants() -> None:
@@ -224,3 +245,162 @@ def test_the_same_plan_gives_the_same_bytes_in_any_process() -> None:
         "Asia/Kolkata",
         "Europe/London",
     ]
+
+
+# -- one calendar for many applications ----------------------------------------
+
+BOREALIS = Application.from_interview(
+    Interview(
+        organisation="Borealis plc",
+        role="Analytics Engineer",
+        starts_at=END.add(days=3),
+        ends_at=END.add(days=3, hours=1),
+        interviewers=(Person(name="Ines Duarte", timezone="Europe/Lisbon"),),
+    )
+)
+
+
+def test_one_calendar_holds_the_events_of_every_plan() -> None:
+    # Each plan at its own moment: each one's stamps its events.
+    plans = [
+        plan(APPLICATION, now=END.add(minutes=5)),
+        plan(BOREALIS, now=END.add(days=3, hours=2)),
+    ]
+    calendar = icalendar.Calendar.from_ical(to_ics(plans))
+    events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+    # The same events, with the same UIDs, as each plan's own file.
+    each = [events_of(made) for made in plans]
+    assert set(events) == set(each[0]) | set(each[1])
+    assert len(events) == len(each[0]) + len(each[1])
+    for own in each:
+        for uid, event in own.items():
+            assert events[uid].to_ical() == event.to_ical()
+    # Each zone's rules once, in the order of their names.
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [
+        "America/New_York",
+        "Europe/Lisbon",
+        "Europe/London",
+    ]
+    assert to_ics([]).startswith(b"BEGIN:VCALENDAR")
+
+
+def test_the_reminder_before_the_due_time_can_be_set() -> None:
+    made = plan(APPLICATION, now=END.add(minutes=5))
+    lead = dt.timedelta(hours=6)
+    calendar = icalendar.Calendar.from_ical(made.to_ics(remind_before=lead))
+    with_deadline = [a for a in made if a.due_at is not None]
+    events = calendar.walk("VEVENT")
+    for action, event in zip(with_deadline, events, strict=True):
+        assert action.due_at is not None
+        assert_reminds(event, utc(action.due_at) - utc(action.send_at), lead)
+    # A thank-you opens an hour after the end and is due at 24 hours: its
+    # second reminder goes off 6 hours before the deadline.
+    thanks = next(e for e in events if str(e["SUMMARY"]) == "Thank: Priya Shah")
+    assert len(thanks.walk("VALARM")) == 2
+    assert to_ics([made], remind_before=lead) == made.to_ics(remind_before=lead)
+
+
+@pytest.mark.parametrize(
+    "lead", [dt.timedelta(0), dt.timedelta(hours=-1), 7200, None, "PT2H"]
+)
+def test_a_reminder_lead_that_is_not_a_positive_timedelta_is_refused(
+    lead: object,
+) -> None:
+    made = plan(APPLICATION, now=END)
+    with pytest.raises(ValidationError, match="remind_before: expected a datetime"):
+        made.to_ics(remind_before=lead)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="remind_before: expected a datetime"):
+        to_ics([made], remind_before=lead)  # type: ignore[arg-type]
+
+
+def test_a_long_lead_leaves_one_reminder_at_the_start() -> None:
+    made = plan(APPLICATION, now=END)
+    calendar = icalendar.Calendar.from_ical(made.to_ics(remind_before=dt.timedelta.max))
+    for event in calendar.walk("VEVENT"):
+        (alarm,) = event.walk("VALARM")
+        assert alarm.decoded("TRIGGER") == dt.timedelta(0)
+
+
+def test_two_plans_of_one_application_are_refused() -> None:
+    # Two records of the same application, one with an event more: their
+    # events would share UIDs, so one calendar cannot hold both.
+    later = APPLICATION.record(NotesWritten(at=END.add(minutes=10)))
+    assert later.key == APPLICATION.key
+    with pytest.raises(ValidationError) as caught:
+        to_ics([plan(APPLICATION, now=END), plan(later, now=END)])
+    assert caught.value.field == "plans[1]"
+    assert "plans[0]" in caught.value.expected
+    assert "same key" in caught.value.expected
+
+
+def test_the_plans_must_be_plans() -> None:
+    made = plan(APPLICATION, now=END)
+    with pytest.raises(ValidationError, match=r"plans\[1\]: expected a Plan"):
+        to_ics([made, APPLICATION])  # type: ignore[list-item]
+    for wrong in (made, "plans", None):
+        with pytest.raises(ValidationError, match="plans: expected an iterable"):
+            to_ics(wrong)  # type: ignore[arg-type]
+
+
+def test_an_application_is_known_by_its_first_round() -> None:
+    assert APPLICATION.key == (
+        "Acme Ltd",
+        "Data Engineer",
+        pendulum.datetime(2026, 10, 23, 13, 30, tz="UTC"),
+    )
+    # Events and later rounds leave it as it was; the same start in another
+    # zone is the same instant.
+    thanked = APPLICATION.record(NotesWritten(at=END.add(minutes=10))).record(
+        ThankYouSent(at=END.add(hours=2), to=PRIYA)
+    )
+    assert thanked.key == APPLICATION.key
+    moved = Application.from_interview(
+        Interview(
+            organisation="Acme Ltd",
+            role="Data Engineer",
+            starts_at=INTERVIEW.starts_at.in_timezone("Asia/Tokyo"),
+            ends_at=END.in_timezone("Asia/Tokyo"),
+        )
+    )
+    assert moved.key == APPLICATION.key
+
+
+def lean(examples: int) -> int:
+    """*examples* in the default profile; more when the profile asks for more."""
+    asked = settings().max_examples
+    return asked if asked > 100 else examples
+
+
+@settings(max_examples=lean(40))
+@given(
+    pst.applications(max_events=4),
+    pst.aware_datetimes(),
+    st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=120)),
+)
+def test_planning_again_later_keeps_each_actions_uid(
+    application: Application, now: dt.datetime, later: dt.timedelta
+) -> None:
+    # The same application planned at two moments: every action owed in both
+    # plans is the same event, so a calendar that imports the second file
+    # updates the first file's events.
+    first = plan(application, now=now)
+    try:
+        second = plan(application, now=now + later)
+    except ValidationError:  # past the end of the range of instants
+        return
+    before = {a.key: uid for a, uid in uids_of(first).items()}
+    after = {a.key: uid for a, uid in uids_of(second).items()}
+    for key in before.keys() & after.keys():
+        assert before[key] == after[key]
+    assert len(set(after.values())) == len(after)
+
+
+def uids_of(made: Plan) -> dict[Action, str]:
+    """Each action with a deadline, and the UID of its event."""
+    calendar = icalendar.Calendar.from_ical(made.to_ics())
+    with_deadline = [a for a in made if a.due_at is not None]
+    events = calendar.walk("VEVENT")
+    return {
+        action: str(event["UID"])
+        for action, event in zip(with_deadline, events, strict=True)
+    }

@@ -84,6 +84,7 @@ def test_enums_hold_the_domain_choices() -> None:
         "VIDEO",
         "TELEPHONE",
         "ASSESSMENT_CENTRE",
+        "TECHNICAL_TEST",
     }
     assert {m.name for m in RunBy} == {"EMPLOYER", "AGENCY"}
     assert {"EMAIL", "PHONE", "LETTER"} <= {m.name for m in Channel}
@@ -867,3 +868,37 @@ def test_evolve_makes_a_new_validated_interview() -> None:
         attrs.evolve(iv, round=0)
     with pytest.raises(ValidationError):
         attrs.evolve(iv, ends_at=iv.starts_at)
+
+
+# How a person is greeted: the fields are checked, never guessed.
+
+
+@pytest.mark.parametrize(
+    "salutation", ["Dear Helen", "dear Dr Marsh", "Hi Helen", "Helen,", "Dr Marsh:"]
+)
+def test_a_salutation_is_what_follows_the_greeting_word(salutation: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Person(name="Helen Marsh", salutation=salutation)
+    assert caught.value.field == "salutation"
+    assert "the name as it follows 'Dear'" in str(caught.value)
+
+
+@pytest.mark.parametrize("honorific", ["Dr 2", "x" * 31, "", "Dr\nMs"])
+def test_an_honorific_is_a_short_title(honorific: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Person(name="Helen Marsh", honorific=honorific)
+    assert caught.value.field == "honorific"
+
+
+def test_the_greeting_fields_are_kept_as_given() -> None:
+    person = Person(
+        name="Ludwig van der Berg",
+        given_name=" Ludwig ",
+        family_name="van der Berg",
+        honorific="Prof.",
+        salutation="Professor van der Berg",
+    )
+    assert person.given_name == "Ludwig"
+    assert person.family_name == "van der Berg"
+    assert person.honorific == "Prof."
+    assert person.salutation == "Professor van der Berg"

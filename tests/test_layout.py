@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "postinterview"
 
 # The edges: they may import the core, never the other way round.
-EDGES = ("letters", "cli", "strategies", "testing")
+EDGES = ("letters", "cli", "strategies", "testing", "plot")
 # The core, by its top-level module or package name, with the foundations
 # every record is built on.
 CORE = (
@@ -40,6 +40,8 @@ CORE = (
     "findings",
     "_time",
     "_fields",
+    "_money",
+    "_views",
 )
 
 

@@ -2,7 +2,11 @@
 
 The cells tagged ``draft`` each end with a Draft, so Jupyter shows it through
 its HTML repr; the cell tagged ``export`` prints the headers of the email one
-draft becomes. The notebook is committed without outputs.
+draft becomes. Each cell tagged ``VIEW-view`` ends with a record that shows
+itself as HTML and Markdown (a plan, an application, a scorecard, a
+comparison, the learning log), and the two cells tagged ``chart`` each end
+with a matplotlib figure, which Jupyter shows as a PNG. The notebook is
+committed without outputs.
 """
 
 from __future__ import annotations
@@ -17,6 +21,15 @@ from nbformat.v4 import new_code_cell
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 NOTEBOOK = EXAMPLES / "thank_you_drafts.ipynb"
+
+# Each view's tag, and the class of the HTML it writes.
+VIEWS = {
+    "plan-view": "postinterview-plan",
+    "application-view": "postinterview-application",
+    "scorecard-view": "postinterview-scorecard",
+    "comparison-view": "postinterview-ranking",
+    "log-view": "postinterview-learning-log",
+}
 
 PANEL = {
     "Amara Nwosu": "amara.nwosu@fernhill.example",
@@ -47,9 +60,12 @@ def test_notebook_is_committed_without_outputs() -> None:
     # The kernel test below finds the cells it checks by these tags.
     assert len(tagged(notebook, "draft")) == len(PANEL)
     assert len(tagged(notebook, "export")) == 1
+    for tag in VIEWS:
+        assert len(tagged(notebook, tag)) == 1, tag
+    assert len(tagged(notebook, "chart")) == 2
 
 
-def test_notebook_runs_and_shows_each_draft() -> None:
+def test_notebook_runs_and_shows_each_draft_view_and_chart() -> None:
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     # One cell more, run only here: the kernel must be this interpreter's
     # environment, or the notebook would test some other installed copy.
@@ -87,3 +103,24 @@ def test_notebook_runs_and_shows_each_draft() -> None:
     assert "To: Amara Nwosu <amara.nwosu@fernhill.example>\n" in printed
     assert "From: Ravi Patel <ravi.patel@example.org>\n" in printed
     assert "['text/plain', 'text/html']" in printed
+
+    # Each view comes as HTML and as Markdown beside the repr.
+    for tag, css in VIEWS.items():
+        [cell] = tagged(notebook, tag)
+        [result] = [out for out in cell.outputs if out.output_type == "execute_result"]
+        assert {"text/plain", "text/html", "text/markdown"} <= set(result.data), tag
+        assert result.data["text/html"].startswith(f'<div class="{css} '), tag
+        assert "<table>" in result.data["text/html"], tag
+        assert "| --- |" in result.data["text/markdown"], tag
+    [plan_view] = tagged(notebook, "plan-view")
+    assert "Amara Nwosu, by email" in plan_view.outputs[0].data["text/html"]
+    [log_view] = tagged(notebook, "log-view")
+    shown = log_view.outputs[0].data["text/markdown"]
+    assert "3 applications" in shown
+    assert "| examples | 2, 2, 3 |" in shown
+
+    # Each chart is a figure that Jupyter shows as a PNG.
+    for cell in tagged(notebook, "chart"):
+        images = [out for out in cell.outputs if "image/png" in out.get("data", {})]
+        assert len(images) == 1
+        assert "Figure" in images[0].data["text/plain"]

@@ -30,6 +30,7 @@ MODULES = sorted(
 # Modules that carry examples in their docstrings today: if the doctest
 # runner found none there, the doctest test would pass without testing.
 MODULES_WITH_EXAMPLES = [
+    "postinterview._views",
     "postinterview.errors",
     "postinterview.findings",
     "postinterview.interview",
@@ -86,7 +87,13 @@ def test_importing_the_package_leaves_optional_dependencies_alone() -> None:
     )
     loaded = set(json.loads(result.stdout))
     assert "postinterview" in loaded
-    for heavy in ("jinja2", "hypothesis", "postinterview.strategies"):
+    for heavy in (
+        "jinja2",
+        "hypothesis",
+        "matplotlib",
+        "postinterview.strategies",
+        "postinterview.plot",
+    ):
         assert heavy not in loaded, f"import postinterview imported {heavy}"
     # Everything but the interview record and the errors loads on first use.
     for lazy in (

@@ -32,7 +32,7 @@ from postinterview.interview import (
 )
 
 if TYPE_CHECKING:
-    from postinterview import letters
+    from postinterview import letters, plot
     from postinterview.feedback import Feedback
     from postinterview.findings import Finding
     from postinterview.followup import (
@@ -140,6 +140,7 @@ _LAZY: dict[str, str] = {
     "LearningLog": "postinterview.learning",
     "LogEntry": "postinterview.learning",
     "letters": "postinterview",
+    "plot": "postinterview",
 }
 
 
@@ -221,6 +222,7 @@ __all__ = [
     "Withdrew",
     "letters",
     "plan",
+    "plot",
 ]
 
 

@@ -35,12 +35,15 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 class Format(enum.Enum):
-    """How the interview was held; it changes how likely feedback is."""
+    """How the interview was held; it changes how likely feedback is, and
+    how the letters speak of it (a call is not a meeting)."""
 
     IN_PERSON = "in person"
     VIDEO = "video"
     TELEPHONE = "telephone"
     ASSESSMENT_CENTRE = "assessment centre"
+    #: A technical test or exercise worked through with the interviewers.
+    TECHNICAL_TEST = "technical test"
 
 
 class Channel(enum.Enum):
@@ -88,12 +91,53 @@ def _check_zone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         _time.zone(value, attribute.name)
 
 
+# Words that open a greeting: a salutation is what follows them.
+_GREETING_WORDS = re.compile(
+    r"(dear|hi|hello|hey|good (morning|afternoon|evening))\b", re.IGNORECASE
+)
+_HONORIFIC_LENGTH = 30
+
+
+def _check_honorific(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _fields.check_line(attribute.name, value)
+    if len(value) > _HONORIFIC_LENGTH or any(char.isdigit() for char in value):
+        raise ValidationError(
+            attribute.name, value, "a title such as 'Dr', 'Prof', 'Ms', 'Mr' or 'Mx'"
+        )
+
+
+def _check_salutation(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _fields.check_line(attribute.name, value)
+    if _GREETING_WORDS.match(value) or value[-1] in ",:;!":
+        raise ValidationError(
+            attribute.name,
+            value,
+            "the name as it follows 'Dear', such as 'Helen' or 'Dr Marsh', "
+            "without the greeting word or the punctuation after it",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Person:
     """Someone the candidate deals with: an interviewer, a recruiter, a referee.
 
-    *timezone* is the IANA name of the zone they work in, when known; the
-    follow-up engine times messages to arrive in their business hours.
+    *name* is the full name, as the person writes it. *timezone* is the IANA
+    name of the zone they work in, when known; the follow-up engine times
+    messages to arrive in their business hours.
+
+    How a letter greets them: *salutation*, when given, is what follows
+    "Dear" word for word (``"Helen"`` once they have asked to be called so);
+    else, when both *honorific* (``"Dr"``, ``"Prof"``, ``"Ms"``, ``"Mr"``,
+    ``"Mx"``...) and *family_name* are known, the two together ("Dear Dr
+    Marsh", "Dear Dr. Marsh:" in a printed American letter); else the full
+    name without a title ("Dear Helen Marsh"). A title is never put before a
+    full name, and the family name is never guessed from the full name
+    (particles such as "van der Berg", family names written first, single
+    names). *given_name* is the name they go by, when known.
 
     >>> Person(name="  Priya Shah ", email="priya@acme.example").name
     'Priya Shah'
@@ -110,6 +154,18 @@ class Person:
         default=None, converter=_fields.strip_optional, validator=_fields.optional_line
     )
     timezone: str | None = attrs.field(default=None, validator=_check_zone)
+    given_name: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_fields.optional_line
+    )
+    family_name: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_fields.optional_line
+    )
+    honorific: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_check_honorific
+    )
+    salutation: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_check_salutation
+    )
 
 
 @attrs.frozen(kw_only=True)

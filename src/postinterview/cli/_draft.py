@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 _LETTERS: Final[dict[str, str]] = {
     "thank-you": "thank_you",
     "check-in": "check_in",
+    "check-in-call": "check_in_call",
     "feedback-request": "feedback_request",
     "reference-brief": "reference_brief",
     "withdrawal": "withdrawal",
@@ -44,13 +45,20 @@ _LETTERS: Final[dict[str, str]] = {
 # The details each kind of letter takes beyond the record, as in letters.
 _TAKES: Final[dict[str, tuple[str, ...]]] = {
     "thank_you": ("highlight", "forgot"),
-    "check_in": (),
+    "check_in": ("number", "first_sent"),
+    "check_in_call": ("number", "first_sent"),
     "feedback_request": (),
     "reference_brief": ("contact_from", "emphasise"),
     "withdrawal": ("reason",),
     "rejection_reply": (),
     "feedback_thanks": ("useful",),
     "offer_thanks": ("reply_by", "discuss", "salary"),
+}
+# The details the command line never asks for: draft_for reads them from the
+# record (an offer's dates, a round already booked).
+_FROM_RECORD: Final[dict[str, tuple[str, ...]]] = {
+    "withdrawal": ("booked",),
+    "offer_thanks": ("deadline", "received"),
 }
 # What a missing required detail is, said to the person at the keyboard.
 _REQUIRED: Final[dict[str, str]] = {
@@ -60,6 +68,9 @@ _REQUIRED: Final[dict[str, str]] = {
         "gives a respond_by date)"
     ),
 }
+# The check-ins: a letter, or the script of a call. `check-in` drafts what the
+# plan names, which is the script when the employer prefers the phone.
+_CHECK_INS: Final = ("check_in", "check_in_call")
 # Every detail some letter takes, by its name in letters.
 _OPTIONS: Final = frozenset(detail for taken in _TAKES.values() for detail in taken)
 
@@ -110,6 +121,20 @@ def _add_details(command: Parser) -> None:
     )
     details.add_argument(
         "--forgot", metavar="TEXT", help="thank-you: a point you did not get to make"
+    )
+    details.add_argument(
+        "--number",
+        type=int,
+        choices=(1, 2),
+        metavar="N",
+        help="check-in, check-in-call: the first (1) or the second (2) check-in "
+        "(default: the next one the plan owes)",
+    )
+    details.add_argument(
+        "--first-sent",
+        type=iso_date,
+        metavar="DATE",
+        help="check-in 2: the day the first check-in went (default: the record's)",
     )
     details.add_argument(
         "--referee",
@@ -166,7 +191,12 @@ def run(args: argparse.Namespace) -> None:
     # into owed and lapsed, and all of them are searched. A referee is not in
     # the record, so their brief is the plan's whoever it goes to.
     timetable = plan(application, now=application.rounds[-1].ends_at)
-    action = _matching(timetable, kind, None if kind == "reference_brief" else to)
+    action = _matching(
+        timetable,
+        kind,
+        None if kind == "reference_brief" else to,
+        details.get("number"),
+    )
     try:
         draft = _letter(
             kind,
@@ -185,6 +215,8 @@ def run(args: argparse.Namespace) -> None:
 def _details(kind: str, args: argparse.Namespace) -> dict[str, Any]:
     """Return the details given as options, refusing those *kind* does not take."""
     given = {
+        "number": args.number,
+        "first_sent": args.first_sent,
         "highlight": args.highlight,
         "forgot": args.forgot,
         "contact_from": args.contact_from,
@@ -218,15 +250,26 @@ def _option(detail: str) -> str:
     return "--" + detail.replace("_", "-")
 
 
-def _matching(timetable: Plan, kind: str, to: Person | None) -> Action | None:
-    """Return the plan's action for a *kind* letter to *to*: owed ones first."""
+def _matching(
+    timetable: Plan, kind: str, to: Person | None, number: int | None = None
+) -> Action | None:
+    """Return the plan's action for a *kind* letter to *to*: owed ones first.
+
+    A check-in of either form matches a check-in action, the *number*-th
+    when it is given.
+    """
     actions = (
         *timetable.actions,
         *timetable.lapsed,
         *(done.action for done in timetable.done),
     )
+    kinds = _CHECK_INS if kind in _CHECK_INS else (kind,)
     for action in actions:
-        if action.template == kind and (to is None or action.recipient == to):
+        if (
+            action.template in kinds
+            and (to is None or action.recipient == to)
+            and (number is None or action.number == number)
+        ):
             return action
     return None
 
@@ -254,6 +297,8 @@ def _letter(
             details=details,
         )
     extra: dict[str, Any] = {} if to is None else {"to": to}
+    if kind == "check_in_call":
+        extra["variant"] = "call"
     return letters.draft_for(
         action, application, sender=sender, locale=locale, **extra, **details
     )
@@ -278,6 +323,8 @@ def _direct(
     if kind == "offer_thanks" and "reply_by" not in details:
         raise UserError(f"draft --kind offer-thanks needs {_REQUIRED['reply_by']}")
     extra: dict[str, Any] = {} if to is None else {"to": to}
+    if kind == "check_in_call":
+        kind, extra["variant"] = "check_in", "call"
     function: Callable[..., Draft] = getattr(letters, kind)
     return function(interview, sender=sender, locale=locale, **extra, **details)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from postinterview.cli._output import plural, table, when, write
 from postinterview.cli._records import (
+    SUFFIXES,
     Commands,
     UserError,
     application_of,
@@ -25,7 +26,9 @@ def add_parser(commands: Commands) -> None:
     command = commands.add_parser(
         "log", help="sum up a folder of log entries and prepare for the next one"
     )
-    command.add_argument("dir", metavar="DIR", help="a folder of log entry files")
+    command.add_argument(
+        "dir", metavar="DIR", help="a folder of log entries, .toml or .json files"
+    )
     command.add_argument(
         "--next",
         metavar="FILE",
@@ -67,13 +70,18 @@ def run(args: argparse.Namespace) -> None:
 
 
 def _entries(folder: Path) -> list[LogEntry]:
-    """Return the log entries in the ``.toml`` files of *folder*, by file name."""
+    """Return the log entries in the ``.toml`` and ``.json`` files of *folder*,
+    by file name."""
     if not folder.is_dir():
         problem = "not a folder" if folder.exists() else "no such folder"
         raise UserError(f"{folder}: {problem}")
-    files = sorted(folder.glob("*.toml"))
+    files = sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix.lower() in SUFFIXES and path.is_file()
+    )
     if not files:
-        raise UserError(f"{folder}: no .toml files in it")
+        raise UserError(f"{folder}: no .toml or .json files in it")
     entries: list[LogEntry] = []
     for path in files:
         record = load(path)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from postinterview.cli._output import plural, table, when, write
 from postinterview.cli._records import (
@@ -19,6 +21,13 @@ from postinterview.cli._records import (
 from postinterview.followup import Action, ActionKind, Plan, plan
 from postinterview.serialize import format_instant
 from postinterview.timeline import Application
+
+#: What a table says under a send time marked ``*``.
+SENT_AFTER_DUE: Final = (
+    "* After the due time: the recipient's next working hours. None fall "
+    "between the opening of the window and the due time, and the window is "
+    "still open then."
+)
 
 
 def add_parser(commands: Commands) -> None:
@@ -41,31 +50,57 @@ def run(args: argparse.Namespace) -> None:
     """Print the timetable of the record in ``FILE`` at ``--now``."""
     application, timetable = planned(args)
     overdue = set(timetable.overdue())
-    if args.format == "json":
-        listed = [_action_json(action, action in overdue) for action in timetable]
-        write(json.dumps(listed, indent=2, ensure_ascii=False))
-        return
     latest = application.rounds[-1]
+    if args.format == "json":
+        document = {
+            "organisation": latest.organisation,
+            "role": latest.role,
+            "status": timetable.status.name,
+            "now": format_instant(timetable.now),
+            "actions": [
+                {**action_json(action), "overdue": action in overdue}
+                for action in timetable
+            ],
+            "lapsed": [action_json(action) for action in timetable.lapsed],
+        }
+        write(json.dumps(document, indent=2, ensure_ascii=False))
+        return
     write(f"{latest.organisation}, {latest.role}: {timetable.status.value}")
     owed = f"{plural(len(timetable), 'action')} owed at {when(timetable.now)}"
-    write(f"{owed}, {len(overdue)} overdue.")
-    if not timetable:
-        return
-    several = len({action.round for action in timetable}) > 1
-    write()
-    rows = (
-        (
-            "OVERDUE" if action in overdue else "",
-            when(action.send_at),
-            when(action.due_at),
-            _label(action, several),
-            action.recipient.name if action.recipient is not None else "you",
-            action.rationale,
+    lapsed = f", {len(timetable.lapsed)} lapsed" if timetable.lapsed else ""
+    write(f"{owed}, {len(overdue)} overdue{lapsed}.")
+    several = len({action.round for action in (*timetable, *timetable.lapsed)}) > 1
+    if timetable:
+        write()
+        rows = (
+            (
+                "OVERDUE" if action in overdue else "",
+                send_cell(action),
+                when(action.due_at),
+                label(action, several),
+                recipient(action),
+                action.rationale,
+            )
+            for action in timetable
         )
-        for action in timetable
-    )
-    for line in table(("", "SEND AT", "DUE BY", "ACTION", "TO", "WHY"), rows):
-        write(line)
+        for line in table(("", "SEND AT", "DUE BY", "ACTION", "TO", "WHY"), rows):
+            write(line)
+        footnote(timetable)
+    if timetable.lapsed:
+        write()
+        write("Lapsed: their window closed before now, and they were not done.")
+        write()
+        closed = (
+            (
+                when(action.closes_at),
+                label(action, several),
+                recipient(action),
+                action.rationale,
+            )
+            for action in timetable.lapsed
+        )
+        for line in table(("CLOSED AT", "ACTION", "TO", "WHY"), closed):
+            write(f"  {line}")
 
 
 def planned(args: argparse.Namespace) -> tuple[Application, Plan]:
@@ -74,24 +109,68 @@ def planned(args: argparse.Namespace) -> tuple[Application, Plan]:
     return application, plan(application, now=now(args))
 
 
-def _label(action: Action, rounds: bool) -> str:
+def sent_after_due(action: Action) -> bool:
+    """Whether *action*'s send time is after its due time (the next working hours)."""
+    due = action.due_at
+    return due is not None and utc(action.send_at) > utc(due)
+
+
+def utc(instant: dt.datetime) -> dt.datetime:
+    """Return *instant* as a stdlib datetime in UTC, to compare and count with.
+
+    Two instants in one zone compare by their clocks, the repeated hour of a
+    fall-back night ignored; and pendulum drops a stdlib UTC zone when it
+    subtracts. A plain UTC datetime has neither trouble.
+    """
+    shown = instant.astimezone(dt.UTC)
+    return dt.datetime(
+        shown.year,
+        shown.month,
+        shown.day,
+        shown.hour,
+        shown.minute,
+        shown.second,
+        shown.microsecond,
+        tzinfo=dt.UTC,
+    )
+
+
+def send_cell(action: Action) -> str:
+    """Show *action*'s send time, marked ``*`` when it is after the due time."""
+    shown = when(action.send_at)
+    return f"{shown} *" if sent_after_due(action) else shown
+
+
+def footnote(actions: Iterable[Action]) -> None:
+    """Print what ``*`` means, when a send time in *actions* carries it."""
+    if any(sent_after_due(action) for action in actions):
+        write()
+        write(SENT_AFTER_DUE)
+
+
+def label(action: Action, rounds: bool) -> str:
     """Name what *action* is: its kind, its number when repeated, its round."""
-    label = action.kind.name.lower().replace("_", "-")
+    name = action.kind.name.lower().replace("_", "-")
     if action.kind is ActionKind.CHECK_IN or action.number > 1:
-        label = f"{label} {action.number}"
+        name = f"{name} {action.number}"
     if rounds:
-        label = f"{label} (round {action.round})"
-    return label
+        name = f"{name} (round {action.round})"
+    return name
 
 
-def _action_json(action: Action, overdue: bool) -> dict[str, Any]:
+def recipient(action: Action) -> str:
+    """Name who *action* is for: the recipient, or ``you`` for your own tasks."""
+    return action.recipient.name if action.recipient is not None else "you"
+
+
+def action_json(action: Action) -> dict[str, Any]:
     """Return *action* as a JSON object, its instants in RFC 9557 form."""
-    recipient = action.recipient
+    person = action.recipient
     return {
         "kind": action.kind.name,
         "recipient": None
-        if recipient is None
-        else {"name": recipient.name, "email": recipient.email},
+        if person is None
+        else {"name": person.name, "email": person.email},
         "channel": None if action.channel is None else action.channel.name,
         "opens_at": format_instant(action.opens_at),
         "due_at": None if action.due_at is None else format_instant(action.due_at),
@@ -103,5 +182,4 @@ def _action_json(action: Action, overdue: bool) -> dict[str, Any]:
         "rationale": action.rationale,
         "round": action.round,
         "number": action.number,
-        "overdue": overdue,
     }

@@ -1,10 +1,12 @@
-"""Reading what the user gives: the parser, records from TOML files, instants
-and dates from options, and the error that reports a mistake in any of them."""
+"""Reading what the user gives: the parser, records from TOML or JSON files,
+instants and dates from options, and the error that reports a mistake in any
+of them."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import tomllib
 from pathlib import Path
 from typing import Any, NoReturn, TypeAlias
@@ -14,7 +16,7 @@ import pendulum
 from postinterview.errors import SchemaError, ValidationError
 from postinterview.interview import Interview
 from postinterview.learning import LogEntry
-from postinterview.serialize import from_dict, parse_instant
+from postinterview.serialize import SCHEMA_VERSION, from_dict, from_json, parse_instant
 from postinterview.timeline import Application
 
 
@@ -37,6 +39,9 @@ Commands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 Record: TypeAlias = Interview | Application | LogEntry
 
+#: The suffixes of the files records are read from; any other is read as TOML.
+SUFFIXES = (".toml", ".json")
+
 _BARE_INSTANT = (
     "a quoted RFC 9557 string with the zone name, such as "
     '"2026-11-20T15:30:00+00:00[Europe/London]" (a bare TOML date-time '
@@ -44,27 +49,57 @@ _BARE_INSTANT = (
 )
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    """Return the TOML document in *path*, or raise a user error saying why not."""
+def _read_text(path: Path) -> str:
+    """Return the text in *path*, or raise a user error saying why not."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a TOML file") from None
+        raise UserError(f"{path}: is a folder, not a TOML or JSON file") from None
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror})") from None
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise UserError(
             f"{path}: not UTF-8 text ({error.reason} on line {line})"
         ) from None
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _is_toml(text: str) -> bool:
+    try:
+        tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return True
+
+
+def _read_toml(path: Path, text: str) -> dict[str, Any]:
+    """Return the TOML document *text* of *path*, or raise a user error."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise UserError(f"{path}: not valid TOML: {error}") from None
+        hint = "; this looks like JSON: name the file .json" if _is_json(text) else ""
+        raise UserError(f"{path}: not valid TOML: {error}{hint}") from None
+
+
+def _read_json(path: Path, text: str) -> object:
+    """Return the JSON value *text* of *path*, or raise a user error."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as error:
+        hint = "; this looks like TOML: name the file .toml" if _is_toml(text) else ""
+        raise UserError(f"{path}: not valid JSON: {error}{hint}") from None
 
 
 def _plain(value: object, path: str) -> object:
@@ -88,22 +123,42 @@ def _plain(value: object, path: str) -> object:
 
 
 def load(path: Path) -> Record:
-    """Return the record in the TOML file *path*, whichever of the three it is."""
-    document = _read_toml(path)
+    """Return the record in the file *path*, whichever of the three it is.
+
+    A file named ``.json`` is read as JSON, any other as TOML.
+    """
+    text = _read_text(path)
+    is_json = path.suffix.lower() == ".json"
+    document = _read_json(path, text) if is_json else _read_toml(path, text)
+    cls = _record_class(path, document, is_json=is_json)
     try:
-        if "application" in document:
-            return from_dict(LogEntry, _plain(document, ""))
-        if "interviews" in document:
-            return from_dict(Application, _plain(document, ""))
-        if "organisation" in document:
-            return from_dict(Interview, _plain(document, ""))
+        if is_json:
+            return from_json(cls, text)
+        return from_dict(cls, _plain(document, ""))
     except SchemaError as error:
         hint = ""
         if error.path == "schema_version":
-            hint = "; start the file with the line: schema_version = 1"
+            first = (
+                f'the object with "schema_version": {SCHEMA_VERSION},'
+                if is_json
+                else f"the file with the line: schema_version = {SCHEMA_VERSION}"
+            )
+            hint = f"; start {first}"
         raise UserError(f"{path}: {error}{hint}") from None
+
+
+def _record_class(path: Path, document: object, *, is_json: bool) -> type[Record]:
+    """Return the class of the record *document* holds, by its top-level keys."""
+    if isinstance(document, dict):
+        if "application" in document:
+            return LogEntry
+        if "interviews" in document:
+            return Application
+        if "organisation" in document:
+            return Interview
+    what = "a JSON object with a top-level key" if is_json else "a top-level key"
     raise UserError(
-        f"{path}: not a record: expected a top-level key `application` (a log "
+        f"{path}: not a record: expected {what} `application` (a log "
         "entry), `interviews` (an Application) or `organisation` (an Interview)"
     )
 

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from postinterview.decisions import _opportunities, _thank_you
 from postinterview.decisions._checklist import ChecklistItem, Topic, offer_checklist
-from postinterview.decisions._opportunities import Ranked, compare_opportunities
+from postinterview.decisions._opportunities import (
+    Ranked,
+    Ranking,
+    compare_opportunities,
+)
 from postinterview.decisions._salary import Placement, SalaryPosition, salary_position
 from postinterview.decisions._thank_you import (
     Recommendation,
@@ -62,6 +66,7 @@ __all__ = [
     "ChecklistItem",
     "Placement",
     "Ranked",
+    "Ranking",
     "Recommendation",
     "SalaryPosition",
     "Topic",

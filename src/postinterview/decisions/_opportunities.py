@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeAlias
 
 import attrs
 
-from postinterview import _fields
+from postinterview import _fields, _views
 from postinterview.errors import ValidationError
 from postinterview.reflection import Comparison, FitAssessment, Want
 
@@ -112,6 +112,53 @@ class Ranked:
     reasons: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.to_text_tuple, validator=_fields.text_tuple
     )
+
+
+class Ranking(tuple[Ranked, ...]):
+    """The options of a comparison, best first: a tuple of :class:`Ranked`.
+
+    What :func:`compare_opportunities` returns. It is a tuple in every way
+    (equal to a tuple of the same items, printed and hashed as one) that
+    also shows itself as a table in a notebook. *ranked* is any iterable of
+    :class:`Ranked`; anything else raises
+    :class:`~postinterview.ValidationError`.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, ranked: Iterable[Ranked] = ()) -> Ranking:
+        """Make a ranking of the items of *ranked*, in their order."""
+        given: object = ranked
+        if not isinstance(given, Iterable) or isinstance(given, str | bytes):
+            raise ValidationError("ranked", ranked, "an iterable of Ranked")
+        items = tuple(ranked)
+        for index, item in enumerate(items):
+            if not isinstance(item, Ranked):
+                raise ValidationError(f"ranked[{index}]", item, "a Ranked")
+        return super().__new__(cls, items)
+
+    # notebook display
+
+    def _repr_html_(self) -> str:
+        return _views.to_html("ranking", self._view())
+
+    def _repr_markdown_(self) -> str:
+        return _views.to_markdown(self._view())
+
+    def _view(self) -> list[_views.Block]:
+        """The options in rank order: rank, name, score and the reasons."""
+        title = _views.Paragraph(
+            (
+                _views.Strong("Opportunities compared"),
+                f": {_views.plural(len(self), 'option')}, best first.",
+            )
+        )
+        if not self:
+            return [title]
+        rows = [
+            (str(r.rank), r.name, f"{r.score:.2f}", "\n".join(r.reasons)) for r in self
+        ]
+        return [title, _views.Table(("Rank", "Option", "Score", "Why"), rows)]
 
 
 # Described where postinterview.decisions exports it.
@@ -272,7 +319,7 @@ def compare_opportunities(
     *,
     weights: Mapping[str, Any] | None = None,
     current_job: FitAssessment | None = None,
-) -> tuple[Ranked, ...]:
+) -> Ranking:
     """Rank *options* (name to :class:`~postinterview.reflection.FitAssessment`).
 
     *current_job*, when given, is ranked alongside them under the name
@@ -301,7 +348,8 @@ def compare_opportunities(
     ``weights['rapport']``. The score is the weighted mean of the answered
     factors, computed exactly and rounded to :data:`SCORE_PLACES` places;
     options with equal scores are tied and share a rank. The result is in
-    rank order, tied options by name.
+    rank order, tied options by name: a :class:`Ranking`, a tuple of
+    :class:`Ranked` that shows itself as a table in a notebook.
 
     >>> from postinterview.reflection import Want
     >>> ranked = compare_opportunities(
@@ -345,7 +393,7 @@ def _scored(
     return scored
 
 
-def _ranked(scored: list[_Scored], weights: dict[str, Fraction]) -> tuple[Ranked, ...]:
+def _ranked(scored: list[_Scored], weights: dict[str, Fraction]) -> Ranking:
     """Rank the scored options, best first, tied options by name."""
     ordered = sorted(scored, key=lambda s: (-s.score, s.name))
     ranked = []
@@ -362,4 +410,4 @@ def _ranked(scored: list[_Scored], weights: dict[str, Fraction]) -> tuple[Ranked
                 reasons=_explain(item, weights, tied),
             )
         )
-    return tuple(ranked)
+    return Ranking(ranked)

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import attrs
 
-from postinterview import _fields
+from postinterview import _fields, _money
 from postinterview.errors import ValidationError
-from postinterview.interview import Period, SalaryRange
+from postinterview.interview import SalaryRange
 
 
 class Placement(enum.Enum):
@@ -36,12 +36,9 @@ class SalaryPosition:
     reason: str = attrs.field(converter=_fields.strip, validator=_fields.text)
 
 
-_PER = {Period.YEAR: "a year", Period.MONTH: "a month", Period.HOUR: "an hour"}
-
-
 def money(amount: Decimal, salary: SalaryRange) -> str:
-    """Say *amount* in the currency and period of *salary*: "42000 GBP a year"."""
-    return f"{amount} {salary.currency} {_PER[salary.period]}"
+    """Say *amount* in the currency and period of *salary*: "£42,000 a year"."""
+    return _money.per_period(amount, salary)
 
 
 def salary_position(offer: SalaryRange, advertised: SalaryRange) -> SalaryPosition:

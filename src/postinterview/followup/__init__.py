@@ -15,7 +15,8 @@ across a DST change. Business days are counted in the recipient's time zone.
 
 Inside, one module holds each part: the policy (``_policy``), the kinds of
 action (``_kind``), :class:`Action` and :class:`Done` (``_action``),
-:class:`Plan` (``_plan``) and its iCalendar writer (``_ics``), and the engine
+:class:`Plan` and :func:`to_ics` (``_plan``) and their iCalendar writer
+(``_ics``), and the engine
 (``_engine``). The engine runs one module of rules per family on a shared
 planner (``_planner``): notes and thank-yous (``_thank_yous``), referees
 (``_referees``), the next round (``_next_round``), check-ins and moving on
@@ -26,17 +27,27 @@ which events retire which actions.
 
 from __future__ import annotations
 
+import datetime as _dt
+
+from postinterview.followup import _plan
 from postinterview.followup._action import Action, Done
 from postinterview.followup._engine import plan
 from postinterview.followup._kind import ActionKind
-from postinterview.followup._plan import Plan
+from postinterview.followup._plan import Plan, to_ics
 from postinterview.followup._policy import FollowUpPolicy
 
 __all__ = [
+    "REMIND_BEFORE",
     "Action",
     "ActionKind",
     "Done",
     "FollowUpPolicy",
     "Plan",
     "plan",
+    "to_ics",
 ]
+
+#: How long before an action's due time the second reminder of its calendar
+#: event goes off, unless :meth:`Plan.to_ics` or :func:`to_ics` is given
+#: another *remind_before*: 2 hours, time to write and check a short letter.
+REMIND_BEFORE: _dt.timedelta = _plan.REMIND_BEFORE

@@ -16,7 +16,7 @@ from postinterview import _time
 from postinterview.followup._kind import ActionKind
 from postinterview.followup._planner import Planner
 from postinterview.followup._policy import RATIONALES
-from postinterview.interview import Interview
+from postinterview.interview import Channel, Interview
 from postinterview.timeline import CheckInSent
 from postinterview.workdays import BusinessCalendar, reading
 
@@ -41,6 +41,10 @@ def check_ins(
         if interview.decision_expected_by is None
         else "check_in_after_decision"
     ]
+    # On the phone, a check-in is a call: its draft is a call script.
+    template = (
+        "check_in_call" if interview.preferred_channel is Channel.PHONE else "check_in"
+    )
     for count, (opens, due, send) in enumerate(slots[:-1], 1):
         planner.add(
             kind=ActionKind.CHECK_IN,
@@ -50,7 +54,7 @@ def check_ins(
             tz=tz,
             recipient=contact,
             channel=interview.preferred_channel,
-            template="check_in",
+            template=template,
             rationale=rationale,
             round=index + 1,
             number=count,

@@ -10,9 +10,10 @@ import datetime as dt
 import hashlib
 import zoneinfo
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from postinterview import _time
+from postinterview.errors import ValidationError
 
 if TYPE_CHECKING:
     from postinterview.followup._kind import ActionKind
@@ -44,16 +45,39 @@ class Owed(Protocol):
 
 
 _PRODUCT = "-//postinterview//follow-up plan//EN"
-_EXTRA = "Plan.to_ics() needs the calendar extra: pip install 'postinterview[calendar]'"
+_EXTRA = (
+    "the iCalendar export needs the calendar extra: "
+    "pip install 'postinterview[calendar]'"
+)
 
 
-def calendar(
-    actions: Iterable[Owed], *, now: dt.datetime, application: Application | None
-) -> bytes:
-    """Return the *actions* with a deadline as the bytes of a VCALENDAR.
+class Owing(Protocol):
+    """What the calendar reads of one application's plan (a :class:`Plan`)."""
 
-    *now* and *application* are the plan's: *now* stamps every event, and the
-    events' UIDs start from the application.
+    @property
+    def now(self) -> dt.datetime: ...
+    @property
+    def application(self) -> Application | None: ...
+    @property
+    def actions(self) -> tuple[Owed, ...]: ...
+
+
+def check_lead(remind_before: object) -> dt.timedelta:
+    """Return *remind_before* when it is a positive timedelta; else raise."""
+    if not isinstance(remind_before, dt.timedelta) or remind_before <= dt.timedelta(0):
+        raise ValidationError(
+            "remind_before", remind_before, "a datetime.timedelta longer than 0"
+        )
+    return remind_before
+
+
+def calendar(plans: Iterable[Owing], *, lead: dt.timedelta) -> bytes:
+    """Return the owed actions with a deadline of all *plans* as one VCALENDAR.
+
+    Each plan's *now* stamps its events, and the events' UIDs start from its
+    application; a plan whose events would take UIDs that an earlier plan's
+    have is refused. *lead* is how long before each due time the second
+    reminder goes off, checked by the caller.
     """
     try:
         import icalendar  # noqa: PLC0415 - an optional extra
@@ -64,28 +88,31 @@ def calendar(
     cal.add("prodid", _PRODUCT)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    source = _application_id(application)
-    stamp = _stdlib(now).astimezone(dt.UTC)
     days: list[dt.date] = []
-    for action in actions:
-        if action.due_at is None:
-            continue
-        start, due = _stdlib(action.send_at), _stdlib(action.due_at)
-        days += [start.date(), due.date()]
-        event = icalendar.Event()
-        event.add("uid", f"{source}-{_action_id(action)}@postinterview")
-        event.add("dtstamp", stamp)
-        event.add("summary", _summary(action))
-        event.add("dtstart", start)
-        if due > start:
-            event.add("dtend", due)
-        event.add("description", _description(action))
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", _summary(action))
-        alarm.add("trigger", dt.timedelta(0))
-        event.add_component(alarm)
-        cal.add_component(event)
+    uids: dict[str, int] = {}
+    for index, owing in enumerate(plans):
+        source = _application_id(owing.application)
+        stamp = _stdlib(owing.now).astimezone(dt.UTC)
+        for action in owing.actions:
+            if action.due_at is None:
+                continue
+            uid = f"{source}-{_action_id(action)}@postinterview"
+            if uids.get(uid, index) != index:
+                raise _shared(index, uids[uid], owing)
+            uids[uid] = index
+            start, due = _stdlib(action.send_at), _stdlib(action.due_at)
+            days += [start.date(), due.date()]
+            cal.add_component(
+                _event(
+                    icalendar,
+                    action,
+                    uid=uid,
+                    stamp=stamp,
+                    start=start,
+                    due=due,
+                    lead=lead,
+                )
+            )
     if days:
         # The zones' rules for the plan's days, with a year's margin each side
         # (the file stays small, and calendars need a rule before the first),
@@ -99,6 +126,65 @@ def calendar(
         cal.subcomponents[:0] = zones
     made: bytes = cal.to_ical()
     return made
+
+
+def _shared(index: int, earlier: int, owing: Owing) -> ValidationError:
+    """The error for plan *index*, whose events would reuse plan *earlier*'s UIDs."""
+    if owing.application is None:
+        why = (
+            "plans built without an application share the UID prefix 'plan', "
+            "so two of them may not hold the same action"
+        )
+    else:
+        why = "it is of an application with the same key (the first round's "
+        why += "organisation, role and start)"
+    return ValidationError(
+        f"plans[{index}]",
+        owing,
+        f"a plan whose events' UIDs differ from those of plans[{earlier}]: {why}",
+    )
+
+
+def _event(
+    icalendar: Any,
+    action: Owed,
+    *,
+    uid: str,
+    stamp: dt.datetime,
+    start: dt.datetime,
+    due: dt.datetime,
+    lead: dt.timedelta,
+) -> Any:
+    """Return the VEVENT of *action*, from *start* to *due*, with its alarms."""
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", _summary(action))
+    event.add("dtstart", start)
+    if due > start:
+        event.add("dtend", due)
+    event.add("description", _description(action))
+    summary = _summary(action)
+    event.add_component(_alarm(icalendar, summary, dt.timedelta(0)))
+    # The second reminder, relative to the end (the due time), only when it
+    # goes off after the first: otherwise the first is the one before the
+    # deadline already.
+    if due - start > lead:
+        event.add_component(_alarm(icalendar, f"Due soon: {summary}", -lead, "END"))
+    return event
+
+
+def _alarm(
+    icalendar: Any, text: str, offset: dt.timedelta, related: str | None = None
+) -> Any:
+    """Return a DISPLAY alarm showing *text*, *offset* from the event's start,
+    or from its end when *related* is ``"END"``."""
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    parameters = {} if related is None else {"RELATED": related}
+    alarm.add("trigger", offset, parameters=parameters)
+    return alarm
 
 
 def _stdlib(instant: dt.datetime) -> dt.datetime:
@@ -123,16 +209,24 @@ def _digest(*parts: object) -> str:
 
 
 def _application_id(application: Application | None) -> str:
-    """What stays the same about an application as events are recorded."""
+    """What stays the same about an application as events are recorded.
+
+    Its key: the first round's organisation, role and start. A plan built by
+    hand, without an application, has the fixed prefix ``plan``.
+    """
     if application is None:
         return "plan"
-    first = application.interviews[0]
-    return _digest(
-        first.organisation, first.role, _time.naive_utc(first.starts_at).isoformat()
-    )
+    organisation, role, starts_at = application.key
+    return _digest(organisation, role, _time.naive_utc(starts_at).isoformat())
 
 
 def _action_id(action: Owed) -> str:
+    """What stays the same about an action from one plan to the next.
+
+    Its kind, round and number, and who it is for: the recipient's name and
+    email address (not their title or zone, which may be corrected), or
+    ``you`` for the candidate's own tasks.
+    """
     who = action.recipient
     person = _digest(who.name, who.email) if who is not None else "you"
     return f"{action.kind.name.lower()}-{action.round}-{action.number}-{person}"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from postinterview import _fields
+from postinterview import _fields, _views
 from postinterview.errors import ValidationError
 from postinterview.interview import Interview
 from postinterview.learning._entry import LogEntry
@@ -25,7 +25,7 @@ from postinterview.learning._summaries import (
     FeedbackTheme,
     PreparationGap,
 )
-from postinterview.learning._trends import CriterionTrend
+from postinterview.learning._trends import CriterionTrend, Trend
 from postinterview.reflection import Criterion
 
 
@@ -145,6 +145,78 @@ class LearningLog:
             gaps=tuple(_gap_priorities(self.open_gaps[:limit])),
             feedback=tuple(_theme_priorities(self.feedback_themes[:limit])),
         )
+
+    # notebook display
+
+    def _repr_html_(self) -> str:
+        return _views.to_html("learning-log", self._view())
+
+    def _repr_markdown_(self) -> str:
+        return _views.to_markdown(self._view())
+
+    def _view(self) -> list[_views.Block]:
+        """The criteria's trends, the recurring questions, open gaps and feedback."""
+        questions, gaps = self.questions, self.gaps
+        summary = (
+            f": {_views.plural(len(self.entries), 'application')}, "
+            f"{_views.plural(len(questions), 'question')} asked, "
+            f"{_views.plural(len(gaps), 'preparation gap')} noted."
+        )
+        blocks: list[_views.Block] = [
+            _views.Paragraph((_views.Strong("Learning log"), summary)),
+            _views.Table(
+                ("Criterion", "Scores, oldest first", "Latest three", "Trend"),
+                [_criterion_row(trend) for trend in self.criteria],
+            ),
+        ]
+        recurring = self.recurring_questions
+        if recurring:
+            blocks.append(_views.Paragraph((_views.Strong("Asked more than once"),)))
+            blocks.append(
+                _views.Table(
+                    ("Question", "Asked", "Answered well", "Answered badly"),
+                    [
+                        (
+                            q.text,
+                            str(q.asked),
+                            str(q.answered_well),
+                            str(q.answered_badly),
+                        )
+                        for q in recurring
+                    ],
+                )
+            )
+        for title, items in (
+            (
+                "Preparation gaps still open",
+                [f"{gap.text} (noted {_times(gap.count)})" for gap in self.open_gaps],
+            ),
+            (
+                "What feedback said",
+                [
+                    f"{theme.text} (raised {_times(theme.count)})"
+                    for theme in self.feedback_themes
+                ],
+            ),
+        ):
+            if items:
+                blocks.append(_views.Paragraph((_views.Strong(title),)))
+                blocks.append(_views.Bullets(items))
+        return blocks
+
+
+def _criterion_row(trend: CriterionTrend) -> tuple[str, str, str, str]:
+    """A criterion's scores, the mean of the latest three, and which way they go."""
+    scores = ", ".join(str(point.score) for point in trend.points) or "none yet"
+    recent = "-" if trend.recent is None else str(trend.recent)
+    way = trend.trend.name.lower().replace("_", " ")
+    if trend.change is not None and trend.trend is not Trend.NOT_ENOUGH_DATA:
+        way = f"{way} ({trend.change:+})"
+    return trend.criterion.value, scores, recent, way
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
 
 
 _CRITERIA = {criterion: index for index, criterion in enumerate(Criterion)}

@@ -4,7 +4,8 @@ Each kind of letter has three packaged templates under
 ``postinterview/templates/<kind>/``: ``subject.txt.j2``, ``body.txt.j2`` and
 ``body.html.j2``. The functions here fill them from the interview record and
 return a :class:`Draft`, which checks itself, shows itself in a notebook and
-becomes an :class:`email.message.EmailMessage`.
+becomes an :class:`email.message.EmailMessage`, the bytes of an ``.eml`` file
+or a ``mailto:`` link.
 
 Everything a person typed (names, highlights, reasons) reaches a template as
 data, never as template source: the text body shows it as written and the
@@ -41,9 +42,10 @@ from typing import Any
 # checks (_checks, _panel); email export (_email); composing any kind of letter
 # (_compose); the letters by family (_thanks, _pending, _replies); drafts from
 # a follow-up plan (_plan); the sandbox for users' templates (_sandbox).
-from postinterview.letters import _compose, _environment, _locale
+from postinterview.letters import _compose, _email, _environment, _locale
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._compose import _DETAILS as _DETAILS
+from postinterview.letters._compose import template_context
 from postinterview.letters._draft import Draft
 from postinterview.letters._environment import _render as _render
 from postinterview.letters._environment import environment, loader
@@ -64,6 +66,7 @@ __all__ = [
     "FILTERS",
     "KINDS",
     "LOCALES",
+    "MAILTO_MAX_LENGTH",
     "OPTIONS",
     "Candidate",
     "Draft",
@@ -78,6 +81,7 @@ __all__ = [
     "reference_brief",
     "rejection_reply",
     "render_user_template",
+    "template_context",
     "thank_you",
     "thank_you_each",
     "withdrawal",
@@ -87,9 +91,16 @@ __all__ = [
 KINDS = _compose.KINDS
 #: The locales the packaged templates are written for.
 LOCALES = _locale.LOCALES
+#: The longest link :meth:`Draft.to_mailto` makes unless told otherwise: 2,000
+#: characters. Not every browser and mail program passes a longer link on
+#: whole (Internet Explorer stopped at 2,083), and a link is meant to work
+#: wherever it is clicked.
+MAILTO_MAX_LENGTH: int = _email.MAILTO_MAX_LENGTH
 #: The filters the packaged templates use, for hosts that build their own
-#: environment: ``spell``, ``longdate``, ``weekday``, ``names``, ``money`` and
-#: ``sentence``.
+#: environment: ``spell``, ``longdate``, ``weekday``, ``names``, ``money``,
+#: the joins ``sentence``, ``inline`` and ``stop`` (typed text as a sentence,
+#: inside a sentence, ending a sentence) and ``paragraphs`` (plain paragraphs
+#: as HTML).
 FILTERS: Mapping[str, Callable[..., str]] = _locale.FILTERS
 #: The settings the packaged templates are written for. A host that builds
 #: its own environment passes them on: ``Environment(loader=...,

@@ -18,7 +18,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _DOUBLED = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{\{|\{%|\[[^\]\n]{1,40}\]|\bTODO\b|\bXXX\b|<[A-Za-z ]+>")
 _GREETING = re.compile(r"^\s*(dear|hello|hi|good (morning|afternoon|evening))\b", re.I)
-_THANK_YOU_WORDS = (100, 200)
+_THANK_YOU_WORDS = (80, 150)
 
 
 def _check_letter(
@@ -48,15 +48,17 @@ def _greeting_findings(greeting: str | None, to: Person) -> Iterator[Finding]:
 
 
 def _length_findings(text: str, greeting: str | None) -> Iterator[Finding]:
-    """A thank-you's words, counted from the greeting to the end."""
-    start = text.find(greeting) if greeting is not None else 0
-    words = len(_WORD.findall(text[start:]))
+    """A thank-you's body words: the paragraphs between the greeting and the
+    last paragraph, which holds the sign-off and the signature."""
+    start = text.find(greeting) + len(greeting) if greeting is not None else 0
+    paragraphs = text[start:].strip().split("\n\n")
+    words = len(_WORD.findall("\n\n".join(paragraphs[:-1])))
     low, high = _THANK_YOU_WORDS
     if not low <= words <= high:
         yield Finding(
             code="length",
             message=(
-                f"a thank-you note reads best at {low} to {high} words; "
+                f"a thank-you note reads best at {low} to {high} words of body; "
                 f"this one has {words}"
             ),
         )

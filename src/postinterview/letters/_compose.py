@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -12,7 +13,8 @@ import pendulum
 
 from postinterview import _fields
 from postinterview.errors import ValidationError
-from postinterview.interview import Interview, Person, RunBy, SalaryRange
+from postinterview.interview import Format, Interview, Person, RunBy, SalaryRange
+from postinterview.letters._address import addressee, full_name
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._draft import Draft
 from postinterview.letters._environment import _render
@@ -23,6 +25,7 @@ KINDS = (
     "thank_you",
     "feedback_request",
     "check_in",
+    "check_in_call",
     "reference_brief",
     "withdrawal",
     "rejection_reply",
@@ -30,6 +33,10 @@ KINDS = (
     "offer_thanks",
 )
 _VARIANTS = ("email", "letter")
+# The kinds that are call scripts rather than letters: their one variant.
+_SCRIPTS = {"check_in_call": "call"}
+# The check-ins, written and spoken: the letters write the first and the second.
+_CHECK_INS = ("check_in", "check_in_call")
 
 
 def _text(field: str, value: Any) -> str:
@@ -57,6 +64,14 @@ def _optional_day(field: str, value: Any) -> pendulum.Date | None:
     return None if value is None else _day(field, value)
 
 
+def _check_in_number(field: str, value: Any) -> int:
+    if type(value) is not int or value not in (1, 2):
+        raise ValidationError(
+            field, value, "1 (the first check-in) or 2 (the second, which refers back)"
+        )
+    return value
+
+
 def _optional_amount(field: str, value: Any) -> Decimal | None:
     if value is None:
         return None
@@ -65,6 +80,12 @@ def _optional_amount(field: str, value: Any) -> Decimal | None:
         raise ValidationError(field, value, "a positive amount")
     _fields.check_amount(field, amount)  # the bounds of every amount
     return amount
+
+
+def _optional_interview(field: str, value: Any) -> Interview | None:
+    if value is not None and not isinstance(value, Interview):
+        raise ValidationError(field, value, "an Interview (the stage booked) or None")
+    return value
 
 
 @attrs.frozen
@@ -83,16 +104,28 @@ _DETAILS: dict[str, dict[str, _Detail]] = {
         "forgot": _Detail(_optional_text),
     },
     "feedback_request": {},
-    "check_in": {},
+    "check_in": {
+        "number": _Detail(_check_in_number, required=True, default=1),
+        "first_sent": _Detail(_optional_day),
+    },
+    "check_in_call": {
+        "number": _Detail(_check_in_number, required=True, default=1),
+        "first_sent": _Detail(_optional_day),
+    },
     "reference_brief": {
         "contact_from": _Detail(_optional_day),
         "emphasise": _Detail(_texts, default=()),
     },
-    "withdrawal": {"reason": _Detail(_optional_text)},
+    "withdrawal": {
+        "reason": _Detail(_optional_text),
+        "booked": _Detail(_optional_interview),
+    },
     "rejection_reply": {},
     "feedback_thanks": {"useful": _Detail(_optional_text)},
     "offer_thanks": {
         "reply_by": _Detail(_day, required=True),
+        "deadline": _Detail(_optional_day),
+        "received": _Detail(_optional_day),
         "discuss": _Detail(_texts, default=()),
         "salary": _Detail(_optional_amount),
     },
@@ -104,7 +137,8 @@ _DETAILS: dict[str, dict[str, _Detail]] = {
 class _Frame:
     """What every kind of letter shares: who signs it, in which form and locale.
 
-    *variant* is ``"email"`` or ``"letter"``, which prints *dated* at the top;
+    *variant* is ``"email"`` or ``"letter"``, which prints *dated* at the top,
+    or ``"call"`` for a call script (``check_in_call``, and only that);
     *locale* is one of :data:`LOCALES`. Nothing is checked until :meth:`draft`.
     """
 
@@ -117,11 +151,7 @@ class _Frame:
         self, kind: str, interview: Interview, to: Person, /, **details: Any
     ) -> Draft:
         """Fill the three templates of *kind* and return the draft."""
-        self._check(interview, to)
-        filled = _filled(kind, details)
-        if kind == "offer_thanks":
-            _check_salary(filled["salary"], interview.advertised_salary)
-        context = self._context(kind, interview, to, filled)
+        context = self.context(kind, interview, to, details)
         subject = " ".join(_render(False, f"{kind}/subject.txt.j2", context).split())
         context["subject"] = subject
         return Draft(
@@ -134,7 +164,23 @@ class _Frame:
             interview=interview,
         )
 
-    def _check(self, interview: Interview, to: Person) -> None:
+    def context(
+        self, kind: str, interview: Interview, to: Person, details: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Check everything given, then return what *kind*'s templates see."""
+        self._check(kind, interview, to)
+        filled = _filled(kind, details)
+        if kind == "offer_thanks":
+            _check_salary(filled["salary"], interview.advertised_salary)
+            _check_offer_days(filled, _reader_day(interview.ends_at, to, interview))
+        context = self._context(
+            kind, interview, to, _derived(kind, filled, to, interview)
+        )
+        if kind in _CHECK_INS:
+            _check_first_sent(context)
+        return context
+
+    def _check(self, kind: str, interview: Interview, to: Person) -> None:
         if not isinstance(interview, Interview):
             raise ValidationError("interview", interview, "an Interview")
         if not isinstance(to, Person):
@@ -144,7 +190,13 @@ class _Frame:
         # Typed as str, but given by the caller: a list would not hash.
         variant: object = self.variant
         locale: object = self.locale
-        if not isinstance(variant, str) or variant not in _VARIANTS:
+        script = _SCRIPTS.get(kind)
+        if script is not None:
+            if variant != script:
+                raise ValidationError(
+                    "variant", self.variant, f"{script!r}: a {kind} is a call script"
+                )
+        elif not isinstance(variant, str) or variant not in _VARIANTS:
             raise ValidationError("variant", self.variant, "'email' or 'letter'")
         if not isinstance(locale, str) or locale not in _LOCALE_DATA:
             raise ValidationError("locale", self.locale, f"one of {', '.join(LOCALES)}")
@@ -158,27 +210,127 @@ class _Frame:
     def _context(
         self, kind: str, interview: Interview, to: Person, filled: Mapping[str, Any]
     ) -> dict[str, Any]:
-        """What the templates of *kind* see: the record, the frame and the details."""
+        """What the templates of *kind* see: the record, the frame and the details.
+
+        Days are the reader's: the interview's day is the day it ended on in
+        *to*'s zone (else the interview's), and so is a decision instant.
+        """
         data = _LOCALE_DATA[self.locale]
+        zone = to.timezone or interview.timezone
+        decision = interview.decision_expected_by
         return {
             "kind": kind,
             "variant": self.variant,
             "locale": self.locale,
             "lang": data["lang"],
-            "sign_off": data[f"{self.variant}_sign_off"],
+            # A call script is not signed.
+            "sign_off": data.get(f"{self.variant}_sign_off", ""),
             "dated": None if self.dated is None else _day("dated", self.dated),
             "interview": interview,
-            # The day in the interview's own zone.
-            "interview_day": interview.ends_at.date(),
+            "interview_day": interview.ends_at.in_timezone(zone).date(),
+            "decision_day": decision.in_timezone(zone).date()
+            if isinstance(decision, pendulum.DateTime)
+            else decision,
             "organisation": interview.organisation,
             "role": interview.role,
             "agency": interview.agency_contact
             if interview.run_by is RunBy.AGENCY
             else None,
+            "occasion": _OCCASIONS[interview.format],
+            "panel": len(interview.interviewers),
+            "reader": _reader(interview, to),
+            "phrasing": phrasing(_turn(interview, to)),
             "to": to,
+            "addressee": addressee(to, self.locale),
+            "to_full": full_name(to, self.locale),
             "sender": self.sender,
             **filled,
         }
+
+
+# How each format of interview is spoken of: a call is not a meeting.
+_OCCASIONS = {
+    Format.IN_PERSON: "meeting",
+    Format.VIDEO: "video",
+    Format.TELEPHONE: "call",
+    Format.ASSESSMENT_CENTRE: "assessment",
+    Format.TECHNICAL_TEST: "test",
+}
+# Job titles of people who recruit rather than do the work: they are thanked
+# for their help with the process, not for the problems of their team.
+_RECRUITING = re.compile(
+    r"\b(recruit\w*|talent|hr|human resources|people (partner|team|operations)"
+    r"|resourcing|hiring (coordinator|partner|manager assistant)|sourc\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _reader(interview: Interview, to: Person) -> str:
+    """Who *to* is: ``"agency"``, ``"recruiter"`` or ``"interviewer"``."""
+    if interview.agency_contact is not None and to == interview.agency_contact:
+        return "agency"
+    if to.title is not None and _RECRUITING.search(to.title):
+        return "recruiter"
+    return "interviewer"
+
+
+def _turn(interview: Interview, to: Person) -> int:
+    """*to*'s place on the panel (from 0), or 0 for anyone else."""
+    try:
+        return interview.interviewers.index(to)
+    except ValueError:
+        return 0
+
+
+#: How many wordings each varied sentence of a letter has (a prime).
+WORDINGS = 5
+#: How many sentences of a letter vary with the reader's place on the panel.
+SLOTS = 5
+
+
+def phrasing(turn: int) -> tuple[int, ...]:
+    """The wording of each varied sentence for the panel member at *turn*.
+
+    The first :data:`WORDINGS` members get wholly different wordings; after
+    them, each block of :data:`WORDINGS` members takes a different stride,
+    so any two members up to ``WORDINGS ** 2`` share the wording of at most
+    one sentence.
+
+    >>> phrasing(0), phrasing(1), phrasing(6)
+    ((0, 0, 0, 0, 0), (1, 1, 1, 1, 1), (1, 2, 3, 4, 0))
+    """
+    offset, stride = turn % WORDINGS, turn // WORDINGS
+    return tuple((offset + slot * stride) % WORDINGS for slot in range(SLOTS))
+
+
+def template_context(
+    kind: str,
+    interview: Interview,
+    *,
+    to: Person,
+    sender: Candidate,
+    variant: str | None = None,
+    locale: str = "en_GB",
+    dated: dt.date | None = None,
+    **details: Any,
+) -> dict[str, Any]:
+    """Return the variables a *kind* of letter's templates see, every one.
+
+    For a host that renders the packaged templates, or its own versions of
+    them, in its own environment: the same context the letter functions
+    build, from the same arguments, checked the same way (*details* are the
+    kind's own, such as a thank-you's ``highlight``). The bodies also see
+    ``subject``, the rendered subject, which this leaves to the host.
+    *variant* ``None`` is the kind's usual one: ``"call"`` for the call
+    script ``check_in_call``, else ``"email"``.
+    """
+    given: object = kind  # typed as str, but given by the caller
+    if not isinstance(given, str) or given not in _DETAILS:
+        raise ValidationError("kind", kind, f"one of {', '.join(KINDS)}")
+    if variant is None:
+        variant = _SCRIPTS.get(kind, "email")
+    frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
+    return frame.context(kind, interview, to, details)
 
 
 def _filled(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
@@ -197,6 +349,88 @@ def _filled(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
             raise ValidationError(name, None, f"a value: a {kind} letter needs it")
         filled[name] = value if value is None else detail.convert(name, value)
     return filled
+
+
+#: What each kind of letter's templates see beyond its details, derived from
+#: them (a day in the reader's zone, whether to ask for more time).
+DERIVED: dict[str, tuple[str, ...]] = {
+    "offer_thanks": ("asks_for_time",),
+    "withdrawal": ("booked_day", "booked_occasion"),
+}
+
+
+def _derived(
+    kind: str, filled: dict[str, Any], to: Person, interview: Interview
+) -> dict[str, Any]:
+    """*filled* with the values :data:`DERIVED` names for *kind*."""
+    if kind == "offer_thanks":
+        deadline = filled["deadline"]
+        filled["asks_for_time"] = deadline is not None and filled["reply_by"] > deadline
+    elif kind == "withdrawal":
+        booked = filled["booked"]
+        filled["booked_day"] = (
+            None if booked is None else _reader_day(booked.starts_at, to, interview)
+        )
+        filled["booked_occasion"] = (
+            None if booked is None else _OCCASIONS[booked.format]
+        )
+    return filled
+
+
+def _reader_day(
+    instant: pendulum.DateTime, to: Person, interview: Interview
+) -> pendulum.Date:
+    """The day *instant* falls on for *to*: in their zone, else the interview's."""
+    return instant.in_timezone(to.timezone or interview.timezone).date()
+
+
+def _check_offer_days(filled: dict[str, Any], held: pendulum.Date) -> None:
+    """An answer and a deadline come after the offer, and the offer after the
+    interview (*held*, the reader's day)."""
+    received = filled["received"]
+    if received is not None and received < held:
+        raise ValidationError(
+            "received", received, f"a day no earlier than the interview ({held})"
+        )
+    earliest, after = (
+        (held, "the interview") if received is None else (received, "the offer")
+    )
+    for name in ("reply_by", "deadline"):
+        day = filled[name]
+        if day is not None and day < earliest:
+            raise ValidationError(
+                name, day, f"a day no earlier than {after} ({earliest})"
+            )
+
+
+def _check_first_sent(context: Mapping[str, Any]) -> None:
+    """Refuse a first check-in's day that the check-in being drafted cannot follow.
+
+    Only the second check-in refers to the first; the first went no earlier
+    than the interview's day and no later than the second's *dated*, both
+    in the reader's calendar.
+    """
+    first_sent = context["first_sent"]
+    if first_sent is None:
+        return
+    if context["number"] == 1:
+        raise ValidationError(
+            "first_sent",
+            first_sent,
+            "None for the first check-in (only the second refers to the first)",
+        )
+    interview_day = context["interview_day"]
+    if first_sent < interview_day:
+        raise ValidationError(
+            "first_sent",
+            first_sent,
+            f"a day no earlier than the interview's ({interview_day})",
+        )
+    dated = context["dated"]
+    if dated is not None and first_sent > dated:
+        raise ValidationError(
+            "first_sent", first_sent, f"a day no later than dated ({dated})"
+        )
 
 
 def _check_salary(salary: Decimal | None, advertised: SalaryRange | None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html as _html
 import re
 from collections.abc import Iterable
 from email.message import EmailMessage
@@ -11,13 +10,14 @@ from typing import Any
 
 import attrs
 
-from postinterview import _fields
+from postinterview import _fields, _views
 from postinterview.errors import ValidationError
 from postinterview.findings import Finding
 from postinterview.interview import Interview, Person
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._checks import _check_letter
-from postinterview.letters._email import _headers, _message
+from postinterview.letters._email import MAILTO_MAX_LENGTH, _headers, _mailto, _message
+from postinterview.serialize._plans import add_edge_record
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 
@@ -54,9 +54,10 @@ class Draft:
     def check(self) -> tuple[Finding, ...]:
         """Return what a careful reader would want fixed before sending.
 
-        Findings, not exceptions: a thank-you outside 100-200 words (counted
-        from the greeting to the end); a greeting that does not use the
-        recipient's name; the organisation or role spelled differently from
+        Findings, not exceptions: a thank-you whose body (between the
+        greeting and the sign-off) is outside 80-150 words; a greeting that
+        does not use the recipient's name; the organisation or role spelled
+        differently from
         the record; leftover placeholders (``{{``, ``[name]``, ``TODO``,
         ``XXX``); a word written twice in a row.
         """
@@ -99,6 +100,50 @@ class Draft:
         )
         return _message(headers, text=self.text, html=self.html)
 
+    def to_eml(
+        self,
+        sender: Candidate | Person | str,
+        *,
+        cc: Iterable[Candidate | Person | str] = (),
+        reply_to: Candidate | Person | str | None = None,
+        date: dt.datetime | None = None,
+        unsent: bool = True,
+    ) -> bytes:
+        """Return the draft as the bytes of an ``.eml`` file, ready to open.
+
+        The message is :meth:`to_email`'s, with the same arguments, the same
+        checks and the same headers, written with CRLF line endings. With
+        *unsent* (the default) it also carries ``X-Unsent: 1``, which tells
+        Outlook to open the file as a new message to edit and send rather
+        than as one received; ``unsent=False`` leaves that header out.
+        """
+        if type(unsent) is not bool:
+            raise ValidationError("unsent", unsent, "True or False")
+        message = self.to_email(sender, cc=cc, reply_to=reply_to, date=date)
+        if unsent:
+            message["X-Unsent"] = "1"
+        return message.as_bytes()
+
+    def to_mailto(self, *, max_length: int | None = MAILTO_MAX_LENGTH) -> str:
+        """Return a ``mailto:`` link that opens this draft in a mail program.
+
+        The link follows RFC 6068: the recipient's address, then the subject
+        and the text body, each percent-encoded from UTF-8, every line break
+        of the body written ``%0D%0A``. A link holds no HTML, no sender and
+        no headers of its own: the mail program adds those. The address and
+        subject are checked as :meth:`to_email` checks them.
+
+        A link longer than *max_length* characters (by default
+        :data:`MAILTO_MAX_LENGTH`, 2,000) raises
+        :class:`~postinterview.ValidationError`, since some browsers and mail
+        programs cut longer ones short without a word; send such a draft with
+        :meth:`to_email` or :meth:`to_eml`, or pass a larger *max_length*
+        (``None``: no limit) when the link's reader is known to take it.
+        """
+        return _mailto(
+            to=self.to, subject=self.subject, text=self.text, max_length=max_length
+        )
+
     # notebook display
 
     def _recipient(self) -> str:
@@ -109,8 +154,8 @@ class Draft:
 
     def _header_html(self) -> str:
         return (
-            f"<p><strong>To:</strong> {_html.escape(self._recipient())}<br>"
-            f"<strong>Subject:</strong> {_html.escape(self.subject)}</p>"
+            f"<p><strong>To:</strong> {_views.escape_html(self._recipient())}<br>"
+            f"<strong>Subject:</strong> {_views.escape_html(self.subject)}</p>"
         )
 
     def _repr_html_(self) -> str:
@@ -122,8 +167,9 @@ class Draft:
         to = self._recipient()
         longest = max((len(run) for run in re.findall("`+", self.text)), default=0)
         fence = "`" * max(3, longest + 1)
+        subject = _views.escape_markdown(self.subject)
         return (
-            f"**To:** {_markdown(to)}  \n**Subject:** {_markdown(self.subject)}\n\n"
+            f"**To:** {_views.escape_markdown(to)}  \n**Subject:** {subject}\n\n"
             f"{fence}text\n{self.text.rstrip()}\n{fence}\n"
         )
 
@@ -142,5 +188,6 @@ class Draft:
         return {kind: shown for kind, shown in bundle.items() if kind in wanted}
 
 
-def _markdown(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]()<>#+!|~-])", r"\\\1", text)
+# The core never imports letters, so serialize cannot list Draft among its
+# records: it is added here, when letters loads.
+add_edge_record(Draft)

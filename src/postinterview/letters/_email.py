@@ -1,4 +1,5 @@
-"""Email export: a draft's headers, checked addresses and the MIME message."""
+"""Email export: a draft's headers, checked addresses and the MIME message; the
+draft as a mailto link."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 import email.policy
 import email.utils
 import re
+import urllib.parse
 from collections.abc import Iterable
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -52,6 +54,8 @@ def _message(
     headers: Iterable[tuple[str, Any]], *, text: str, html: str
 ) -> EmailMessage:
     """A multipart/alternative message with *headers*, the *text* and the *html*."""
+    _check_encodable("text", text)
+    _check_encodable("html", html)
     message = EmailMessage(policy=_POLICY)
     for name, value in headers:
         message[name] = value
@@ -103,3 +107,58 @@ def _check_address(field: str, value: str) -> None:
     # The records' own rule, so that an address a Person or Candidate holds
     # always becomes a header as it is.
     _fields.check_email(field, value)
+
+
+def _check_encodable(field: str, value: str) -> None:
+    """Refuse text that UTF-8 cannot encode: a lone surrogate, half a pair."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError(
+            field,
+            value,
+            "text that UTF-8 can encode, without a lone surrogate "
+            f"(there is one at position {error.start})",
+        ) from None
+
+
+#: The longest link :meth:`Draft.to_mailto` makes unless told otherwise, in
+#: characters. Browsers and mail programs do not all pass a longer link on
+#: whole: Internet Explorer stopped at 2,083 characters, and the programs
+#: that receive a link from the system vary. A mailto link is meant to be
+#: clicked, so it keeps under the smallest such limit in wide use.
+MAILTO_MAX_LENGTH = 2_000
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _mailto(*, to: Person, subject: str, text: str, max_length: int | None) -> str:
+    """The RFC 6068 link that opens a new message to *to* with *subject* and *text*."""
+    if max_length is not None and (type(max_length) is not int or max_length < 1):
+        raise ValidationError(
+            "max_length", max_length, "a whole number of characters, 1 or more, or None"
+        )
+    if to.email is None:
+        raise ValidationError("to.email", None, f"an email address for {to.name}")
+    _check_address("to.email", to.email)
+    _check_header_text("subject", subject)
+    _check_encodable("text", text)
+    # RFC 6068: every character outside the unreserved set percent-encoded
+    # from UTF-8 (so "&", "=", "?", "#" and "+" cannot end a field or be read
+    # as a space), and each line break of the body as %0D%0A.
+    body = _LINE_BREAK.sub("\r\n", text)
+    link = (
+        f"mailto:{urllib.parse.quote(to.email, safe='@')}"
+        f"?subject={urllib.parse.quote(subject, safe='')}"
+        f"&body={urllib.parse.quote(body, safe='')}"
+    )
+    if max_length is not None and len(link) > max_length:
+        raise ValidationError(
+            "mailto link",
+            link,
+            f"at most {max_length:,} characters, so that every browser and mail "
+            f"program passes it on whole; this one has {len(link):,}: send the "
+            "draft as an email instead (to_email() or to_eml()), or give a "
+            "larger max_length",
+        )
+    return link

@@ -12,7 +12,10 @@ from decimal import Decimal
 import jinja2
 import pendulum
 
+from postinterview._money import amount, salary_range
 from postinterview.interview import SalaryRange
+from postinterview.letters._joins import inline, sentence, stop
+from postinterview.letters._layout import paragraphs
 
 # The locales the packaged templates are written for (exported by the package).
 LOCALES = ("en_GB", "en_US")
@@ -43,7 +46,6 @@ _LOCALE_DATA: dict[str, dict[str, str]] = {
         "lang": "en-US",
     },
 }
-_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 
 
 def _locale_of(context: jinja2.runtime.Context) -> str:
@@ -60,21 +62,42 @@ def _spell(context: jinja2.runtime.Context, word: str) -> str:
 
 
 @jinja2.pass_context
-def _longdate(context: jinja2.runtime.Context, day: dt.date) -> str:
-    """Write a date in full, the locale's way: 20 November 2026."""
-    data = _LOCALE_DATA[_locale_of(context)]
-    return pendulum.Date(day.year, day.month, day.day).format(
+def _longdate(
+    context: jinja2.runtime.Context, day: dt.date, continues: bool = False
+) -> str:
+    """Write a date in full, the locale's way: 20 November 2026.
+
+    With *continues*, the sentence goes on after the date, which in American
+    English sets it off with a comma: "on November 20, 2026, to talk".
+    """
+    locale = _locale_of(context)
+    data = _LOCALE_DATA[locale]
+    written = pendulum.Date(day.year, day.month, day.day).format(
         "LL", locale=data["pendulum"]
     )
+    return _set_off(written, locale, continues)
 
 
 @jinja2.pass_context
-def _weekday(context: jinja2.runtime.Context, day: dt.date) -> str:
-    """Write a day with its name and no year: Friday 20 November."""
-    data = _LOCALE_DATA[_locale_of(context)]
-    return pendulum.Date(day.year, day.month, day.day).format(
+def _weekday(
+    context: jinja2.runtime.Context, day: dt.date, continues: bool = False
+) -> str:
+    """Write a day with its name and no year: Friday 20 November.
+
+    With *continues*, as for :func:`_longdate`: "on Friday, November 20, to
+    talk" in American English.
+    """
+    locale = _locale_of(context)
+    data = _LOCALE_DATA[locale]
+    written = pendulum.Date(day.year, day.month, day.day).format(
         data["weekday"], locale=data["pendulum"]
     )
+    return _set_off(written, locale, continues)
+
+
+def _set_off(written: str, locale: str, continues: bool) -> str:
+    """A date in the middle of an American sentence ends with a comma."""
+    return f"{written}," if continues and locale == "en_US" else written
 
 
 @jinja2.pass_context
@@ -88,32 +111,28 @@ def _names(context: jinja2.runtime.Context, people: Iterable[object]) -> str:
 
 
 def _money(value: Decimal | SalaryRange, currency: str | None = None) -> str:
-    """Write an amount or a range with its currency: £42,000 to £48,000 a year."""
+    """Write an amount or a range with its currency: £42,000 to £48,000 a year.
+
+    The library's one way of writing money (the checklist of an offer writes
+    it the same way).
+    """
     if isinstance(value, SalaryRange):
-        period = value.period.value
-        low, high = (
-            _money(value.low, value.currency),
-            _money(value.high, value.currency),
-        )
-        return f"{low} to {high} a {period}"
-    amount = f"{value:,.2f}".removesuffix(".00")
-    symbol = _SYMBOLS.get(currency or "")
-    return f"{symbol}{amount}" if symbol else f"{amount} {currency or ''}".rstrip()
-
-
-def _sentence(text: str) -> str:
-    """End a piece of typed text with a full stop unless it has its own."""
-    text = text.rstrip()
-    return text if text.endswith((".", "!", "?", ":", "…")) else f"{text}."
+        return salary_range(value)
+    if currency is None:
+        return f"{value:,.2f}".removesuffix(".00")
+    return amount(value, currency)
 
 
 # The filters the packaged templates use (described where the package exports
 # them, for hosts that build their own environment).
 FILTERS: Mapping[str, Callable[..., str]] = {
+    "inline": inline,
     "longdate": _longdate,
     "money": _money,
     "names": _names,
-    "sentence": _sentence,
+    "paragraphs": paragraphs,
+    "sentence": sentence,
     "spell": _spell,
+    "stop": stop,
     "weekday": _weekday,
 }

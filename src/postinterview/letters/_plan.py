@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import pendulum
+
 from postinterview.errors import ValidationError
-from postinterview.interview import Channel
+from postinterview.interview import Channel, Interview, Person
 from postinterview.letters._candidate import Candidate
-from postinterview.letters._compose import _DETAILS, _Frame
+from postinterview.letters._compose import _CHECK_INS, _DETAILS, _Frame
 from postinterview.letters._draft import Draft
 
 if TYPE_CHECKING:
@@ -30,8 +32,18 @@ def draft_for(
     letter sent by post is laid out as a letter, dated the day the action
     should be sent in the recipient's zone. What the record cannot
     know (a thank-you's ``highlight``, a referee as ``to``) comes from
-    *details*; a missing one raises :class:`ValidationError` naming it. An
-    offer's ``reply_by`` defaults to the offer's ``respond_by`` date.
+    *details*; a missing one raises :class:`ValidationError` naming it. What
+    the record does know fills the rest, each day in the reader's zone: an
+    offer's ``received`` and ``deadline`` (its ``respond_by``, which is also
+    the default ``reply_by``), and a withdrawal's ``booked`` round, one
+    scheduled that has not started when the letter is to be sent.
+
+    A check-in is drafted with the action's ``number``; the second refers
+    back to the first, on the day the record's first :class:`CheckInSent`
+    after that round went (its ``first_sent``). An action whose template is
+    ``check_in_call`` (the employer prefers the phone) gives the call
+    script; ``variant="call"`` asks for the script for any check-in, and
+    ``"email"`` or ``"letter"`` for a letter instead of the script.
     """
     from postinterview.followup import Action  # noqa: PLC0415 - lazy
     from postinterview.timeline import Application  # noqa: PLC0415 - lazy
@@ -46,22 +58,50 @@ def draft_for(
             "action", action.kind, "an action with a letter to draft (a template)"
         )
     rounds = application.history.rounds
-    interview = rounds[min(action.round, len(rounds)) - 1]
+    index = min(action.round, len(rounds)) - 1
+    interview = rounds[index]
+    if kind == "withdrawal" and "booked" not in details:
+        interview, details["booked"] = _held_and_booked(rounds, index, action.send_at)
     # Only None means "not given": any other value is checked as it is.
     to = _given(details.pop("to", None), action.recipient)
     if to is None:
         raise ValidationError("to", None, f"a Person to address the {kind} letter to")
-    variant = _given(
-        details.pop("variant", None),
-        "letter" if action.channel is Channel.LETTER else "email",
-    )
+    variant = _given(details.pop("variant", None), _variant(kind, action.channel))
     dated = _given(details.pop("dated", None), action.send_at.date())
-    if kind == "offer_thanks" and "reply_by" not in details:
-        respond_by = _respond_by(application, action.number)
-        if respond_by is not None:
-            details["reply_by"] = respond_by
+    if kind == "offer_thanks":
+        _offer_days(details, application, action.number, to, interview)
+    if kind in _CHECK_INS:
+        # A check-in is drafted as the variant says: a call script or a letter.
+        kind = "check_in_call" if variant == "call" else "check_in"
+        details.setdefault("number", action.number)
+        if details["number"] == 2 and "first_sent" not in details:
+            details["first_sent"] = _first_sent(application, action.round, to)
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
     return frame.draft(kind, interview, to, **details)
+
+
+def _variant(kind: str, channel: Channel | None) -> str:
+    """The form of a *kind* letter sent on *channel*: a call script, a
+    printed letter or an email."""
+    if kind == "check_in_call":
+        return "call"
+    return "letter" if channel is Channel.LETTER else "email"
+
+
+def _first_sent(
+    application: Application, round: int, to: Person
+) -> pendulum.Date | None:
+    """The day the first check-in after *round* went, in *to*'s calendar
+    (else the round's), when the record has one."""
+    from postinterview.timeline import CheckInSent  # noqa: PLC0415 - lazy
+
+    history = application.history
+    index = min(round, len(history.rounds)) - 1
+    sent = [e for e in history.after_round[index] if isinstance(e, CheckInSent)]
+    if not sent:
+        return None
+    zone = to.timezone or history.rounds[index].timezone
+    return sent[0].at.in_timezone(zone).date()
 
 
 def _given(value: Any, default: Any) -> Any:
@@ -69,12 +109,39 @@ def _given(value: Any, default: Any) -> Any:
     return default if value is None else value
 
 
-def _respond_by(application: Application, number: int) -> dt.date | None:
-    """The day the *number*-th offer asks for an answer by, when it says."""
+def _held_and_booked(
+    rounds: Sequence[Interview], index: int, at: pendulum.DateTime
+) -> tuple[Interview, Interview | None]:
+    """The round a letter sent *at* is about, and a round booked after it.
+
+    A round that has not started by then is booked, not held: the letter is
+    about the round before it (or, with none, about the booked one itself).
+    """
+    latest = rounds[index]
+    if latest.starts_at <= at:
+        return latest, None
+    return rounds[max(index - 1, 0)], latest
+
+
+def _offer_days(
+    details: dict[str, Any],
+    application: Application,
+    number: int,
+    to: Any,
+    interview: Interview,
+) -> None:
+    """Fill what the *number*-th offer says: when it came and its deadline,
+    as days in the reader's zone; the answer is due by the deadline unless
+    the candidate says otherwise."""
     from postinterview.timeline import OfferReceived  # noqa: PLC0415 - lazy
 
     offers = [e for e in application.events if isinstance(e, OfferReceived)]
     if len(offers) < number:
-        return None
-    respond_by = offers[number - 1].respond_by
-    return None if respond_by is None else respond_by.date()
+        return
+    offer = offers[number - 1]
+    zone = getattr(to, "timezone", None) or interview.timezone
+    details.setdefault("received", offer.at.in_timezone(zone).date())
+    if offer.respond_by is not None:
+        deadline = offer.respond_by.in_timezone(zone).date()
+        details.setdefault("deadline", deadline)
+        details.setdefault("reply_by", deadline)

@@ -72,6 +72,8 @@ def offer_thanks(
     to: Person | None = None,
     sender: Candidate,
     reply_by: dt.date,
+    deadline: dt.date | None = None,
+    received: dt.date | None = None,
     discuss: Iterable[str] = (),
     salary: Decimal | int | str | None = None,
     variant: str = "email",
@@ -80,9 +82,15 @@ def offer_thanks(
 ) -> Draft:
     """Draft thanks for an offer that says when the answer will come.
 
-    It promises a reply by *reply_by* and, optionally, raises the terms to
-    *discuss* first (booked holidays, flexible hours) and a *salary* to
-    talk about, which must lie within the interview's advertised range.
+    It promises a reply by *reply_by*, but never after the offer's
+    *deadline* (the day it asks for an answer by, when known): a *reply_by*
+    after the deadline makes a letter that asks whether they could wait
+    until then, and promises an answer by their date if not. *received* is
+    the day the offer arrived, when known; *reply_by* and *deadline* before
+    it (or before the interview) raise :class:`ValidationError`. Optionally
+    it raises the terms to *discuss* first (booked holidays, flexible hours)
+    and a *salary* to talk about, which must lie within the interview's
+    advertised range.
     """
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
     return frame.draft(
@@ -90,6 +98,8 @@ def offer_thanks(
         interview,
         _contact(interview, to),
         reply_by=reply_by,
+        deadline=deadline,
+        received=received,
         discuss=discuss,
         salary=salary,
     )

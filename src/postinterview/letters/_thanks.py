@@ -28,7 +28,18 @@ def thank_you(
 
     It thanks *to* for their time, comes back to *highlight* (a phrase that
     completes "our conversation about ..."), restates interest in the role,
-    adds the *forgot* point briefly when given, and offers more information.
+    adds the *forgot* point as a sentence of its own when given, and offers
+    more information: 80 to 150 words of body with a highlight of up to 12
+    words and a forgotten point of up to 30.
+
+    The words fit the interview's format (a call or a video interview is
+    never a meeting; an assessment day and a technical test are thanked
+    for as such) and the reader: a recruiter or the agency contact is
+    thanked for their help with the process. The day is the one the
+    interview ended on in *to*'s zone. *to*'s place on the panel picks the
+    wording, so that panel members' notes differ (see
+    :func:`thank_you_each`).
+
     *variant* ``"letter"`` lays it out as a printable letter dated *dated*,
     which a letter needs; *locale* is ``"en_GB"`` or ``"en_US"``.
     """
@@ -52,7 +63,11 @@ def thank_you_each(
     conversation (or is a sequence of :class:`~postinterview.Highlight` from
     the notes). Panel members compare notes, so a missing point, or a point
     for someone who was not on the panel, raises :class:`ValidationError`.
-    Check the set with :func:`check_panel`.
+
+    Each note is worded for its reader's place on the panel: the first five
+    notes share no sentence but the *forgot* point, which all of them make,
+    and any two notes of a panel of up to 25 share the wording of at most
+    one part. Check the set with :func:`check_panel`.
     """
     points = _points(interview, highlights)
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)

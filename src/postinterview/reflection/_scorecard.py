@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from postinterview import _fields
+from postinterview import _fields, _views
 from postinterview.errors import ValidationError
 
 
@@ -153,6 +153,48 @@ class FitAssessment:
         default=Want.UNSURE, validator=_fields.enum_member(Want)
     )
 
+    # notebook display
+
+    def _repr_html_(self) -> str:
+        return _views.to_html("fit", self._view())
+
+    def _repr_markdown_(self) -> str:
+        return _views.to_markdown(self._view())
+
+    def _view(self) -> list[_views.Block]:
+        """Each question of fit with its answer, then the reservations."""
+        rows: list[tuple[str, str]] = [
+            ("Do you want the job?", self.want_the_job.value),
+            (
+                "How you got on with the interviewer",
+                _answer(self.rapport_with_interviewer, "{}/5"),
+            ),
+            ("Could you work with them?", _answer(self.could_work_with_them)),
+            ("What you like about the role", _answer(self.likes_role)),
+            ("What you like about the organisation", _answer(self.likes_organisation)),
+            ("Money discussed", _answer(self.money_discussed)),
+            ("Compared with your current job", _answer(self.versus_current_job)),
+            (
+                "Compared with your other options",
+                _answer(self.versus_other_opportunities),
+            ),
+        ]
+        blocks: list[_views.Block] = [
+            _views.Paragraph((_views.Strong("Does the job suit you?"),)),
+            _views.Table(("Question", "Answer"), rows),
+        ]
+        if self.reservations:
+            blocks.append(
+                _views.Table(
+                    ("Reservation", "How it could be resolved"),
+                    [
+                        (r.concern, _answer(r.resolution, missing="not known yet"))
+                        for r in self.reservations
+                    ],
+                )
+            )
+        return blocks
+
 
 @attrs.frozen(kw_only=True)
 class Scorecard:
@@ -205,3 +247,58 @@ class Scorecard:
     def rating(self, criterion: Criterion) -> Rating | None:
         """Return the rating of *criterion*, or ``None`` when it is not rated."""
         return next((r for r in self.ratings if r.criterion is criterion), None)
+
+    # notebook display
+
+    def _repr_html_(self) -> str:
+        return _views.to_html("scorecard", self._view())
+
+    def _repr_markdown_(self) -> str:
+        return _views.to_markdown(self._view())
+
+    def _view(self) -> list[_views.Block]:
+        """What went well first, then what to improve, the ratings and the fit."""
+        blocks: list[_views.Block] = [
+            _views.Paragraph(
+                (
+                    _views.Strong("Scorecard"),
+                    f" written {_views.instant(self.written_at)}: "
+                    f"{self.overall}/10 overall",
+                )
+            )
+        ]
+        for title, points in (
+            ("What went well", self.went_well),
+            ("What to improve", self.to_improve),
+        ):
+            if points:
+                blocks.append(_views.Paragraph((_views.Strong(title),)))
+                blocks.append(_views.Bullets(points))
+        if self.ratings:
+            blocks.append(
+                _views.Table(
+                    ("Criterion", "Score", "What happened"),
+                    [
+                        (r.criterion.value, f"{r.score}/5", _answer(r.note, missing=""))
+                        for r in self.ratings
+                    ],
+                )
+            )
+        if self.fit is not None:
+            blocks.extend(self.fit._view())
+        return blocks
+
+
+def _answer(
+    value: object, shape: str = "{}", *, missing: str = "not answered yet"
+) -> str:
+    """An answer in words; *missing* when there is none yet."""
+    if value is None or value == ():
+        return missing
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return "\n".join(str(item) for item in value)
+    return shape.format(value)

@@ -1,15 +1,18 @@
 """The documents: which records there are, and writing and reading them.
 
-A document is one record as a JSON object, ``"schema_version"`` first.
+A document is one record as a JSON object, ``"schema_version"`` first, or
+the same as a TOML document.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 from postinterview.errors import SchemaError
 from postinterview.feedback import Feedback
+from postinterview.followup import Action, Plan
 from postinterview.interview import Interview, Person, SalaryRange
 from postinterview.learning import CriterionTrend, LearningLog, LogEntry, PrepFocus
 from postinterview.notes import (
@@ -41,10 +44,11 @@ __all__ = [
     "from_json",
     "to_dict",
     "to_json",
+    "to_toml",
 ]
 
-# The package binds these two again, with the comments that document them.
-SCHEMA_VERSION: Final = 1
+# The package binds these again, with the comments that document them.
+SCHEMA_VERSION: Final = 2
 RECORDS: Final[tuple[type, ...]] = (
     Person,
     SalaryRange,
@@ -64,6 +68,8 @@ RECORDS: Final[tuple[type, ...]] = (
     LearningLog,
     CriterionTrend,
     PrepFocus,
+    Action,
+    Plan,
 )
 
 T = TypeVar("T")
@@ -73,14 +79,36 @@ def to_dict(obj: object) -> dict[str, Any]:
     """Return *obj*, a record (see :data:`RECORDS`), as a JSON-ready dict.
 
     The dict starts with ``"schema_version"`` and holds only dicts, lists,
-    strings, ints and bools (and None for a field whose default is not None).
-    Raises :class:`TypeError` for anything that is not a record.
+    strings, ints and bools: a field that is ``None`` is left out. Raises
+    :class:`TypeError`, naming the records there are, for anything that is
+    not a record.
 
     >>> to_dict(Person(name="Priya Shah", email="priya@acme.example"))
-    {'schema_version': 1, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
+    {'schema_version': 2, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
     """
     plan = record_plan(type(obj), RECORDS)
     return plan.encode(obj, {VERSION_KEY: SCHEMA_VERSION})
+
+
+def to_toml(obj: object) -> str:
+    """Return *obj*, a record (see :data:`RECORDS`), as a TOML document.
+
+    The document holds what :func:`to_dict` gives, in the same shape:
+    ``schema_version`` first, nested records as tables, instants, dates and
+    amounts as quoted strings. TOML has no null, and needs none: a field that
+    is ``None`` is left out, and reading a record takes a field left out as
+    its default, or as ``None`` when it may be ``None``. The command line
+    reads the result from a file named ``.toml``.
+
+    >>> print(to_toml(Person(name="Priya Shah", timezone="Europe/London")))
+    schema_version = 2
+    name = "Priya Shah"
+    timezone = "Europe/London"
+    <BLANKLINE>
+    """
+    import tomli_w  # noqa: PLC0415 - only writing TOML needs it
+
+    return tomli_w.dumps(to_dict(obj))
 
 
 def from_dict(cls: type[T], data: object) -> T:
@@ -90,12 +118,12 @@ def from_dict(cls: type[T], data: object) -> T:
     problem, when *data* is not a valid document; :class:`TypeError` when
     *cls* is not a record (see :data:`RECORDS`).
 
-    >>> from_dict(Person, {"schema_version": 1, "name": "Priya Shah"})
-    Person(name='Priya Shah', email=None, phone=None, title=None, timezone=None)
-    >>> from_dict(Person, {"schema_version": 1, "name": "Priya", "emial": "x"})
+    >>> from_dict(Person, {"schema_version": 2, "name": "Priya Shah"}).name
+    'Priya Shah'
+    >>> from_dict(Person, {"schema_version": 2, "name": "Priya", "emial": "x"})
     Traceback (most recent call last):
     ...
-    postinterview.errors.SchemaError: emial: expected a field of Person (name, email, phone, title, timezone), got 'emial'
+    postinterview.errors.SchemaError: emial: expected a field of Person (name, email, phone, title, timezone, given_name, family_name, honorific, salutation), got 'emial'
     """  # noqa: E501 - a doctest shows the message as one line
     plan = record_plan(cls, RECORDS)
     try:
@@ -103,11 +131,7 @@ def from_dict(cls: type[T], data: object) -> T:
             data = as_object(data, cls.__name__)
         version = data.get(VERSION_KEY, MISSING)
         if type(version) is not int or version != SCHEMA_VERSION:
-            raise DecodeError(
-                version,
-                f"{SCHEMA_VERSION}, the schema version this release reads",
-                f".{VERSION_KEY}",
-            )
+            data = _migrated(data, version)
         record: T = plan.decode(data, VERSION_KEY)
     except DecodeError as error:
         raise error.schema_error() from None
@@ -117,13 +141,40 @@ def from_dict(cls: type[T], data: object) -> T:
     return record
 
 
+def _unchanged(document: dict[str, Any]) -> dict[str, Any]:
+    return document
+
+
+# How a document of each older version becomes one of the next version. A
+# version-1 document is a version-2 document as it stands: version 2 only
+# added optional fields (how a :class:`Person` is greeted).
+_MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    1: _unchanged,
+}
+
+
+def _migrated(document: dict[str, Any], version: object) -> dict[str, Any]:
+    """*document*, written at *version*, brought up to :data:`SCHEMA_VERSION`."""
+    if type(version) is not int or version not in _MIGRATIONS:
+        readable = ", ".join(map(str, [*sorted(_MIGRATIONS), SCHEMA_VERSION]))
+        raise DecodeError(
+            version,
+            f"a schema version this release reads ({readable})",
+            f".{VERSION_KEY}",
+        )
+    while version != SCHEMA_VERSION:
+        document = _MIGRATIONS[version](document)
+        version += 1
+    return document
+
+
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """Return *obj*, a record (see :data:`RECORDS`), as JSON text.
 
     Without *indent* the text is compact; non-ASCII text is kept as it is.
 
     >>> to_json(Person(name="Zoë Ng", timezone="Asia/Singapore"))
-    '{"schema_version":1,"name":"Zoë Ng","timezone":"Asia/Singapore"}'
+    '{"schema_version":2,"name":"Zoë Ng","timezone":"Asia/Singapore"}'
     """
     return json.dumps(
         to_dict(obj),
@@ -142,7 +193,7 @@ def from_json(cls: type[T], text: str | bytes | bytearray) -> T:
     JSON, objects that repeat a key, and the constants ``NaN`` and
     ``Infinity``, all with :class:`~postinterview.errors.SchemaError`.
 
-    >>> text = '{"schema_version": 1, "name": "Priya", "name": "Ann"}'
+    >>> text = '{"schema_version": 2, "name": "Priya", "name": "Ann"}'
     >>> from_json(Person, text)
     Traceback (most recent call last):
     ...

@@ -2,7 +2,10 @@
 
 ``"2026-11-20T15:30:00+00:00[Europe/London]"``: an RFC 3339 timestamp, then
 the zone name in brackets. Reading one checks that the offset is the zone's
-at that moment. A deadline is a date or an instant.
+at that moment. A deadline is a date or an instant. An instant that follows
+from others (an action's) may lie past the library's range, up to the years
+1 and 9999; the records say which is which by their annotations (see
+``_plans``). Each kind has its JSON Schema beside its decoder.
 
 Reading gives a :class:`pendulum.DateTime`, or with the ``aware`` decoders
 the same instant as an aware stdlib datetime in the named zone: a record
@@ -14,18 +17,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import cast
+from typing import Final, cast
 
 import pendulum
 
 from postinterview import _time
 from postinterview.errors import ValidationError
-from postinterview.serialize._scalars import DATE_EXPECTED, DecodeError, decode_date
+from postinterview.serialize._scalars import (
+    DATE_EXPECTED,
+    DecodeError,
+    Schema,
+    decode_date,
+    matching,
+)
 
 __all__ = [
+    "DERIVED_INSTANT_SCHEMA",
+    "INSTANT_SCHEMA",
     "decode_aware",
     "decode_aware_deadline",
     "decode_deadline",
+    "decode_derived_instant",
     "decode_instant",
     "encode_deadline",
     "encode_instant",
@@ -63,6 +75,25 @@ def encode_instant(value: pendulum.DateTime) -> str:
     return f"{dt.datetime.isoformat(value)}[{_time.zone_name(value)}]"
 
 
+_CHECKS = "reading also requires a known zone name and the offset that zone has"
+#: The JSON Schema of an instant in the library's range.
+INSTANT_SCHEMA: Final[Schema] = {
+    "description": f"{_INSTANT_EXPECTED}; {_CHECKS}, and {_time.IN_RANGE}",
+    "type": "string",
+    "pattern": matching(_INSTANT),
+}
+_DERIVED_RANGE = (
+    "an instant within the years 1 to 9999 in UTC (an instant that follows "
+    "from others may lie past the library's range)"
+)
+#: The JSON Schema of an instant that follows from others, as an action's.
+DERIVED_INSTANT_SCHEMA: Final[Schema] = {
+    "description": f"{_INSTANT_EXPECTED}; {_CHECKS}, and {_DERIVED_RANGE}",
+    "type": "string",
+    "pattern": matching(_INSTANT),
+}
+
+
 def decode_instant(value: object) -> pendulum.DateTime:
     local = decode_aware(value)
     return _time.pendulum_of(local, cast("pendulum.Timezone", local.tzinfo))
@@ -70,6 +101,8 @@ def decode_instant(value: object) -> pendulum.DateTime:
 
 def decode_aware(value: object) -> dt.datetime:
     """Read an instant as an aware stdlib datetime whose tzinfo is its zone."""
+    # Written out rather than built from _parts() and _shown(), as the derived
+    # instants are: this is the hot path of reading a document.
     if type(value) is not str:
         raise DecodeError(value, _INSTANT_EXPECTED)
     match = _INSTANT.fullmatch(value)
@@ -97,6 +130,46 @@ def decode_aware(value: object) -> dt.datetime:
     # The instant is the wall time minus the offset given, so the zone shows
     # that same wall time exactly when it has that offset there. In a
     # fall-back fold the offset is what tells the two instants apart.
+    if instant.utcoffset() != given.utcoffset() and offset_text not in _UTC_ONLY:
+        raise DecodeError(value, _offset_expected(given.replace(tzinfo=None), tz))
+    return instant
+
+
+def decode_derived_instant(value: object) -> pendulum.DateTime:
+    """Read an instant as :func:`decode_instant` does, in the years 1 to 9999."""
+    given, offset_text, tz = _parts(value)
+    try:
+        return _shown(value, given, offset_text, tz)
+    except OverflowError:  # the zone would show it before year 1 or after 9999
+        raise DecodeError(value, _DERIVED_RANGE) from None
+
+
+def _parts(value: object) -> tuple[dt.datetime, str, pendulum.Timezone]:
+    """Return the time an instant's text gives, its offset's text and its zone."""
+    if type(value) is not str:
+        raise DecodeError(value, _INSTANT_EXPECTED)
+    match = _INSTANT.fullmatch(value)
+    if match is None:
+        raise DecodeError(value, _INSTANT_EXPECTED)
+    stamp, offset_text, name = match.groups()
+    try:
+        given = dt.datetime.fromisoformat(stamp)
+    except ValueError as error:  # no such day or time of day
+        raise DecodeError(value, f"a date and time that exist ({error})") from None
+    try:
+        tz = _time.zone(name)
+    except ValidationError:
+        raise DecodeError(
+            value, f"a known IANA time zone name in the brackets, not {name!r}"
+        ) from None
+    return given, offset_text, tz
+
+
+def _shown(
+    value: object, given: dt.datetime, offset_text: str, tz: pendulum.Timezone
+) -> pendulum.DateTime:
+    """Return *given* shown in *tz*, when the zone has the offset it was given."""
+    instant = _time.from_utc(given, tz)
     if instant.utcoffset() != given.utcoffset() and offset_text not in _UTC_ONLY:
         raise DecodeError(value, _offset_expected(given.replace(tzinfo=None), tz))
     return instant

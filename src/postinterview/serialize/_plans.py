@@ -1,24 +1,39 @@
 """The compiled codecs: how to write and read each record class, field by field.
 
-Each attrs class is compiled once into a :class:`_Plan`: a
+Each attrs class is compiled once into a :class:`RecordPlan`: a
 :class:`FieldPlan` for each field, derived from :func:`attrs.fields` and the
 resolved annotations (its key, its annotation, whether it is required or may
-be null, its encoder and decoder), and from those an encoder and a decoder
-generated for the class. Scalars and instants are written as their own
-modules write them, an enum member by name, a tuple as an array, a nested
+be null, its encoder, decoder and JSON Schema), and from those an encoder and
+a decoder generated for the class. Scalars and instants are written as their
+own modules write them, an enum member by name, a tuple as an array, a nested
 record as an object, and a member of a union of records as an object whose
-``"type"`` names its class.
+``"type"`` names its class. A class that writes its own ``__init__`` (attrs
+then adds ``__attrs_init__``, as for an :class:`~postinterview.Action`) is
+described by that constructor's keyword arguments instead, each read back
+from the attribute of its name.
+
+The same compilation gives each field its JSON Schema: the plan keeps the
+schema of its record's object and the definitions it refers to, by name, so
+the schema that ``_schema`` publishes is made from the very description that
+encodes and decodes, and the two cannot drift apart.
+
+A field that is ``None`` is never written. A key left out is read as the
+field's default when it has one, as ``None`` when the field may be ``None``,
+and is refused otherwise.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import inspect
 import linecache
 import operator
+import re
 import threading
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Final, NamedTuple, cast
 
@@ -27,18 +42,27 @@ import pendulum
 
 from postinterview.errors import TimelineError, ValidationError
 from postinterview.serialize._instants import (
+    DERIVED_INSTANT_SCHEMA,
+    INSTANT_SCHEMA,
     decode_aware,
     decode_aware_deadline,
     decode_deadline,
+    decode_derived_instant,
     decode_instant,
     encode_deadline,
     encode_instant,
 )
 from postinterview.serialize._scalars import (
+    BOOL_SCHEMA,
+    DATE_SCHEMA,
+    DECIMAL_SCHEMA,
+    INT_SCHEMA,
     MISSING,
+    STR_SCHEMA,
     Decode,
     DecodeError,
     Encode,
+    Schema,
     decode_bool,
     decode_date,
     decode_decimal,
@@ -47,20 +71,64 @@ from postinterview.serialize._scalars import (
     encode_date,
 )
 
-__all__ = ["VERSION_KEY", "DuplicateKeys", "FieldPlan", "as_object", "record_plan"]
+__all__ = [
+    "TAG_KEY",
+    "VERSION_KEY",
+    "DuplicateKeys",
+    "FieldPlan",
+    "RecordPlan",
+    "add_edge_record",
+    "as_object",
+    "edge_records",
+    "record_plan",
+    "reference",
+]
 
 # The keys that a document and a member of a union keep for themselves.
 VERSION_KEY: Final = "schema_version"
-_TAG_KEY: Final = "type"
+TAG_KEY: Final = "type"
 
-# An encoder of None means the value is written as it is.
-_SCALARS: Final[dict[object, tuple[Encode | None, Decode]]] = {
-    str: (None, decode_str),
-    bool: (None, decode_bool),
-    int: (None, decode_int),
-    Decimal: (str, decode_decimal),
-    pendulum.DateTime: (encode_instant, decode_instant),
-    pendulum.Date: (encode_date, decode_date),
+
+def reference(name: str) -> Schema:
+    """Return the JSON Schema that refers to the definition called *name*."""
+    return {"$ref": f"#/$defs/{name}"}
+
+
+class _Codec(NamedTuple):
+    """How values of one annotation are written, read and described.
+
+    *schema* is the JSON Schema of the value; *defs* the definitions it
+    refers to, by name: a plan for a record, a schema for anything else.
+    """
+
+    encode: Encode | None  # None: the value is written as it is
+    decode: Decode
+    schema: Schema
+    defs: dict[str, RecordPlan | Schema]
+
+
+def _named(name: str, schema: Schema) -> tuple[Schema, dict[str, RecordPlan | Schema]]:
+    """Refer to *schema* as the definition *name*."""
+    return reference(name), {name: schema}
+
+
+# Scalars written as themselves are described inline; the others by a name.
+_SCALARS: Final[dict[object, _Codec]] = {
+    str: _Codec(None, decode_str, STR_SCHEMA, {}),
+    bool: _Codec(None, decode_bool, BOOL_SCHEMA, {}),
+    int: _Codec(None, decode_int, INT_SCHEMA, {}),
+    Decimal: _Codec(str, decode_decimal, *_named("decimal", DECIMAL_SCHEMA)),
+    pendulum.DateTime: _Codec(
+        encode_instant, decode_instant, *_named("instant", INSTANT_SCHEMA)
+    ),
+    pendulum.Date: _Codec(encode_date, decode_date, *_named("date", DATE_SCHEMA)),
+    # An instant a constructor takes as any aware datetime, as an action does:
+    # one that follows from others, and may lie past the library's range.
+    dt.datetime: _Codec(
+        encode_instant,
+        decode_derived_instant,
+        *_named("derived_instant", DERIVED_INSTANT_SCHEMA),
+    ),
 }
 # What a field with a converter reads instead: its converter makes the
 # pendulum value from the aware stdlib one, so it is made only once.
@@ -68,39 +136,57 @@ _CONVERTED: Final[dict[Decode, Decode]] = {
     decode_instant: decode_aware,
     decode_deadline: decode_aware_deadline,
 }
-_UNIONS: Final[dict[frozenset[object], tuple[Encode | None, Decode]]] = {
-    frozenset({pendulum.DateTime, pendulum.Date}): (encode_deadline, decode_deadline),
+_UNIONS: Final[dict[frozenset[object], _Codec]] = {
+    frozenset({pendulum.DateTime, pendulum.Date}): _Codec(
+        encode_deadline,
+        decode_deadline,
+        {"anyOf": [reference("instant"), reference("date")]},
+        {"instant": INSTANT_SCHEMA, "date": DATE_SCHEMA},
+    ),
 }
+_NULL: Final[Schema] = {"type": "null"}
 
 
 class FieldPlan(NamedTuple):
-    """How one field of a record class is written and read."""
+    """How one field of a record class is written, read and described."""
 
-    attribute: str  # the attrs attribute
+    attribute: str  # the attribute the value is read from
     key: str  # its key in the JSON object, the attribute's alias
     hint: object  # its annotation, without None
-    nullable: bool  # None is accepted when reading
-    required: bool  # the document must hold it: it has no default
-    omit_none: bool  # left out when None, since its default is None too
+    nullable: bool  # None is accepted when reading, and a missing key gives it
+    required: bool  # the document must hold it: no default, and not nullable
     default: object  # what the record gets when the key is missing
     encode: Encode | None  # None: the value is written as it is
     decode: Decode
+    schema: Schema  # the JSON Schema of its value, null included if nullable
 
 
-class _Plan:
-    """How to write and read one record class, field by field.
+class RecordPlan:
+    """How to write, read and describe one record class, field by field.
 
     *fields* describes each field; :meth:`encode` and :meth:`decode` call
     *write* and *read*, the functions generated from that description when
-    the class is compiled.
+    the class is compiled. *schema* is the JSON Schema of the record's object
+    (its keys unchecked), and *defs* what it refers to, by name.
     """
 
-    __slots__ = ("cls", "expected_key", "fields", "keys", "read", "write")
+    __slots__ = (
+        "cls",
+        "defs",
+        "expected_key",
+        "fields",
+        "keys",
+        "read",
+        "schema",
+        "write",
+    )
 
     cls: type
     fields: tuple[FieldPlan, ...]
     keys: frozenset[str]
     expected_key: str  # what an unknown key should have been, for the message
+    schema: Schema  # the JSON Schema of the record's object, keys unchecked
+    defs: dict[str, RecordPlan | Schema]  # what schema refers to, by name
     # The generated functions; encode() and decode() call them.
     write: Callable[[Any, dict[str, Any]], dict[str, Any]]
     read: Callable[[object, str | None], Any]
@@ -110,6 +196,8 @@ class _Plan:
         self.fields = ()
         self.keys = frozenset()
         self.expected_key = ""
+        self.schema = {}
+        self.defs = {}
 
     def encode(self, obj: object, out: dict[str, Any]) -> dict[str, Any]:
         """Add the fields of *obj* to *out* and return it."""
@@ -171,31 +259,60 @@ def as_object(data: object, what: str) -> dict[str, Any]:
 # Finished plans only: the hot path reads this without the lock. Plans being
 # compiled wait in _PENDING, so that another thread never sees a half-built one
 # and a record may refer to itself.
-_PLANS: dict[type, _Plan] = {}
-_PENDING: dict[type, _Plan] = {}
+_PLANS: dict[type, RecordPlan] = {}
+_PENDING: dict[type, RecordPlan] = {}
 _LOCK = threading.RLock()
 
 
-def record_plan(cls: type, records: Iterable[type]) -> _Plan:
-    """Return the plan for *cls*, one of *records* or a record nested in one."""
+def record_plan(cls: type, records: Iterable[type]) -> RecordPlan:
+    """Return the plan for *cls*, one of *records* or a record nested in one.
+
+    The records of the edges (see :func:`add_edge_record`) count as *records*
+    too. Anything else raises :class:`TypeError` naming the records there are.
+    """
     # Only a class can be a record: anything else (unhashable values included)
     # gets the documented TypeError too, naming its type rather than showing it.
     if not isinstance(cls, type):
-        raise TypeError(f"a {type(cls).__name__} is not a serializable record class")
+        raise TypeError(
+            "expected a record class, one of postinterview.serialize.RECORDS "
+            f"such as Application, got a {type(cls).__name__}"
+        )
     plan = _PLANS.get(cls)
     if plan is None:
-        for record in records:
+        for record in (*records, *_EDGE_RECORDS):
             _plan(record)
         plan = _PLANS.get(cls)
         if plan is None:
             raise TypeError(
-                f"{cls!r} is not a serializable record; "
-                "add it to postinterview.serialize.RECORDS"
+                f"{cls.__qualname__} is not a record that postinterview writes "
+                f"or reads; the records are {_some(records)}"
             )
     return plan
 
 
-def _plan(cls: type) -> _Plan:
+def _some(records: Iterable[type]) -> str:
+    """Name the records, for an error message."""
+    return ", ".join(sorted(cls.__name__ for cls in (*records, *_EDGE_RECORDS)))
+
+
+# The records of the edges of the library, which the core never imports:
+# letters adds Draft here when it loads.
+_EDGE_RECORDS: list[type] = []
+
+
+def add_edge_record(cls: type) -> None:
+    """Make *cls*, a record that an edge of the library defines, serializable."""
+    with _LOCK:
+        if cls not in _EDGE_RECORDS:
+            _EDGE_RECORDS.append(cls)
+
+
+def edge_records() -> tuple[type, ...]:
+    """Return the records the edges have added, in the order they were added."""
+    return tuple(_EDGE_RECORDS)
+
+
+def _plan(cls: type) -> RecordPlan:
     """Return the plan for the attrs class *cls*, compiling it on first use."""
     plan = _PLANS.get(cls)
     if plan is not None:
@@ -205,7 +322,7 @@ def _plan(cls: type) -> _Plan:
         if plan is not None:
             return plan
         outermost = not _PENDING
-        plan = _PENDING[cls] = _Plan(cls)
+        plan = _PENDING[cls] = RecordPlan(cls)
         try:
             _compile(plan)
             if outermost:
@@ -216,41 +333,95 @@ def _plan(cls: type) -> _Plan:
     return plan
 
 
-def _compile(plan: _Plan) -> None:
+def _compile(plan: RecordPlan) -> None:
     cls = plan.cls
-    hints = typing.get_type_hints(cls)
     fields = []
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        key = field.alias or field.name
-        if key in (VERSION_KEY, _TAG_KEY):
+    properties: dict[str, Schema] = {}
+    for attribute, key, hint, default, converted in _fields_of(cls):
+        if key in (VERSION_KEY, TAG_KEY):
             raise TypeError(f"{cls.__name__}.{key}: the key {key!r} is reserved")
-        core, nullable = _split_optional(hints[field.name])
-        encode, decode = _codec(core, f"{cls.__name__}.{field.name}")
-        if field.converter is not None:
+        core, nullable = _split_optional(hint)
+        codec = _codec(core, f"{cls.__name__}.{attribute}")
+        decode = codec.decode
+        if converted:
             # The converter makes the pendulum value: hand it the stdlib one.
             decode = _CONVERTED.get(decode, decode)
+        schema = {"anyOf": [codec.schema, _NULL]} if nullable else codec.schema
+        required = default is attrs.NOTHING and not nullable
         fields.append(
             FieldPlan(
-                attribute=field.name,
+                attribute=attribute,
                 key=key,
                 hint=core,
                 nullable=nullable,
-                required=field.default is attrs.NOTHING,
-                omit_none=field.default is None,
-                default=field.default,
-                encode=encode,
+                required=required,
+                default=None if default is attrs.NOTHING else default,
+                encode=codec.encode,
                 decode=decode,
+                schema=schema,
             )
         )
+        properties[key] = schema
+        _merge(plan.defs, codec.defs, cls.__name__)
     plan.fields = tuple(fields)
     plan.keys = frozenset(field.key for field in fields)
     plan.expected_key = (
         f"a field of {cls.__name__} ({', '.join(field.key for field in fields)})"
     )
+    plan.schema = {
+        "description": _summary(cls),
+        "type": "object",
+        "properties": properties,
+        "required": [field.key for field in fields if field.required],
+    }
     plan.write = _generate(plan, _writer_lines(plan))
     plan.read = _generate(plan, _reader_lines(plan))
+
+
+def _fields_of(cls: type) -> Iterator[tuple[str, str, object, object, bool]]:
+    """Yield each field of *cls*: its attribute, key, annotation, default
+    (``attrs.NOTHING`` when it has none) and whether a converter takes it."""
+    if "__attrs_init__" in vars(cls):
+        # The class wrote its own constructor: its keyword arguments are the
+        # fields, each read back from the attribute of the same name.
+        hints = typing.get_type_hints(cls.__init__)  # type: ignore[misc]
+        signature = inspect.signature(cls)
+        for name, parameter in signature.parameters.items():
+            if parameter.kind is not inspect.Parameter.KEYWORD_ONLY:
+                raise TypeError(
+                    f"{cls.__name__}.{name}: a record's constructor takes "
+                    "keyword arguments only"
+                )
+            default = parameter.default
+            if default is parameter.empty:
+                default = attrs.NOTHING
+            yield name, name, hints[name], default, False
+        return
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if field.init:
+            key = field.alias or field.name
+            converted = field.converter is not None
+            yield field.name, key, hints[field.name], field.default, converted
+
+
+def _summary(thing: type) -> str:
+    """Return the first paragraph of *thing*'s docstring, as plain text."""
+    text = (inspect.getdoc(thing) or thing.__name__).split("\n\n")[0]
+    text = re.sub(r":\w+:`~?(?:[\w.]+\.)?([^`]+)`", r"\1", text)  # :class:`~a.B`
+    return " ".join(text.replace("``", "").replace("*", "").split())
+
+
+def _merge(
+    defs: dict[str, RecordPlan | Schema],
+    more: dict[str, RecordPlan | Schema],
+    where: str,
+) -> None:
+    """Add *more* to *defs*, refusing two different definitions of one name."""
+    for name, definition in more.items():
+        # Plans compare by identity; schemas by what they say.
+        if defs.setdefault(name, definition) != definition:
+            raise TypeError(f"{where}: two different types are called {name}")
 
 
 # -- the generated code ---------------------------------------------------------
@@ -270,7 +441,7 @@ _TYPE_CHECKS: Final[dict[Decode, str]] = {
 }
 
 
-def _writer_lines(plan: _Plan) -> list[str]:
+def _writer_lines(plan: RecordPlan) -> list[str]:
     lines = ["def write(obj, out):"]
     for index, field in enumerate(plan.fields):
         key = repr(field.key)
@@ -281,18 +452,13 @@ def _writer_lines(plan: _Plan) -> list[str]:
         else:
             written = f"e{index}(value)"
         lines.append(f"    value = obj.{field.attribute}")
-        if field.omit_none:
-            lines.append("    if value is not None:")
-        else:
-            lines.append("    if value is None:")
-            lines.append(f"        out[{key}] = None")
-            lines.append("    else:")
+        lines.append("    if value is not None:")
         lines.append(f"        out[{key}] = {written}")
     lines.append("    return out")
     return lines
 
 
-def _reader_lines(plan: _Plan) -> list[str]:
+def _reader_lines(plan: RecordPlan) -> list[str]:
     body: list[str] = []
     arguments = []
     left_to_class = False  # a default that only the class can make
@@ -332,6 +498,8 @@ def _field_reader_lines(index: int, field: FieldPlan) -> list[str]:
     value = f"v{index}"
     if field.required:
         if_missing = f"raise DecodeError(MISSING, m{index})"
+    elif field.default is None:
+        if_missing = f"{value} = None"
     elif _takes_self(field.default):
         if_missing = "pass"
     elif _factory(field.default) is not None:
@@ -361,7 +529,7 @@ def _field_reader_lines(index: int, field: FieldPlan) -> list[str]:
     return lines
 
 
-def _generate(plan: _Plan, lines: list[str]) -> Any:
+def _generate(plan: RecordPlan, lines: list[str]) -> Any:
     """Compile the function that *lines* define, with the constants it names."""
     cls = plan.cls
     names: dict[str, object] = {
@@ -421,8 +589,8 @@ def _split_optional(hint: object) -> tuple[object, bool]:
     return typing.Union[rest], True  # noqa: UP007 - built from a tuple at run time
 
 
-def _codec(hint: object, where: str) -> tuple[Encode | None, Decode]:
-    """Return the encoder and decoder for values annotated *hint*."""
+def _codec(hint: object, where: str) -> _Codec:
+    """Return how values annotated *hint* are written, read and described."""
     scalar = _SCALARS.get(hint)
     if scalar is not None:
         return scalar
@@ -435,7 +603,13 @@ def _codec(hint: object, where: str) -> tuple[Encode | None, Decode]:
             read = cast("Decode", nested.read)  # reserved defaults to None
         except AttributeError:  # still being compiled: the record contains itself
             read = nested.decode
-        return (lambda value: nested.write(value, {})), read
+        name = hint.__name__
+        return _Codec(
+            lambda value: nested.write(value, {}),
+            read,
+            {**reference(name), "unevaluatedProperties": False},
+            {name: nested},
+        )
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
@@ -449,7 +623,7 @@ def _codec(hint: object, where: str) -> tuple[Encode | None, Decode]:
     raise TypeError(f"{where}: cannot serialize values annotated {hint!r}")
 
 
-def _enum_codec(kind: type[enum.Enum]) -> tuple[Encode, Decode]:
+def _enum_codec(kind: type[enum.Enum]) -> _Codec:
     members = {member.name: member for member in kind}
     expected = f"the name of a {kind.__name__} ({', '.join(members)})"
 
@@ -460,15 +634,18 @@ def _enum_codec(kind: type[enum.Enum]) -> tuple[Encode, Decode]:
                 return member
         raise DecodeError(value, expected)
 
-    return operator.attrgetter("name"), decode
+    schema = {"description": _summary(kind), "enum": list(members)}
+    return _Codec(operator.attrgetter("name"), decode, *_named(kind.__name__, schema))
 
 
-def _tuple_codec(item_hint: object, where: str) -> tuple[Encode, Decode]:
+def _tuple_codec(item_hint: object, where: str) -> _Codec:
     core, nullable = _split_optional(item_hint)
-    item_encode, item_decode = _codec(core, f"{where}[]")
+    item = _codec(core, f"{where}[]")
+    item_encode, item_decode, item_schema = item.encode, item.decode, item.schema
     if nullable:
         item_encode = _nullable(item_encode) if item_encode is not None else None
         item_decode = _nullable(item_decode)
+        item_schema = {"anyOf": [item_schema, _NULL]}
     expected = "a JSON array"
 
     def encode(value: tuple[Any, ...]) -> list[Any]:
@@ -488,14 +665,14 @@ def _tuple_codec(item_hint: object, where: str) -> tuple[Encode, Decode]:
             error.steps.append(f"[{index}]")
             raise
 
-    return encode, decode
+    return _Codec(encode, decode, {"type": "array", "items": item_schema}, item.defs)
 
 
 def _nullable(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else function(value)
 
 
-def _tagged_codec(classes: tuple[type, ...], where: str) -> tuple[Encode, Decode]:
+def _tagged_codec(classes: tuple[type, ...], where: str) -> _Codec:
     plans = {cls.__name__: _plan(cls) for cls in classes}
     if len(plans) != len(classes):
         raise TypeError(f"{where}: two classes in the union share a name")
@@ -505,14 +682,24 @@ def _tagged_codec(classes: tuple[type, ...], where: str) -> tuple[Encode, Decode
 
     def encode(value: object) -> dict[str, Any]:
         name, plan = by_class[type(value)]
-        return plan.write(value, {_TAG_KEY: name})
+        return plan.write(value, {TAG_KEY: name})
 
     def decode(value: object) -> Any:
         data = value if type(value) is dict else as_object(value, f"one of {names}")
-        tag = data.get(_TAG_KEY, MISSING)
+        tag = data.get(TAG_KEY, MISSING)
         plan = plans.get(tag) if type(tag) is str else None
         if plan is None:
-            raise DecodeError(tag, expected, f".{_TAG_KEY}")
-        return plan.read(data, _TAG_KEY)
+            raise DecodeError(tag, expected, f".{TAG_KEY}")
+        return plan.read(data, TAG_KEY)
 
-    return encode, decode
+    # Each member is its record's object with the tag beside its fields.
+    members = [
+        {
+            **reference(name),
+            "properties": {TAG_KEY: {"const": name}},
+            "required": [TAG_KEY],
+            "unevaluatedProperties": False,
+        }
+        for name in plans
+    ]
+    return _Codec(encode, decode, {"oneOf": members}, dict(plans))

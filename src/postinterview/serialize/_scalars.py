@@ -3,7 +3,8 @@
 Each decoder takes a JSON value and returns the Python value, or raises
 :class:`DecodeError` saying what was expected. Strings, booleans and integers
 are taken only as themselves (a bool is never read as an int); a decimal and a
-date are strings.
+date are strings. Beside each decoder is the JSON Schema of what it reads,
+from the same pattern, so the published schema says what the decoder does.
 
 The numbers' bounds are the records' own: a decoded amount or count is
 checked when its record is built, so reading refuses what the constructor
@@ -26,19 +27,26 @@ import pendulum
 from postinterview.errors import SchemaError
 
 __all__ = [
+    "BOOL_SCHEMA",
     "DATE_EXPECTED",
+    "DATE_SCHEMA",
+    "DECIMAL_SCHEMA",
     "INT_DIGITS_MAX",
+    "INT_SCHEMA",
     "MISSING",
+    "STR_SCHEMA",
     "Decode",
     "DecodeError",
     "Encode",
     "LongInt",
+    "Schema",
     "decode_bool",
     "decode_date",
     "decode_decimal",
     "decode_int",
     "decode_str",
     "encode_date",
+    "matching",
     "parse_int",
 ]
 
@@ -55,6 +63,23 @@ MISSING: Final = _Missing()
 
 Encode = Callable[[Any], Any]
 Decode = Callable[[Any], Any]
+#: A JSON Schema, or a part of one.
+Schema = dict[str, Any]
+
+
+def matching(regex: re.Pattern[str]) -> str:
+    """Return *regex* as a JSON Schema pattern that matches whole strings only.
+
+    JSON Schema searches a string for its pattern, so the pattern is anchored
+    at both ends. ``(?!\\n)`` before the end keeps a trailing line break out:
+    Python's ``$``, which some validators use, also matches before one.
+    """
+    return f"^(?:{regex.pattern})(?!\\n)$"
+
+
+STR_SCHEMA: Final[Schema] = {"type": "string"}
+BOOL_SCHEMA: Final[Schema] = {"type": "boolean"}
+INT_SCHEMA: Final[Schema] = {"type": "integer"}
 
 
 class DecodeError(Exception):
@@ -122,6 +147,11 @@ def decode_int(value: object) -> int:
 
 _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?", re.ASCII)
 _DECIMAL_EXPECTED = "a decimal number written as a string, such as '42000.50'"
+DECIMAL_SCHEMA: Final[Schema] = {
+    "description": _DECIMAL_EXPECTED,
+    "type": "string",
+    "pattern": matching(_DECIMAL),
+}
 
 
 def decode_decimal(value: object) -> Decimal:
@@ -135,6 +165,11 @@ def decode_decimal(value: object) -> Decimal:
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 DATE_EXPECTED = "an ISO 8601 date such as '2026-11-27'"
+DATE_SCHEMA: Final[Schema] = {
+    "description": DATE_EXPECTED,
+    "type": "string",
+    "pattern": matching(_DATE),
+}
 
 
 def decode_date(value: object) -> pendulum.Date:

@@ -43,8 +43,10 @@ def people(
 
     *email* and *timezone* say whether each person has one: ``True`` always,
     ``False`` never, ``None`` (the default) sometimes. Names and titles use
-    letters, marks, digits, punctuation and symbols from all of Unicode.
-    Shrinks towards a one-character name and no optional fields.
+    letters, marks, digits, punctuation and symbols from all of Unicode; the
+    fields that say how to greet them (given and family name, honorific,
+    salutation) are each sometimes there. Shrinks towards a one-character
+    name and no optional fields.
     """
     return st.builds(
         Person,
@@ -53,7 +55,26 @@ def people(
         phone=st.none() | _phones(),
         title=st.none() | _lines(),
         timezone=_maybe(zone_names(), timezone),
+        given_name=st.none() | _lines(),
+        family_name=st.none() | _lines(),
+        honorific=st.none() | _honorifics(),
+        salutation=st.none() | _lines().filter(_is_salutation),
     )
+
+
+def _honorifics() -> st.SearchStrategy[str]:
+    known = st.sampled_from(("Dr", "Dr.", "Prof", "Prof.", "Ms", "Mr", "Mx", "Mrs"))
+    return known | _lines().filter(
+        lambda text: len(text) <= 30 and not any(char.isdigit() for char in text)
+    )
+
+
+def _is_salutation(text: str) -> bool:
+    try:
+        Person(name="x", salutation=text)
+    except ValueError:
+        return False
+    return True
 
 
 def salary_ranges() -> st.SearchStrategy[SalaryRange]:

@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
+import pendulum
 
-from postinterview import _fields, _time
+from postinterview import _fields, _time, _views
 from postinterview.errors import ValidationError
-from postinterview.interview import Interview
-from postinterview.timeline._events import EVENT_TYPES, Event
+from postinterview.interview import Interview, Person, RunBy, SalaryRange
+from postinterview.timeline._events import (
+    EVENT_TYPES,
+    CheckInSent,
+    Event,
+    FeedbackDeclined,
+    FeedbackReceived,
+    FeedbackRequested,
+    LostInterest,
+    NextRoundScheduled,
+    NotesWritten,
+    OfferAccepted,
+    OfferDeclined,
+    OfferReceived,
+    ReferencesNotified,
+    Rejected,
+    ReplyReceived,
+    ThankYouSent,
+    Withdrew,
+)
 from postinterview.timeline._replay import _Replay, replay_state
 from postinterview.timeline._status import (
     DEFAULT_CHECK_INS,
@@ -134,3 +155,134 @@ class Application:
     def status(self) -> Status:
         """Where the application stands, derived from its events."""
         return status_of(self._history, DEFAULT_CHECK_INS)
+
+    @property
+    def key(self) -> tuple[str, str, pendulum.DateTime]:
+        """What identifies this application from one record of it to the next.
+
+        The first round's organisation, role and start, the start in UTC:
+        none of them changes as events are recorded or rounds are added, so
+        two records with the same key describe the same application (the
+        calendar's event UIDs start from it). Correcting one of the three
+        makes it another application.
+
+        >>> import pendulum
+        >>> from postinterview import Interview
+        >>> start = pendulum.datetime(2026, 11, 20, 14, 30, tz="Europe/London")
+        >>> app = Application.from_interview(Interview(
+        ...     organisation="Acme Ltd", role="Data Engineer",
+        ...     starts_at=start, ends_at=start.add(hours=1)))
+        >>> organisation, role, starts_at = app.key
+        >>> organisation, role, starts_at.isoformat()
+        ('Acme Ltd', 'Data Engineer', '2026-11-20T14:30:00+00:00')
+        >>> starts_at.timezone_name
+        'UTC'
+        """
+        first = self.interviews[0]
+        return (first.organisation, first.role, first.starts_at.in_timezone("UTC"))
+
+    # notebook display
+
+    def _repr_html_(self) -> str:
+        return _views.to_html("application", self._view())
+
+    def _repr_markdown_(self) -> str:
+        return _views.to_markdown(self._view())
+
+    def _view(self) -> list[_views.Block]:
+        """The timeline: each round and the events after it, in time order."""
+        rounds, events = self.rounds, self.events
+        latest = rounds[-1]
+        summary = (
+            f": {self.status.value}\n{_views.plural(len(rounds), 'round')}, "
+            f"{_views.plural(len(events), 'event')}."
+        )
+        # Rounds by their start, events by their instant; a round before an
+        # event at the same instant. Both are in time order already.
+        timed: list[tuple[dt.datetime, int, int, Interview | Event]] = [
+            (_time.naive_utc(round_.starts_at), 0, index, round_)
+            for index, round_ in enumerate(rounds)
+        ]
+        timed.extend(
+            (_time.naive_utc(event.at), 1, index, event)
+            for index, event in enumerate(events)
+        )
+        timed.sort(key=lambda item: (item[0], item[1], item[2]))
+        rows = [
+            _round_row(index + 1, item)
+            if isinstance(item, Interview)
+            else _event_row(item)
+            for _, _, index, item in timed
+        ]
+        return [
+            _views.Paragraph(
+                (_views.Strong(f"{latest.organisation}, {latest.role}"), summary)
+            ),
+            _views.Table(("When", "What", "Details"), rows),
+        ]
+
+
+def _round_row(number: int, interview: Interview) -> tuple[str, str, str]:
+    """A round of interviews as a row: when, which round, who and what next."""
+    what = f"round {number}: {interview.format.value} interview"
+    if interview.run_by is RunBy.AGENCY:
+        what = f"{what}, run by an agency"
+    details = [f"until {_views.instant(interview.ends_at)}"]
+    if interview.interviewers:
+        names = ", ".join(person.name for person in interview.interviewers)
+        details.append(f"with {names}")
+    if interview.next_stage is not None:
+        details.append(f"next: {interview.next_stage}")
+    if interview.decision_expected_by is not None:
+        details.append(f"decision by {_views.instant(interview.decision_expected_by)}")
+    return _views.instant(interview.starts_at), what, "\n".join(details)
+
+
+# What each kind of event is called in an application's timeline.
+_EVENT_NAMES: dict[type, str] = {
+    NotesWritten: "notes written",
+    ThankYouSent: "thank-you sent",
+    ReferencesNotified: "referees told",
+    CheckInSent: "check-in sent",
+    ReplyReceived: "reply received",
+    NextRoundScheduled: "next round arranged",
+    Rejected: "turned down",
+    FeedbackRequested: "feedback asked for",
+    FeedbackReceived: "feedback received",
+    FeedbackDeclined: "feedback declined",
+    LostInterest: "interest lost",
+    Withdrew: "withdrew",
+    OfferReceived: "offer received",
+    OfferAccepted: "offer accepted",
+    OfferDeclined: "offer declined",
+}
+
+
+def _event_row(event: Event) -> tuple[str, str, str]:
+    """An event as a row: when, what happened, and the facts it carries."""
+    details = []
+    for field in attrs.fields(type(event)):
+        value = getattr(event, field.name)
+        if field.name == "at" or value is None or value == ():
+            continue
+        details.append(f"{field.name.replace('_', ' ')}: {_detail(value)}")
+    return _views.instant(event.at), _EVENT_NAMES[type(event)], "\n".join(details)
+
+
+def _detail(value: object) -> str:
+    """One fact of an event, in words."""
+    if isinstance(value, Person):
+        return value.name
+    if isinstance(value, Interview):
+        return f"a round from {_views.instant(value.starts_at)}"
+    if isinstance(value, SalaryRange):
+        return f"{value.low}-{value.high} {value.currency} a {value.period.value}"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return "; ".join(_detail(item) for item in value)
+    if isinstance(value, dt.datetime):
+        return _views.instant(value)
+    return str(value)
