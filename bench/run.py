@@ -2,8 +2,8 @@
 
 The benchmarks are the scripts beside this one, each measured through its
 ``measure()`` function in this one process, mostly at smaller sizes than the
-scripts' own defaults, so that the whole run takes one to three minutes on a
-two-core machine (``--quick``: about half a minute, for a rough look):
+scripts' own defaults, so that the whole run takes two to four minutes on a
+two-core machine (``--quick``: under a minute, for a rough look):
 
 - ``import_time.py``: ``import postinterview`` against ``import attrs,
   pendulum``, medians of fresh interpreters; the goal is at most 20 ms more,
@@ -13,7 +13,12 @@ two-core machine (``--quick``: about half a minute, for a rough look):
 - ``bench_letters.py``: thank_you() per letter against raw cached Jinja
   rendering of the same templates; the goal is at most 1.5x;
 - ``bench_json.py``: the JSON round trip of an application through
-  ``serialize`` against a hand-written codec; the goal is at most 2x;
+  ``serialize`` against a hand-written codec; the goal is at most 1.3x;
+- ``bench_agenda.py``: reading and planning applications from JSON lines
+  into an agenda sorted by send time, at 10,000 and 20,000 applications,
+  against a hand-written decoder plus the stdlib planner floor; the goals
+  are at most 1.6x at each size, and at most 2.1 from one size to the next
+  (``--quick``: 2,500 and 5,000);
 - ``bench_learning.py``: building a LearningLog and one prepare() at 10,000
   entries (median; the goal is under 1 s, and there is no floor), and how
   that grows from 10,000 to 20,000 entries (ratio of the medians; the goal is
@@ -25,9 +30,10 @@ two-core machine (``--quick``: about half a minute, for a rough look):
   of 3).
 
 Per-item times are the best of three runs (for JSON, the best of three on
-each chunk of 250 records). The machine may be busy with other work, so
-figures move by tens of percent between runs; a goal missed once is worth
-running the benchmark's own script for. The script always exits 0, and
+each chunk of 250 records; for the agenda, on each chunk of 500 lines). The
+machine may be busy with other work, so figures move by tens of percent
+between runs; a goal missed once is worth running the benchmark's own script
+for. The script always exits 0, and
 continuous integration does not run it.
 
 Run: ``python bench/run.py [--quick]``
@@ -48,6 +54,7 @@ _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
+import bench_agenda  # noqa: E402
 import bench_doubling  # noqa: E402
 import bench_json  # noqa: E402
 import bench_learning  # noqa: E402
@@ -64,6 +71,7 @@ class Sizes:
     plan_count: int
     letters_count: int
     json_count: int
+    agenda_size: int  # and twice as many
     learning_sizes: tuple[int, int]
     learning_repeat: int
     doubling_runs: int
@@ -74,6 +82,7 @@ FULL = Sizes(
     plan_count=40_000,
     letters_count=10_000,
     json_count=5_000,
+    agenda_size=10_000,
     learning_sizes=(10_000, 20_000),
     learning_repeat=5,
     doubling_runs=5,
@@ -83,6 +92,7 @@ QUICK = Sizes(
     plan_count=10_000,
     letters_count=2_000,
     json_count=1_000,
+    agenda_size=2_500,
     learning_sizes=(5_000, 10_000),
     learning_repeat=3,
     doubling_runs=3,
@@ -178,6 +188,32 @@ def json_rows(sizes: Sizes) -> list[Row]:
     ]
 
 
+def agenda_rows(sizes: Sizes) -> list[Row]:
+    result = bench_agenda.measure(sizes.agenda_size)
+    small, large = result.sizes
+    rows = [
+        _timed_row(
+            f"agenda of {count:,} from JSON lines, per application",
+            result.ours[count],
+            result.floor[count],
+            count,
+            bench_agenda.GOAL,
+        )
+        for count in result.sizes
+    ]
+    rows.append(
+        Row(
+            f"agenda from JSON lines, {large:,}/{small:,}",
+            f"{result.ours[large]:.2f} s",
+            f"{result.ours[small]:.2f} s",
+            f"{result.growth:.2f}x",
+            f"<= {bench_agenda.GOAL_GROWTH:g}x",
+            result.growth <= bench_agenda.GOAL_GROWTH,
+        )
+    )
+    return rows
+
+
 def learning_rows(sizes: Sizes) -> list[Row]:
     generated = bench_learning.generate(sizes.learning_sizes)
     result = bench_learning.measure(generated, sizes.learning_repeat)
@@ -224,6 +260,7 @@ BENCHMARKS: tuple[tuple[str, Callable[[Sizes], list[Row]]], ...] = (
     ("plan()", plan_rows),
     ("letters", letters_rows),
     ("JSON round trip", json_rows),
+    ("agenda", agenda_rows),
     ("learning log", learning_rows),
     ("doubling", doubling_rows),
 )
@@ -270,8 +307,9 @@ def main(argv: list[str] | None = None) -> None:
         f"Python {sys.version.split()[0]}, "
         f"{'quick' if args.quick else 'full'} run in {elapsed:.0f} s: "
         f"plan() over {sizes.plan_count:,} applications, {sizes.letters_count:,} "
-        f"letters, {sizes.json_count:,} JSON round trips; per-item times are "
-        "the best of 3 runs"
+        f"letters, {sizes.json_count:,} JSON round trips, agendas of "
+        f"{sizes.agenda_size:,} and {2 * sizes.agenda_size:,} applications; "
+        "per-item times are the best of 3 runs"
     )
     print(table(rows))
     if not all(row.met for row in rows):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import collections
+import importlib.util
+import os
 import runpy
 import subprocess
 import sys
 from pathlib import Path
 
-from postinterview import Interview
+import pytest
+
+from postinterview import Application, Interview, plan
 from postinterview.serialize import from_json
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -147,3 +152,64 @@ def test_host_app_extends_the_packaged_thank_you_note() -> None:
     at = ours.index(added[0])
     assert ours[:at] + ours[at + 1 :] == theirs
     assert ours[at + 1].startswith("Kind regards,\n")
+
+
+def test_dask_plan_gives_on_two_worker_processes_what_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dask.bag as db  # noqa: PLC0415 - the scale extra, for this test only
+
+    script = EXAMPLES / "dask_plan.py"
+    spec = importlib.util.spec_from_file_location("dask_plan", script)
+    assert spec is not None
+    assert spec.loader is not None
+    example = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "dask_plan", example)
+    spec.loader.exec_module(example)
+    example.write_sample(tmp_path, count=150, files=3, scheduler="sync")
+    pattern = str(tmp_path / "*.jsonl")
+    in_one_process = example.agenda(pattern, scheduler="sync")
+    with example.local_cluster(workers=2) as client:
+        # The workers cannot import examples/ on their own.
+        client.upload_file(str(script), load=True)
+        pids = set(client.run(os.getpid).values())
+        on_the_cluster = example.agenda(pattern)
+        # Records read in a worker come back whole, by pickle.
+        files = db.read_text(pattern, include_path=True, blocksize=None)
+        returned = files.map_partitions(example.read_file).compute()
+
+    assert len(pids) == 2
+    assert os.getpid() not in pids
+    assert on_the_cluster == in_one_process
+    # Checked against a plain loop over the files, in this process.
+    read = [
+        (f"{path.name}:{number}", line)
+        for path in sorted(tmp_path.glob("*.jsonl"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+    ]
+    assert len(read) == 150
+    damaged = {where for where, line in read if '"round":0' in line}
+    assert {where.partition(":")[2] for where in damaged} == {"3"}
+    assert on_the_cluster.refused == [
+        (where, "interviews[0].round: expected an integer of at least 1, got 0")
+        for where, _ in read
+        if where in damaged
+    ]
+    applications = [
+        (where, from_json(Application, line))
+        for where, line in read
+        if where not in damaged
+    ]
+    assert [pair for pair in returned if pair[0] not in damaged] == applications
+    until = example.NOW.add(days=7)
+    owed = [
+        (where, action)
+        for where, application in applications
+        for action in plan(application, now=example.NOW)
+        if action.kind.is_message and action.send_at < until
+    ]
+    assert on_the_cluster.total == len(owed)
+    assert on_the_cluster.counts == collections.Counter(
+        action.kind.name for _, action in owed
+    )
+    assert on_the_cluster.first == sorted(owed, key=example.send_order)[:5]

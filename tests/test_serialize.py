@@ -308,6 +308,18 @@ class Topic:
 
 
 @attrs.frozen(kw_only=True)
+class Defaults:
+    name: str
+    tags: tuple[str, ...] = attrs.field(factory=tuple)
+    size: int = attrs.field(
+        default=attrs.Factory(lambda self: len(self.name), takes_self=True)
+    )
+    seen: pendulum.DateTime = attrs.field(
+        default=LONDON_END, converter=lambda value: value
+    )
+
+
+@attrs.frozen(kw_only=True)
 class Unsupported:
     names: list[str]
 
@@ -413,6 +425,38 @@ def test_a_record_may_contain_itself(register: Register) -> None:
         "<document>: expected a document nested less deeply, "
         "got 'a dict nested too deeply to show'"
     )
+
+
+def test_an_instant_reaches_the_class_as_its_annotation_says(
+    register: Register,
+) -> None:
+    # Sent has no converter: it gets a pendulum value, as the annotation says.
+    register(History)
+    history = from_json(History, to_json(History(last=Rejected(at=LONDON_END))))
+    assert type(history.last.at) is pendulum.DateTime  # type: ignore[union-attr]
+    # A record's own converter gets the aware stdlib datetime to convert;
+    # this one keeps what it is given.
+    register(Defaults)
+    at = to_dict(Rejected(at=LONDON_END))["at"]
+    text = f'{{"schema_version": 1, "name": "a", "seen": "{at}"}}'
+    seen = from_json(Defaults, text).seen
+    assert type(seen) is dt.datetime
+    assert seen == LONDON_END
+    assert seen.tzinfo is pendulum.timezone("Europe/London")
+
+
+def test_a_missing_key_gets_the_default_the_class_would_give(
+    register: Register,
+) -> None:
+    register(Defaults)
+    assert from_dict(Defaults, {"schema_version": 1, "name": "four"}) == Defaults(
+        name="four", tags=(), size=4, seen=LONDON_END
+    )
+    document = {"schema_version": 1, "name": "four", "tags": ["a"], "size": 9}
+    assert from_dict(Defaults, document) == Defaults(name="four", tags=("a",), size=9)
+    with pytest.raises(SchemaError) as caught:
+        from_dict(Defaults, {**document, "tags": ["a", "b", 3, "d"]})
+    assert caught.value.path == "tags[2]"
 
 
 def test_unsupported_annotations_and_reserved_keys_are_refused(

@@ -301,8 +301,12 @@ def is_instant(value: object) -> bool:
 
 def _round_trips(value: dt.datetime) -> bool:
     """Tell whether a local time shows its own instant (it is not in a gap)."""
-    back = value.astimezone(_UTC).astimezone(value.tzinfo)
-    return back.replace(tzinfo=None) == value.replace(tzinfo=None)
+    # On plain stdlib values, fold kept: the zone then reads offsets in C,
+    # where pendulum's own astimezone() and replace() run as Python.
+    wall = _combine(value, _clock(value))
+    back = _combine(wall, _clock(wall), value.tzinfo).astimezone(_UTC)
+    back = back.astimezone(value.tzinfo)
+    return _combine(back, _clock(back)) == wall
 
 
 def as_date(value: object, field: str) -> pendulum.Date:

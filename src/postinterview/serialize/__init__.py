@@ -30,12 +30,13 @@ was made for), an :class:`~postinterview.Action` and a
 :class:`~postinterview.letters.Draft`. A plan read back is the plan that was
 written, not planned again.
 
-Each record class is compiled once into a list of per-field encoders and
-decoders, and the JSON Schema of each field, derived from :func:`attrs.fields`
-(or the record's own constructor) and the resolved annotations. To make a new
-record serializable, add its class to :data:`RECORDS`; the records it holds
-come with it. The core never imports the edges of the library, so
-:mod:`postinterview.letters` adds its ``Draft`` itself when it loads.
+Each record class is compiled once: a description of each field, derived
+from :func:`attrs.fields` (or the record's own constructor) and the resolved
+annotations, with the field's JSON Schema, and from those an encoder and a
+decoder written out for that class. To make a new record serializable, add
+its class to :data:`RECORDS`; the records it holds come with it. The core
+never imports the edges of the library, so :mod:`postinterview.letters` adds
+its ``Draft`` itself when it loads.
 
 The scalars are in ``_scalars``, the instants in ``_instants``, the compiled
 codecs in ``_plans``, the documents (:data:`RECORDS`, the version and the

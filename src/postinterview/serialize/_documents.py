@@ -200,12 +200,10 @@ def from_json(cls: type[T], text: str | bytes | bytearray) -> T:
     postinterview.errors.SchemaError: name: expected each key once per object (Person repeats it), got 'name'
     """  # noqa: E501 - a doctest shows the message as one line
     try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_object_from_pairs,
-            parse_constant=_no_constant,
-            parse_int=parse_int,
-        )
+        if type(text) is str and not text.startswith("\ufeff"):
+            data = _DECODER.decode(text)
+        else:  # json.loads() decodes bytes, and refuses a byte order mark
+            data = json.loads(text, **_PARSING)
     except SchemaError:
         raise
     except (ValueError, TypeError, RecursionError) as error:
@@ -229,3 +227,12 @@ def _no_constant(name: str) -> object:
     raise SchemaError(
         "", name, "JSON numbers only (NaN and Infinity are not part of JSON)"
     )
+
+
+_PARSING: Final[dict[str, Any]] = {
+    "object_pairs_hook": _object_from_pairs,
+    "parse_constant": _no_constant,
+    "parse_int": parse_int,
+}
+# Made once: json.loads() with options builds a decoder on every call.
+_DECODER: Final = json.JSONDecoder(**_PARSING)

@@ -6,13 +6,18 @@ at that moment. A deadline is a date or an instant. An instant that follows
 from others (an action's) may lie past the library's range, up to the years
 1 and 9999; the records say which is which by their annotations (see
 ``_plans``). Each kind has its JSON Schema beside its decoder.
+
+Reading gives a :class:`pendulum.DateTime`, or with the ``aware`` decoders
+the same instant as an aware stdlib datetime in the named zone: a record
+whose converter makes the pendulum value (through ``_time.as_instant``) is
+spared making it twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Final
+from typing import Final, cast
 
 import pendulum
 
@@ -29,6 +34,8 @@ from postinterview.serialize._scalars import (
 __all__ = [
     "DERIVED_INSTANT_SCHEMA",
     "INSTANT_SCHEMA",
+    "decode_aware",
+    "decode_aware_deadline",
     "decode_deadline",
     "decode_derived_instant",
     "decode_instant",
@@ -56,6 +63,8 @@ _INSTANT = re.compile(
     re.ASCII,
 )
 _UTC_ONLY = frozenset({"Z", "-00:00"})
+# The zones read so far, by name: a dictionary look-up is the cheapest check.
+_ZONES: dict[str, pendulum.Timezone] = {}
 _INSTANT_EXPECTED = (
     "an RFC 9557 instant with its zone name, such as "
     "'2026-11-20T15:30:00+00:00[Europe/London]'"
@@ -86,6 +95,12 @@ DERIVED_INSTANT_SCHEMA: Final[Schema] = {
 
 
 def decode_instant(value: object) -> pendulum.DateTime:
+    local = decode_aware(value)
+    return _time.pendulum_of(local, cast("pendulum.Timezone", local.tzinfo))
+
+
+def decode_aware(value: object) -> dt.datetime:
+    """Read an instant as an aware stdlib datetime whose tzinfo is its zone."""
     # Written out rather than built from _parts() and _shown(), as the derived
     # instants are: this is the hot path of reading a document.
     if type(value) is not str:
@@ -98,18 +113,20 @@ def decode_instant(value: object) -> pendulum.DateTime:
         given = dt.datetime.fromisoformat(stamp)
     except ValueError as error:  # no such day or time of day
         raise DecodeError(value, f"a date and time that exist ({error})") from None
-    try:
-        tz = _time.zone(name)
-    except ValidationError:
-        raise DecodeError(
-            value, f"a known IANA time zone name in the brackets, not {name!r}"
-        ) from None
+    tz = _ZONES.get(name)
+    if tz is None:
+        try:
+            tz = _ZONES[name] = _time.zone(name)
+        except ValidationError:
+            raise DecodeError(
+                value, f"a known IANA time zone name in the brackets, not {name!r}"
+            ) from None
     # The one place a document's instant is converted: the range is checked
     # here, before anything can overflow; exactly only in the years where an
     # offset can carry an instant across one of its ends.
     if not _SAFE_AFTER < given.year < _SAFE_BEFORE and not _FIRST <= given < _END:
         raise DecodeError(value, _time.IN_RANGE)
-    instant = _time.from_utc(given, tz)
+    instant = given.astimezone(tz)
     # The instant is the wall time minus the offset given, so the zone shows
     # that same wall time exactly when it has that offset there. In a
     # fall-back fold the offset is what tells the two instants apart.
@@ -201,6 +218,15 @@ def decode_deadline(value: object) -> pendulum.DateTime | pendulum.Date:
         raise DecodeError(value, _DEADLINE_EXPECTED)
     if "T" in value:
         return decode_instant(value)
+    return decode_date(value)
+
+
+def decode_aware_deadline(value: object) -> dt.datetime | pendulum.Date:
+    """Read a deadline, an instant as :func:`decode_aware` reads it."""
+    if type(value) is not str:
+        raise DecodeError(value, _DEADLINE_EXPECTED)
+    if "T" in value:
+        return decode_aware(value)
     return decode_date(value)
 
 

@@ -1,13 +1,16 @@
 """The compiled codecs: how to write and read each record class, field by field.
 
-Each attrs class is compiled once into a :class:`RecordPlan`, a list of per-field
-encoders and decoders derived from :func:`attrs.fields` and the resolved
-annotations: scalars and instants as their own modules write them, an enum
-member by name, a tuple as an array, a nested record as an object, and a
-member of a union of records as an object whose ``"type"`` names its class.
-A class that writes its own ``__init__`` (attrs then adds ``__attrs_init__``,
-as for an :class:`~postinterview.Action`) is described by that constructor's
-keyword arguments instead, each read back from the attribute of its name.
+Each attrs class is compiled once into a :class:`RecordPlan`: a
+:class:`FieldPlan` for each field, derived from :func:`attrs.fields` and the
+resolved annotations (its key, its annotation, whether it is required or may
+be null, its encoder, decoder and JSON Schema), and from those an encoder and
+a decoder generated for the class. Scalars and instants are written as their
+own modules write them, an enum member by name, a tuple as an array, a nested
+record as an object, and a member of a union of records as an object whose
+``"type"`` names its class. A class that writes its own ``__init__`` (attrs
+then adds ``__attrs_init__``, as for an :class:`~postinterview.Action`) is
+described by that constructor's keyword arguments instead, each read back
+from the attribute of its name.
 
 The same compilation gives each field its JSON Schema: the plan keeps the
 schema of its record's object and the definitions it refers to, by name, so
@@ -24,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import inspect
+import linecache
 import operator
 import re
 import threading
@@ -31,7 +35,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
 import attrs
 import pendulum
@@ -40,6 +44,8 @@ from postinterview.errors import TimelineError, ValidationError
 from postinterview.serialize._instants import (
     DERIVED_INSTANT_SCHEMA,
     INSTANT_SCHEMA,
+    decode_aware,
+    decode_aware_deadline,
     decode_deadline,
     decode_derived_instant,
     decode_instant,
@@ -69,6 +75,7 @@ __all__ = [
     "TAG_KEY",
     "VERSION_KEY",
     "DuplicateKeys",
+    "FieldPlan",
     "RecordPlan",
     "add_edge_record",
     "as_object",
@@ -123,6 +130,12 @@ _SCALARS: Final[dict[object, _Codec]] = {
         *_named("derived_instant", DERIVED_INSTANT_SCHEMA),
     ),
 }
+# What a field with a converter reads instead: its converter makes the
+# pendulum value from the aware stdlib one, so it is made only once.
+_CONVERTED: Final[dict[Decode, Decode]] = {
+    decode_instant: decode_aware,
+    decode_deadline: decode_aware_deadline,
+}
 _UNIONS: Final[dict[frozenset[object], _Codec]] = {
     frozenset({pendulum.DateTime, pendulum.Date}): _Codec(
         encode_deadline,
@@ -132,47 +145,63 @@ _UNIONS: Final[dict[frozenset[object], _Codec]] = {
     ),
 }
 _NULL: Final[Schema] = {"type": "null"}
-# A field's entry in the decoders when the key is left out and the field has
-# no default and may not be None.
-_REQUIRED: Final = object()
+
+
+class FieldPlan(NamedTuple):
+    """How one field of a record class is written, read and described."""
+
+    attribute: str  # the attribute the value is read from
+    key: str  # its key in the JSON object, the attribute's alias
+    hint: object  # its annotation, without None
+    nullable: bool  # None is accepted when reading, and a missing key gives it
+    required: bool  # the document must hold it: no default, and not nullable
+    default: object  # what the record gets when the key is missing
+    encode: Encode | None  # None: the value is written as it is
+    decode: Decode
+    schema: Schema  # the JSON Schema of its value, null included if nullable
 
 
 class RecordPlan:
-    """How to write, read and describe one record class, field by field."""
+    """How to write, read and describe one record class, field by field.
 
-    __slots__ = ("cls", "decoders", "defs", "encoders", "fields", "keys", "schema")
+    *fields* describes each field; :meth:`encode` and :meth:`decode` call
+    *write* and *read*, the functions generated from that description when
+    the class is compiled. *schema* is the JSON Schema of the record's object
+    (its keys unchecked), and *defs* what it refers to, by name.
+    """
+
+    __slots__ = (
+        "cls",
+        "defs",
+        "expected_key",
+        "fields",
+        "keys",
+        "read",
+        "schema",
+        "write",
+    )
 
     cls: type
-    # (attribute name, key, encoder or None)
-    encoders: list[tuple[str, str, Encode | None]]
-    # (key, decoder, None accepted, what a missing key gives: _REQUIRED
-    # refuses it, MISSING leaves the default, None gives None)
-    decoders: list[tuple[str, Decode, bool, object]]
+    fields: tuple[FieldPlan, ...]
     keys: frozenset[str]
-    fields: str  # what an unknown key should have been, for the error message
+    expected_key: str  # what an unknown key should have been, for the message
     schema: Schema  # the JSON Schema of the record's object, keys unchecked
     defs: dict[str, RecordPlan | Schema]  # what schema refers to, by name
+    # The generated functions; encode() and decode() call them.
+    write: Callable[[Any, dict[str, Any]], dict[str, Any]]
+    read: Callable[[object, str | None], Any]
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
-        self.encoders = []
-        self.decoders = []
+        self.fields = ()
         self.keys = frozenset()
-        self.fields = ""
+        self.expected_key = ""
         self.schema = {}
         self.defs = {}
 
     def encode(self, obj: object, out: dict[str, Any]) -> dict[str, Any]:
         """Add the fields of *obj* to *out* and return it."""
-        for attribute, key, encode in self.encoders:
-            value = getattr(obj, attribute)
-            if value is None:
-                continue
-            if encode is None:
-                out[key] = value
-            else:
-                out[key] = encode(value)
-        return out
+        return self.write(obj, out)
 
     def decode(self, data: object, reserved: str | None = None) -> Any:
         """Build the record from the JSON object *data*.
@@ -180,39 +209,9 @@ class RecordPlan:
         *reserved* is a key that the caller has read already (the version or
         the union tag); it is not a field.
         """
-        if type(data) is not dict:
-            data = as_object(data, self.cls.__name__)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        filled = 0  # keys left out that are read as None
-        try:
-            for key, decode, nullable, absent in self.decoders:
-                value = data.get(key, MISSING)
-                if value is MISSING:
-                    if absent is None:
-                        kwargs[key] = None
-                        filled += 1
-                    elif absent is _REQUIRED:
-                        raise DecodeError(
-                            MISSING,
-                            f"a value ({self.cls.__name__} requires {key})",
-                        )
-                elif value is None and nullable:
-                    kwargs[key] = None
-                else:
-                    kwargs[key] = decode(value)
-        except DecodeError as error:
-            error.steps.append(f".{key}")
-            raise
-        if len(kwargs) - filled + (reserved is not None) != len(data):
-            self._reject_unknown(data, reserved)
-        try:
-            return self.cls(**kwargs)
-        # ValidationError and TimelineError are ValueErrors: _refusal tells apart.
-        except (ValueError, TypeError, ArithmeticError) as error:
-            raise self._refusal(error, data) from None
+        return self.read(data, reserved)
 
-    def _refusal(self, error: Exception, data: dict[str, Any]) -> DecodeError:
+    def refusal(self, error: Exception, data: dict[str, Any]) -> DecodeError:
         """Say why the class refused the decoded fields, and where in *data*."""
         if isinstance(error, ValidationError):
             step = f".{error.field}" if error.field else None
@@ -229,10 +228,11 @@ class RecordPlan:
         problem = f"{type(error).__name__}: {error}"
         return DecodeError(data, f"a valid {self.cls.__name__} ({problem})")
 
-    def _reject_unknown(self, data: dict[str, Any], reserved: str | None) -> None:
+    def reject_unknown(self, data: dict[str, Any], reserved: str | None) -> None:
+        """Raise for the first key of *data* that is neither a field nor *reserved*."""
         for key in data:
             if key not in self.keys and key != reserved:
-                raise DecodeError(key, self.fields, f".{key}")
+                raise DecodeError(key, self.expected_key, f".{key}")
 
 
 class DuplicateKeys(dict[str, Any]):
@@ -335,39 +335,52 @@ def _plan(cls: type) -> RecordPlan:
 
 def _compile(plan: RecordPlan) -> None:
     cls = plan.cls
+    fields = []
     properties: dict[str, Schema] = {}
-    required: list[str] = []
-    for attribute, key, hint, has_default in _fields_of(cls):
+    for attribute, key, hint, default, converted in _fields_of(cls):
         if key in (VERSION_KEY, TAG_KEY):
             raise TypeError(f"{cls.__name__}.{key}: the key {key!r} is reserved")
         core, nullable = _split_optional(hint)
         codec = _codec(core, f"{cls.__name__}.{attribute}")
-        plan.encoders.append((attribute, key, codec.encode))
-        if has_default:
-            absent: object = MISSING
-        elif nullable:
-            absent = None
-        else:
-            absent = _REQUIRED
-            required.append(key)
-        plan.decoders.append((key, codec.decode, nullable, absent))
-        properties[key] = {"anyOf": [codec.schema, _NULL]} if nullable else codec.schema
+        decode = codec.decode
+        if converted:
+            # The converter makes the pendulum value: hand it the stdlib one.
+            decode = _CONVERTED.get(decode, decode)
+        schema = {"anyOf": [codec.schema, _NULL]} if nullable else codec.schema
+        required = default is attrs.NOTHING and not nullable
+        fields.append(
+            FieldPlan(
+                attribute=attribute,
+                key=key,
+                hint=core,
+                nullable=nullable,
+                required=required,
+                default=None if default is attrs.NOTHING else default,
+                encode=codec.encode,
+                decode=decode,
+                schema=schema,
+            )
+        )
+        properties[key] = schema
         _merge(plan.defs, codec.defs, cls.__name__)
-    plan.keys = frozenset(key for key, *_ in plan.decoders)
-    plan.fields = (
-        f"a field of {cls.__name__} ({', '.join(k for k, *_ in plan.decoders)})"
+    plan.fields = tuple(fields)
+    plan.keys = frozenset(field.key for field in fields)
+    plan.expected_key = (
+        f"a field of {cls.__name__} ({', '.join(field.key for field in fields)})"
     )
     plan.schema = {
         "description": _summary(cls),
         "type": "object",
         "properties": properties,
-        "required": required,
+        "required": [field.key for field in fields if field.required],
     }
+    plan.write = _generate(plan, _writer_lines(plan))
+    plan.read = _generate(plan, _reader_lines(plan))
 
 
-def _fields_of(cls: type) -> Iterator[tuple[str, str, object, bool]]:
-    """Yield each field of *cls*: its attribute, key, annotation, and whether
-    it has a default."""
+def _fields_of(cls: type) -> Iterator[tuple[str, str, object, object, bool]]:
+    """Yield each field of *cls*: its attribute, key, annotation, default
+    (``attrs.NOTHING`` when it has none) and whether a converter takes it."""
     if "__attrs_init__" in vars(cls):
         # The class wrote its own constructor: its keyword arguments are the
         # fields, each read back from the attribute of the same name.
@@ -379,13 +392,17 @@ def _fields_of(cls: type) -> Iterator[tuple[str, str, object, bool]]:
                     f"{cls.__name__}.{name}: a record's constructor takes "
                     "keyword arguments only"
                 )
-            yield name, name, hints[name], parameter.default is not parameter.empty
+            default = parameter.default
+            if default is parameter.empty:
+                default = attrs.NOTHING
+            yield name, name, hints[name], default, False
         return
     hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
         if field.init:
             key = field.alias or field.name
-            yield field.name, key, hints[field.name], field.default is not attrs.NOTHING
+            converted = field.converter is not None
+            yield field.name, key, hints[field.name], field.default, converted
 
 
 def _summary(thing: type) -> str:
@@ -405,6 +422,158 @@ def _merge(
         # Plans compare by identity; schemas by what they say.
         if defs.setdefault(name, definition) != definition:
             raise TypeError(f"{where}: two different types are called {name}")
+
+
+# -- the generated code ---------------------------------------------------------
+#
+# A loop over the fields, unpacking each one's description on every call,
+# costs more than the work it does; so each class gets two functions written
+# out field by field, as attrs writes __init__. The constants they use (the
+# codecs, messages, defaults, nested plans) are passed in as globals named
+# after the field's index: d3 is the decoder of the fourth field.
+
+# Decoders that only check the type: the generated code makes the check and
+# calls the decoder only to raise its error.
+_TYPE_CHECKS: Final[dict[Decode, str]] = {
+    decode_str: "str",
+    decode_bool: "bool",
+    decode_int: "int",
+}
+
+
+def _writer_lines(plan: RecordPlan) -> list[str]:
+    lines = ["def write(obj, out):"]
+    for index, field in enumerate(plan.fields):
+        key = repr(field.key)
+        if field.encode is None:
+            written = "value"
+        elif _is_record(field.hint):
+            written = f"p{index}.write(value, {{}})"
+        else:
+            written = f"e{index}(value)"
+        lines.append(f"    value = obj.{field.attribute}")
+        lines.append("    if value is not None:")
+        lines.append(f"        out[{key}] = {written}")
+    lines.append("    return out")
+    return lines
+
+
+def _reader_lines(plan: RecordPlan) -> list[str]:
+    body: list[str] = []
+    arguments = []
+    left_to_class = False  # a default that only the class can make
+    for index, field in enumerate(plan.fields):
+        body += _field_reader_lines(index, field)
+        if _takes_self(field.default):
+            left_to_class = True
+            body.append(f"            given[{field.key!r}] = v{index}")
+        else:
+            arguments.append(f"{field.key}=v{index}")
+    if left_to_class:
+        arguments.append("**given")
+    return [
+        "def read(data, reserved=None):",
+        "    if type(data) is not dict:",
+        "        data = as_object(data, NAME)",
+        "    present = 0 if reserved is None else 1",
+        *(["    given = {}"] if left_to_class else []),
+        "    key = None",
+        "    try:",
+        *body,
+        "    except DecodeError as error:",
+        "        error.steps.append('.' + key)",
+        "        raise",
+        "    if present != len(data):",
+        "        plan.reject_unknown(data, reserved)",
+        "    try:",
+        f"        return cls({', '.join(arguments)})",
+        "    # ValidationError and TimelineError are ValueErrors: refusal tells apart.",
+        "    except (ValueError, TypeError, ArithmeticError) as error:",
+        "        raise plan.refusal(error, data) from None",
+    ]
+
+
+def _field_reader_lines(index: int, field: FieldPlan) -> list[str]:
+    """Read field number *index* into ``v<index>``, counting it when present."""
+    value = f"v{index}"
+    if field.required:
+        if_missing = f"raise DecodeError(MISSING, m{index})"
+    elif field.default is None:
+        if_missing = f"{value} = None"
+    elif _takes_self(field.default):
+        if_missing = "pass"
+    elif _factory(field.default) is not None:
+        if_missing = f"{value} = f{index}()"
+    else:
+        if_missing = f"{value} = f{index}"
+    lines = [
+        f"        key = {field.key!r}",
+        f"        {value} = data.get(key, MISSING)",
+        f"        if {value} is MISSING:",
+        f"            {if_missing}",
+        "        else:",
+        "            present += 1",
+    ]
+    indent = " " * 12
+    if field.nullable:
+        lines.append(f"{indent}if {value} is not None:")
+        indent += " " * 4
+    check = _TYPE_CHECKS.get(field.decode)
+    if check is not None:
+        lines.append(f"{indent}if type({value}) is not {check}:")
+        lines.append(f"{indent}    {value} = d{index}({value})")
+    elif _is_record(field.hint):
+        lines.append(f"{indent}{value} = p{index}.read({value}, None)")
+    else:
+        lines.append(f"{indent}{value} = d{index}({value})")
+    return lines
+
+
+def _generate(plan: RecordPlan, lines: list[str]) -> Any:
+    """Compile the function that *lines* define, with the constants it names."""
+    cls = plan.cls
+    names: dict[str, object] = {
+        "plan": plan,
+        "cls": cls,
+        "NAME": cls.__name__,
+        "MISSING": MISSING,
+        "DecodeError": DecodeError,
+        "as_object": as_object,
+    }
+    for index, field in enumerate(plan.fields):
+        names[f"e{index}"] = field.encode
+        names[f"d{index}"] = field.decode
+        names[f"m{index}"] = f"a value ({cls.__name__} requires {field.key})"
+        names[f"f{index}"] = _factory(field.default) or field.default
+        if _is_record(field.hint):
+            names[f"p{index}"] = _plan(cast("type", field.hint))
+    source = "\n".join(lines) + "\n"
+    name = lines[0].split()[1].partition("(")[0]
+    filename = f"<postinterview.serialize {name} {cls.__qualname__}>"
+    exec(compile(source, filename, "exec"), names)  # noqa: S102 - our own source
+    # Tracebacks show the generated lines, as they do for attrs' methods.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    return names[name]
+
+
+# attrs.Factory is typed as what it makes, for use as a default.
+_Factory: Final = cast("type", attrs.Factory)
+
+
+def _factory(default: object) -> Callable[[], object] | None:
+    """Return the function that makes *default*, if it is an attrs.Factory."""
+    if isinstance(default, _Factory) and not cast("Any", default).takes_self:
+        return cast("Callable[[], object]", cast("Any", default).factory)
+    return None
+
+
+def _takes_self(default: object) -> bool:
+    """Tell whether *default* is an attrs.Factory that needs the instance."""
+    return isinstance(default, _Factory) and bool(cast("Any", default).takes_self)
+
+
+def _is_record(hint: object) -> bool:
+    return isinstance(hint, type) and attrs.has(hint)
 
 
 def _split_optional(hint: object) -> tuple[object, bool]:
@@ -429,10 +598,15 @@ def _codec(hint: object, where: str) -> _Codec:
         return _enum_codec(hint)
     if isinstance(hint, type) and attrs.has(hint):
         nested = _plan(hint)
+        read: Decode
+        try:
+            read = cast("Decode", nested.read)  # reserved defaults to None
+        except AttributeError:  # still being compiled: the record contains itself
+            read = nested.decode
         name = hint.__name__
         return _Codec(
-            lambda value: nested.encode(value, {}),
-            nested.decode,
+            lambda value: nested.write(value, {}),
+            read,
             {**reference(name), "unevaluatedProperties": False},
             {name: nested},
         )
@@ -477,20 +651,19 @@ def _tuple_codec(item_hint: object, where: str) -> _Codec:
     def encode(value: tuple[Any, ...]) -> list[Any]:
         if item_encode is None:
             return list(value)
-        return [item_encode(item) for item in value]
+        return list(map(item_encode, value))
 
     def decode(value: object) -> tuple[Any, ...]:
         if type(value) is not list:
             raise DecodeError(value, expected)
-        items = []
-        index = 0
+        items = iter(value)
         try:
-            for index, item in enumerate(value):  # noqa: B007 - read in the handler
-                items.append(item_decode(item))
+            return tuple(map(item_decode, items))
         except DecodeError as error:
+            # The iterator knows how many items are left after the failing one.
+            index = len(value) - operator.length_hint(items) - 1
             error.steps.append(f"[{index}]")
             raise
-        return tuple(items)
 
     return _Codec(encode, decode, {"type": "array", "items": item_schema}, item.defs)
 
@@ -509,7 +682,7 @@ def _tagged_codec(classes: tuple[type, ...], where: str) -> _Codec:
 
     def encode(value: object) -> dict[str, Any]:
         name, plan = by_class[type(value)]
-        return plan.encode(value, {TAG_KEY: name})
+        return plan.write(value, {TAG_KEY: name})
 
     def decode(value: object) -> Any:
         data = value if type(value) is dict else as_object(value, f"one of {names}")
@@ -517,7 +690,7 @@ def _tagged_codec(classes: tuple[type, ...], where: str) -> _Codec:
         plan = plans.get(tag) if type(tag) is str else None
         if plan is None:
             raise DecodeError(tag, expected, f".{TAG_KEY}")
-        return plan.decode(data, TAG_KEY)
+        return plan.read(data, TAG_KEY)
 
     # Each member is its record's object with the tag beside its fields.
     members = [
