@@ -126,9 +126,15 @@ def realistic(draw: st.DrawFn) -> Interview:
 
 
 def fragments() -> st.SearchStrategy[str]:
-    """Typed text: 1 to 12 words, perhaps ending as a sentence would."""
+    """Typed text: 1 to 12 words, perhaps ending as a sentence would.
+
+    A point completes "our discussion of ...", so it does not start with
+    "of" (which would double the word: the typist's slip, not the letter's).
+    """
     return st.builds(
         lambda words, end: " ".join(words) + end,
-        st.lists(st.sampled_from(_USEFUL), min_size=1, max_size=12, unique=True),
+        st.lists(st.sampled_from(_USEFUL), min_size=1, max_size=12, unique=True).filter(
+            lambda words: words[0] != "of"
+        ),
         st.sampled_from(["", ".", "?", "!", " Inc."]),
     )
