@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from tests.letter_text import fragments, realistic
 
@@ -51,7 +51,6 @@ def findings(drafts: list[Draft]) -> list[tuple[str, str, str]]:
     ]
 
 
-@settings(max_examples=40)
 @given(
     iv=realistic(),
     sender=SENDERS,
