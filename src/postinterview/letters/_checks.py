@@ -1,7 +1,9 @@
 """The checks of one letter's text: greeting, length, spelling, placeholders.
 
 They compare the letter with its recipient and, when known, the interview
-record, and return findings rather than raise.
+record, and return findings rather than raise. The checks of its sentences
+(joins, sentence starts, a meeting after a call, British words) are in
+``_prose``; those against an application's record in ``_fit``.
 """
 
 from __future__ import annotations
@@ -9,30 +11,106 @@ from __future__ import annotations
 import difflib
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 from postinterview.findings import Finding
 from postinterview.interview import Interview, Person
+from postinterview.letters._parts import GREETING, body, count_words, script_body
+from postinterview.letters._prose import (
+    british_findings,
+    lower_case_findings,
+    meeting_findings,
+    punctuation_findings,
+    record_names,
+)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _DOUBLED = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{\{|\{%|\[[^\]\n]{1,40}\]|\bTODO\b|\bXXX\b|<[A-Za-z ]+>")
-_GREETING = re.compile(r"^\s*(dear|hello|hi|good (morning|afternoon|evening))\b", re.I)
-_THANK_YOU_WORDS = (80, 150)
+_GREETING = GREETING
+
+#: How many words the body of each kind of letter should have, as (fewest,
+#: most); 0 means no fewest. The body is what lies between the greeting line
+#: and the sign-off paragraph (the last paragraph: the closing, the name and
+#: the signature); a call script's body is every line but its headings (lines
+#: that end with a colon). A word is a run of characters between white space
+#: that holds a letter or a digit. A thank-you note is 80 to 150 words, the
+#: forgotten point included; a check-in, said or written, at most 90; a
+#: feedback request at most 110, short enough to be easy to decline. The other
+#: packaged letters are capped generously at 200, about twice what they need.
+#: A kind not listed here (a host's own) has no length to keep to.
+BODY_WORDS: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {
+        "thank_you": (80, 150),
+        "check_in": (0, 90),
+        "check_in_call": (0, 90),
+        "feedback_request": (0, 110),
+        "reference_brief": (0, 200),
+        "withdrawal": (0, 200),
+        "rejection_reply": (0, 200),
+        "feedback_thanks": (0, 200),
+        "offer_thanks": (0, 200),
+    }
+)
+# The kinds that are call scripts: no greeting line, no sign-off.
+_SCRIPTS = frozenset({"check_in_call"})
+# What each kind of letter is called in a finding's message.
+_CALLED = {
+    "thank_you": "a thank-you note",
+    "check_in": "a check-in",
+    "check_in_call": "a check-in call's script",
+    "feedback_request": "a feedback request",
+}
+#: Titles that go before a family name ("Dr Marsh"), never before a full name,
+#: casefolded and without a full stop; a person's own *honorific* counts too.
+HONORIFICS = frozenset(
+    {
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "sir",
+        "dame",
+    }
+)
 
 
 def _check_letter(
-    *, kind: str, to: Person, subject: str, text: str, interview: Interview | None
+    *,
+    kind: str,
+    to: Person,
+    subject: str,
+    text: str,
+    interview: Interview | None,
+    locale: str = "en_GB",
 ) -> tuple[Finding, ...]:
     """What a careful reader would want fixed in a letter; see ``Draft.check``."""
-    greeting = next((line for line in text.splitlines() if _GREETING.match(line)), None)
+    script = kind in _SCRIPTS
+    greeting = (
+        None
+        if script
+        else next((line for line in text.splitlines() if _GREETING.match(line)), None)
+    )
     written = f"{subject}\n{text}"
+    said = script_body(text) if script else body(text)
+    names = record_names(to, interview)
     return (
-        *_greeting_findings(greeting, to),
-        *(_length_findings(text, greeting) if kind == "thank_you" else ()),
+        *(_named_findings(text, to) if script else _greeting_findings(greeting, to)),
+        *(_title_findings(greeting, to) if greeting is not None else ()),
+        *_length_findings(kind, said),
         *(_spelling_findings(written, interview) if interview is not None else ()),
         *_placeholder_findings(written),
         *_doubled_word_findings(text),
+        *punctuation_findings(written, names),
+        *lower_case_findings(said, names),
+        *(meeting_findings(f"{subject}\n\n{said}", interview) if interview else ()),
+        *(british_findings(f"{subject}\n\n{said}", names) if locale == "en_US" else ()),
     )
 
 
@@ -47,21 +125,82 @@ def _greeting_findings(greeting: str | None, to: Person) -> Iterator[Finding]:
         )
 
 
-def _length_findings(text: str, greeting: str | None) -> Iterator[Finding]:
-    """A thank-you's body words: the paragraphs between the greeting and the
-    last paragraph, which holds the sign-off and the signature."""
-    start = text.find(greeting) + len(greeting) if greeting is not None else 0
-    paragraphs = text[start:].strip().split("\n\n")
-    words = len(_WORD.findall("\n\n".join(paragraphs[:-1])))
-    low, high = _THANK_YOU_WORDS
-    if not low <= words <= high:
+def _named_findings(text: str, to: Person) -> Iterator[Finding]:
+    """A call script has no greeting line, but says who it asks for."""
+    if not _names_person(text, to):
         yield Finding(
-            code="length",
-            message=(
-                f"a thank-you note reads best at {low} to {high} words of body; "
-                f"this one has {words}"
-            ),
+            code="greeting",
+            message=f"the script never says {to.name}'s name",
         )
+
+
+def _title_findings(greeting: str, to: Person) -> Iterator[Finding]:
+    """A title before the recipient's full name: "Dear Dr Helen Marsh,".
+
+    A title goes before the family name alone ("Dear Dr Marsh"), or the full
+    name goes without it ("Dear Helen Marsh"). Found when what follows the
+    titles (:data:`HONORIFICS`, and the recipient's own *honorific*) is the
+    full name, starts with the given name and goes on, or, with no family
+    name on record, starts with the full name's first word and goes on.
+    A *salutation* the recipient asked for is always right.
+    """
+    opening = _GREETING.match(greeting)
+    named = greeting[opening.end() if opening else 0 :].strip().rstrip(",:;!").strip()
+    if to.salutation is not None and _fold(named) == _fold(to.salutation):
+        return
+    titles = set(HONORIFICS)
+    if to.honorific is not None:
+        titles.update(_fold(to.honorific).replace(".", "").split())
+    words = named.split()
+    title = []
+    while words and words[0].casefold().rstrip(".") in titles:
+        title.append(words.pop(0))
+    if not title or len(words) < 2:
+        return
+    after = [word.casefold() for word in words]
+    full = _fold(to.name).split()
+    given = _fold(to.given_name or "").split()
+    family = _fold(to.family_name or "").split()
+    if after == family:
+        return
+    if (
+        after == full
+        or (given and after[: len(given)] == given)
+        or (not family and len(full) > 1 and after[0] == full[0])
+    ):
+        shown = " ".join(title)
+        better = (
+            f"'Dear {shown} {to.family_name}' or 'Dear {to.name}'"
+            if to.family_name
+            else f"the title with the family name alone, or 'Dear {to.name}'"
+        )
+        yield Finding(
+            code="title-before-full-name",
+            message=f"a title goes before the family name alone: write {better}",
+            text=greeting.strip(),
+        )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _length_findings(kind: str, said: str) -> Iterator[Finding]:
+    """The body's words against :data:`BODY_WORDS` for *kind*."""
+    if kind not in BODY_WORDS:
+        return
+    fewest, most = BODY_WORDS[kind]
+    words = count_words(said)
+    if fewest <= words <= most:
+        return
+    called = _CALLED.get(kind, f"a {kind.replace('_', ' ')} letter")
+    wanted = f"{fewest} to {most}" if fewest else f"at most {most}"
+    yield Finding(
+        code="length",
+        message=(
+            f"the body of {called} reads best at {wanted} words; this one has {words}"
+        ),
+    )
 
 
 def _spelling_findings(written: str, interview: Interview) -> Iterator[Finding]:
@@ -98,13 +237,27 @@ def _doubled_word_findings(text: str) -> Iterator[Finding]:
 
 
 def _name_parts(person: Person) -> set[str]:
-    return {part.casefold() for part in _WORD.findall(person.name) if len(part) > 1}
+    """The words of *person*'s name, given name and family name, casefolded."""
+    names = (person.name, person.given_name or "", person.family_name or "")
+    return {
+        part.casefold()
+        for name in names
+        for part in _WORD.findall(name)
+        if len(part) > 1
+    }
 
 
 def _names_person(line: str, person: Person) -> bool:
+    """Whether *line* uses *person*'s name: a word of their name, given name or
+    family name, their whole name, or the salutation they asked for."""
     parts = _name_parts(person) or {person.name.casefold()}
     words = {word.casefold() for word in _WORD.findall(line)}
-    return bool(parts & words) or person.name.casefold() in line.casefold()
+    folded = line.casefold()
+    return (
+        bool(parts & words)
+        or person.name.casefold() in folded
+        or (person.salutation is not None and person.salutation.casefold() in folded)
+    )
 
 
 def _misspellings(text: str, name: str, *, case_matters: bool) -> Iterator[str]:

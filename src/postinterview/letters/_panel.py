@@ -1,15 +1,21 @@
-"""A panel's drafts checked against each other: no two alike but for the name."""
+"""A panel's drafts checked against each other: each note in its own words."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from postinterview.errors import ValidationError
 from postinterview.findings import Finding
 from postinterview.interview import Person
-from postinterview.letters._checks import _GREETING, _WORD, _name_parts
+from postinterview.letters._checks import _WORD, _name_parts
 from postinterview.letters._draft import Draft
+from postinterview.letters._parts import body, sentences
+
+#: Two notes of a panel may share at most this part of their body sentences
+#: (of the note with fewer), once the recipients' names are masked: more, and
+#: they read as one letter sent twice.
+SHARED_AT_MOST = 1 / 3
 
 
 def _panel_body(draft: Draft) -> str:
@@ -19,11 +25,7 @@ def _panel_body(draft: Draft) -> str:
     with the reader), and the reader's name is masked where it stands as a
     word of its own.
     """
-    lines = draft.text.splitlines()
-    start = next((i + 1 for i, line in enumerate(lines) if _GREETING.match(line)), 0)
-    paragraphs = "\n".join(lines[start:]).strip().split("\n\n")
-    body = "\n\n".join(paragraphs[:-1] or paragraphs)
-    return _masked(body, draft.to)
+    return _masked(body(draft.text), draft.to)
 
 
 #: A recipient's name, its words and itself together, up to this many
@@ -33,23 +35,39 @@ def _panel_body(draft: Draft) -> str:
 MASKED_AT_MOST = 400
 
 
-def _masked(body: str, person: Person) -> str:
-    """*body* with *person*'s name and each word of it replaced by ``<name>``.
+def _masked(text: str, person: Person) -> str:
+    """*text* with *person*'s names, and each word of them, replaced by ``<name>``."""
+    return _masker(person)(text)
 
-    One regular expression tries the name and its words at each place, the
-    longest first: time linear in the body, times the name's length, which
-    :data:`MASKED_AT_MOST` bounds.
+
+def _masker(person: Person) -> Callable[[str], str]:
+    """What replaces *person*'s names in a text by ``<name>``: their name, each
+    word of their name, given name and family name, and their salutation.
+
+    One regular expression tries the names at each place, the longest first:
+    time linear in the text, times the names' length, which
+    :data:`MASKED_AT_MOST` bounds; past it, word by word.
     """
     parts = _name_parts(person) | {person.name.casefold()}
+    if person.salutation is not None:
+        parts.add(person.salutation.casefold())
     if sum(map(len, parts)) > MASKED_AT_MOST:
 
         def mask(word: re.Match[str]) -> str:
             return "<name>" if word.group(0).casefold() in parts else word.group(0)
 
-        return _WORD.sub(mask, body)
+        return lambda text: _WORD.sub(mask, text)
     # The longest first (of two as long, either masks the same span).
     names = "|".join(re.escape(part) for part in sorted(parts, key=len, reverse=True))
-    return re.sub(rf"(?<!\w)(?:{names})(?!\w)", "<name>", body, flags=re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
+    return lambda text: pattern.sub("<name>", text)
+
+
+def _sentence_set(masked: str) -> frozenset[str]:
+    """The distinct sentences of a masked body, their spacing made one."""
+    return frozenset(
+        " ".join(masked[start:end].split()) for start, end in sentences(masked)
+    )
 
 
 def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
@@ -57,7 +75,12 @@ def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
 
     Panel members compare notes, so besides each draft's own findings this
     reports every pair of drafts whose bodies are the same apart from the
-    recipient's name.
+    recipient's name (``same-letter``), and every other pair that shares
+    more than a third (:data:`SHARED_AT_MOST`) of the sentences of the one
+    with fewer, once each recipient's names are masked
+    (``shared-sentences``). A body is what lies between the greeting and
+    the sign-off; sentences end at a full stop, question or exclamation
+    mark followed by a space or a line break, and at a blank line.
     """
     given: object = drafts
     if isinstance(given, str | bytes) or not isinstance(given, Iterable):
@@ -68,9 +91,10 @@ def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
             raise ValidationError(f"drafts[{index}]", draft, "a Draft")
     findings = [finding for draft in drafts for finding in draft.check()]
     seen: dict[str, Draft] = {}
+    distinct: list[tuple[Draft, frozenset[str]]] = []
     for draft in drafts:
-        body = _panel_body(draft)
-        earlier = seen.get(body)
+        masked = _panel_body(draft)
+        earlier = seen.get(masked)
         if earlier is not None:
             findings.append(
                 Finding(
@@ -82,6 +106,32 @@ def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
                     text=draft.to.name,
                 )
             )
-        else:
-            seen[body] = draft
+            continue
+        seen[masked] = draft
+        distinct.append((draft, _sentence_set(masked)))
+    for later, (draft, mine) in enumerate(distinct):
+        for other, theirs in distinct[:later]:
+            findings.extend(_shared(other, theirs, draft, mine))
     return tuple(findings)
+
+
+def _shared(
+    first: Draft, its: frozenset[str], second: Draft, theirs: frozenset[str]
+) -> Iterable[Finding]:
+    """A finding when two notes share more than :data:`SHARED_AT_MOST` of
+    their sentences (of the one with fewer)."""
+    fewer = min(len(its), len(theirs))
+    shared = its & theirs
+    if not fewer or len(shared) <= SHARED_AT_MOST * fewer:
+        return ()
+    return (
+        Finding(
+            code="shared-sentences",
+            message=(
+                f"the notes to {first.to.name} and {second.to.name} share "
+                f"{len(shared)} of their {fewer} sentences; panel members compare "
+                "notes, so write each in its own words"
+            ),
+            text=min(shared, key=lambda sentence: (-len(sentence), sentence)),
+        ),
+    )

@@ -1,0 +1,123 @@
+"""A letter's parts as the checks read them: greeting, body, sentences and words.
+
+Every function here takes time linear in the text, whatever it holds: the
+checks built on them stay linear too (``bench/bench_doubling.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A line that opens with one of these words is a greeting.
+GREETING = re.compile(r"^\s*(dear|hello|hi|good (morning|afternoon|evening))\b", re.I)
+# Something that holds a letter or a digit: a token with one is a word.
+_ALNUM = re.compile(r"[^\W_]")
+# Where a sentence ends: a full stop, question or exclamation mark or an
+# ellipsis (with any closing quotes or brackets) before white space; or a
+# blank line, which ends a paragraph.
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|\n[ \t]*\n\s*")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# The abbreviations whose own full stop neither ends a sentence nor doubles
+# the punctuation after it ("e.g.,"), casefolded.
+ABBREVIATIONS = frozenset(
+    {
+        *("e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "incl.", "no."),
+        *("inc.", "ltd.", "co.", "corp.", "plc.", "llc.", "bros."),
+        *("dr.", "mr.", "mrs.", "ms.", "mx.", "prof.", "st.", "jr.", "sr."),
+        *("a.m.", "p.m.", "u.s.", "u.k.", "jan.", "feb.", "aug.", "sept.", "oct."),
+        *("nov.", "dec."),
+    }
+)
+_ABBREVIATION = re.compile(
+    r"(?<![^\s(\[\"'\u201c\u2018])(?:"
+    + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
+    + ")",
+    re.IGNORECASE,
+)
+
+
+def greeting_index(lines: list[str]) -> int | None:
+    """The index of the first line of *lines* that is a greeting, if any."""
+    return next((i for i, line in enumerate(lines) if GREETING.match(line)), None)
+
+
+def body(text: str) -> str:
+    """The body of a letter: what lies between the greeting and the sign-off.
+
+    The body starts on the line after the greeting (the first line that
+    opens with "Dear", "Hello", "Hi" or "Good morning/afternoon/evening"),
+    or at the start when there is none. It ends before the last paragraph,
+    which holds the closing ("Kind regards,"), the sender's name and their
+    signature; a letter of one paragraph is all body. Paragraphs are parted
+    by blank lines.
+    """
+    lines = text.splitlines()
+    start = greeting_index(lines)
+    rest = "\n".join(lines[0 if start is None else start + 1 :]).strip()
+    paragraphs = _PARAGRAPH.split(rest)
+    return "\n\n".join(paragraphs[:-1] or paragraphs)
+
+
+def script_body(text: str) -> str:
+    """What a call script has the caller say: every line but its headings.
+
+    A heading is a line that ends with a colon ("What to ask:").
+    """
+    return "\n".join(
+        line for line in text.splitlines() if not line.rstrip().endswith(":")
+    )
+
+
+def count_words(text: str) -> int:
+    """The words in *text*: runs of characters between white space that hold a
+    letter or a digit ("£62,000" and "on-call" are one word each, a dash alone
+    none), as a word processor counts them."""
+    return sum(1 for token in text.split() if _ALNUM.search(token))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of *text*, as (start, end) spans without white space.
+
+    A sentence ends at a full stop, question or exclamation mark or
+    ellipsis followed by white space, and at a blank line. A single line
+    break does not end one (a hand-wrapped paragraph stays whole). Known
+    names and abbreviations are not told apart here: "Acme Inc. and" is two
+    pieces, which is all that comparing or scanning sentences needs.
+    """
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    end = len(text.rstrip())
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+def sentence_breaks(text: str) -> list[tuple[int, int, bool]]:
+    """Where the sentences of *text* may start, with what went before.
+
+    Each item is (mark, start, paragraph): *start* is where the next piece
+    of text begins, *mark* the position just after the punctuation mark
+    before it (its closing quotes left out), and *paragraph* whether a
+    blank line parts them. The first item is the start of the text.
+    """
+    stripped = len(text) - len(text.lstrip())
+    breaks = [(0, stripped, True)]
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() >= len(text):
+            break
+        paragraph = _PARAGRAPH.search(match.group(0)) is not None
+        breaks.append((match.start(), match.end(), paragraph))
+    return breaks
+
+
+def abbreviation_ends(text: str) -> set[int]:
+    """Where the abbreviations of :data:`ABBREVIATIONS` end in *text*.
+
+    An abbreviation counts where it starts a word: after white space, an
+    opening bracket or quote, or at the start of the text.
+    """
+    return {match.end() for match in _ABBREVIATION.finditer(text)}
