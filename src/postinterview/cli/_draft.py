@@ -209,7 +209,7 @@ def run(args: argparse.Namespace) -> None:
         )
     except ValidationError as error:
         raise UserError(_detail_error(error, args.kind)) from None
-    _show_draft(draft, html=args.html)
+    _show_draft(draft, application, html=args.html)
 
 
 def _details(kind: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -329,8 +329,14 @@ def _direct(
     return function(interview, sender=sender, locale=locale, **extra, **details)
 
 
-def _show_draft(draft: Draft, *, html: bool) -> None:
-    """Print *draft*, then on standard error what its own check found."""
+def _show_draft(draft: Draft, application: Application, *, html: bool) -> None:
+    """Print *draft*, then on standard error what its check found.
+
+    The check reads the letter against *application*'s record too, so a
+    letter that repeats one the record shows as sent, asks for feedback with
+    no rejection recorded or answers an offer that is not recorded is
+    warned about; the draft is printed all the same.
+    """
     if html:
         body = draft.html
     else:
@@ -342,7 +348,7 @@ def _show_draft(draft: Draft, *, html: bool) -> None:
         write()
         body = draft.text
     sys.stdout.write(body if body.endswith("\n") else f"{body}\n")
-    for finding in draft.check():
+    for finding in draft.check(application=application):
         quoted = "" if finding.text is None else f" ({finding.text!r})"
         sys.stderr.write(f"{PROG}: check: {finding.message}{quoted}\n")
 

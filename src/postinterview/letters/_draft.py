@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from email.message import EmailMessage
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -18,6 +18,9 @@ from postinterview.letters._candidate import Candidate
 from postinterview.letters._checks import _check_letter
 from postinterview.letters._email import MAILTO_MAX_LENGTH, _headers, _mailto, _message
 from postinterview.serialize._plans import add_edge_record
+
+if TYPE_CHECKING:
+    from postinterview.timeline import Application
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 
@@ -51,22 +54,67 @@ class Draft:
 
     # checking
 
-    def check(self) -> tuple[Finding, ...]:
+    def check(self, application: Application | None = None) -> tuple[Finding, ...]:
         """Return what a careful reader would want fixed before sending.
 
-        Findings, not exceptions: a thank-you whose body (between the
-        greeting and the sign-off) is outside 80-150 words; a greeting that
-        does not use the recipient's name; the organisation or role spelled
-        differently from
-        the record; leftover placeholders (``{{``, ``[name]``, ``TODO``,
-        ``XXX``); a word written twice in a row.
+        Findings, not exceptions, each with a ``code`` (the table in the
+        letters guide says what each means):
+
+        - ``greeting``: no greeting, or one that does not use the recipient's
+          name (a word of their name, given or family name, or their
+          salutation); a call script that never says it;
+        - ``title-before-full-name``: "Dear Dr Helen Marsh";
+        - ``length``: a body outside :data:`BODY_WORDS` for its kind;
+        - ``spelling``: the organisation or role spelled differently from the
+          record (with the interview);
+        - ``placeholder``: ``{{``, ``[name]``, ``TODO``, ``XXX`` left in;
+        - ``doubled-word``: a word written twice in a row;
+        - ``punctuation``: doubled or stray marks from joins ("Inc..",
+          ".,", " ."), not an ellipsis, nor a name's own full stop;
+        - ``lower-case-start``: a sentence of the body that starts in lower
+          case, unless the record writes that name so;
+        - ``meeting-after-call``: a meeting spoken of after a telephone or
+          video interview ("taking the time to meet me");
+        - ``british-word``: British vocabulary in an en_US letter
+          (:data:`BRITISH_WORDS`).
+
+        With *application* (an :class:`~postinterview.Application`), the
+        letter is also checked against its record: ``already-sent`` (the
+        record shows the same letter sent), ``no-rejection``, ``no-feedback``
+        and ``no-offer`` (it answers something not recorded),
+        ``reply-after-deadline`` (it promises an answer to an offer after the
+        offer's ``respond_by``) and ``not-in-record`` (the recipient, or the
+        interview, is not in the record). Anything else as *application*
+        raises :class:`ValidationError`.
         """
-        return _check_letter(
+        findings = _check_letter(
             kind=self.kind,
             to=self.to,
             subject=self.subject,
             text=self.text,
             interview=self.interview,
+            locale=self.locale,
+        )
+        if application is None:
+            return findings
+        from postinterview.timeline import Application  # noqa: PLC0415 - lazy
+
+        if not isinstance(application, Application):
+            raise ValidationError(
+                "application", application, "an Application to check against, or None"
+            )
+        from postinterview.letters._fit import fit_findings  # noqa: PLC0415 - lazy
+
+        return (
+            *findings,
+            *fit_findings(
+                kind=self.kind,
+                to=self.to,
+                interview=self.interview,
+                text=self.text,
+                locale=self.locale,
+                application=application,
+            ),
         )
 
     # sending

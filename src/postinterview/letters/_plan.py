@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pendulum
@@ -12,6 +12,7 @@ from postinterview.interview import Channel, Interview, Person
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._compose import _CHECK_INS, _DETAILS, _Frame
 from postinterview.letters._draft import Draft
+from postinterview.letters._thanks import _check_thanked, _thanked_people
 
 if TYPE_CHECKING:
     from postinterview.followup import Action
@@ -44,6 +45,15 @@ def draft_for(
     ``check_in_call`` (the employer prefers the phone) gives the call
     script; ``variant="call"`` asks for the script for any check-in, and
     ``"email"`` or ``"letter"`` for a letter instead of the script.
+
+    An action that does not belong to *application* raises
+    :class:`ValidationError` naming it and what would fit: its round must be
+    one of the application's rounds, and its recipient (and a ``to`` given
+    in *details*) someone the application names. A thank-you goes to an
+    interviewer or the agency contact of the action's round; any other
+    letter to an interviewer or agency contact of any round, or to a person
+    an event names (who made the offer, the decision or gave feedback). A
+    referee, whom the record does not name, may receive a reference brief.
     """
     from postinterview.followup import Action  # noqa: PLC0415 - lazy
     from postinterview.timeline import Application  # noqa: PLC0415 - lazy
@@ -57,15 +67,22 @@ def draft_for(
         raise ValidationError(
             "action", action.kind, "an action with a letter to draft (a template)"
         )
-    rounds = application.history.rounds
-    index = min(action.round, len(rounds)) - 1
-    interview = rounds[index]
+    interview = _round(action, application)
     if kind == "withdrawal" and "booked" not in details:
-        interview, details["booked"] = _held_and_booked(rounds, index, action.send_at)
+        rounds = application.history.rounds
+        interview, details["booked"] = _held_and_booked(
+            rounds, action.round - 1, action.send_at
+        )
     # Only None means "not given": any other value is checked as it is.
     to = _given(details.pop("to", None), action.recipient)
     if to is None:
         raise ValidationError("to", None, f"a Person to address the {kind} letter to")
+    if not isinstance(to, Person):
+        raise ValidationError("to", to, f"a Person to address the {kind} letter to")
+    if kind == "thank_you":
+        _check_thanked(interview, to)
+    elif kind != "reference_brief":
+        _check_named(application, to, "to")
     variant = _given(details.pop("variant", None), _variant(kind, action.channel))
     dated = _given(details.pop("dated", None), action.send_at.date())
     if kind == "offer_thanks":
@@ -102,6 +119,63 @@ def _first_sent(
         return None
     zone = to.timezone or history.rounds[index].timezone
     return sent[0].at.in_timezone(zone).date()
+
+
+def _round(action: Action, application: Application) -> Interview:
+    """The round *action* is about, which must be one of *application*'s."""
+    rounds = application.history.rounds
+    if not 1 <= action.round <= len(rounds):
+        raise ValidationError(
+            "action",
+            f"{action.kind.name} about round {action.round}",
+            f"an action of this application's plan, about one of its rounds "
+            f"(1 to {len(rounds)})",
+        )
+    recipient = action.recipient
+    interview = rounds[action.round - 1]
+    if recipient is None:
+        return interview
+    if action.template == "thank_you":
+        if recipient not in _thanked_people(interview):
+            raise ValidationError(
+                "action",
+                f"{action.kind.name} to {recipient.name}",
+                "an action of this application's plan: a thank-you to an "
+                f"interviewer or the agency contact of round {action.round} "
+                f"({_names(_thanked_people(interview))})",
+            )
+    else:
+        _check_named(application, recipient, "action")
+    return interview
+
+
+def _check_named(application: Application, person: Person, field: str) -> None:
+    """Refuse *person* unless *application* names them."""
+    people = _people(application)
+    if person not in people:
+        raise ValidationError(
+            field,
+            person.name,
+            "someone this application names: an interviewer, an agency "
+            f"contact, or a person an event names ({_names(people)})",
+        )
+
+
+def _people(application: Application) -> tuple[Person, ...]:
+    """Everyone *application* names: interviewers, agency contacts, events' people."""
+    people: list[Person] = []
+    for interview in application.history.rounds:
+        people.extend(_thanked_people(interview))
+    for event in application.events:
+        for field in ("to", "by"):
+            person = getattr(event, field, None)
+            if isinstance(person, Person):
+                people.append(person)
+    return tuple(dict.fromkeys(people))
+
+
+def _names(people: Iterable[Person]) -> str:
+    return ", ".join(dict.fromkeys(person.name for person in people)) or "nobody"
 
 
 def _given(value: Any, default: Any) -> Any:

@@ -42,9 +42,41 @@ def thank_you(
 
     *variant* ``"letter"`` lays it out as a printable letter dated *dated*,
     which a letter needs; *locale* is ``"en_GB"`` or ``"en_US"``.
+
+    *to* must be one of the interview's interviewers or its agency contact,
+    as the record has them: anyone else raises :class:`ValidationError`
+    naming them and who would fit.
     """
+    # Typed, but given by the caller: anything else is refused when drafted.
+    given: tuple[object, object] = (interview, to)
+    if isinstance(given[0], Interview) and isinstance(given[1], Person):
+        _check_thanked(interview, to)
     frame = _Frame(sender=sender, variant=variant, locale=locale, dated=dated)
     return frame.draft("thank_you", interview, to, highlight=highlight, forgot=forgot)
+
+
+def _thanked_people(interview: Interview) -> tuple[Person, ...]:
+    """Who may be thanked for *interview*: its interviewers and agency contact."""
+    contact = interview.agency_contact
+    return (
+        interview.interviewers
+        if contact is None
+        else (*interview.interviewers, contact)
+    )
+
+
+def _check_thanked(interview: Interview, to: Person) -> None:
+    """Refuse a thank-you to someone who neither interviewed nor is the contact."""
+    if to in interview.interviewers or to == interview.agency_contact:
+        return
+    people = _thanked_people(interview)
+    named = ", ".join(person.name for person in people) or "nobody: it names no one"
+    raise ValidationError(
+        "to",
+        to.name,
+        "one of the interview's interviewers or its agency contact, as the record "
+        f"has them ({named})",
+    )
 
 
 def thank_you_each(
