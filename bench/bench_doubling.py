@@ -5,6 +5,9 @@ The cases are the ones that once grew quadratically:
 - ``Draft.check()`` on a thank-you whose text repeats the organisation's
   name (once 6.5 s at 100 KB);
 - ``check_panel()`` on two such drafts (once 12.6 s at 100 KB each);
+- ``Draft.check(application)`` on an American reply to an offer after a
+  video call, sentence after sentence of what its checks look for: doubled
+  marks, sentences in lower case, meetings, promised dates, British words;
 - reading an application from JSON whose history is notes and then one
   thank-you after another (once 8.5 s at 20,000 events, 0.56 s at 5,000);
 - ``Application.record()`` of one more event onto such an application, a
@@ -30,9 +33,17 @@ import sys
 import time
 from collections.abc import Callable
 
+import attrs
 import pendulum
 
-from postinterview import Application, Interview, Person, serialize
+from postinterview import (
+    Application,
+    Format,
+    Interview,
+    OfferReceived,
+    Person,
+    serialize,
+)
 from postinterview.letters import Draft, check_panel
 from postinterview.timeline import Event, NotesWritten, ThankYouSent
 
@@ -46,6 +57,15 @@ INTERVIEW = Interview(
     starts_at=END.subtract(hours=1),
     ends_at=END,
     interviewers=(PRIYA, KIM),
+)
+CALL = attrs.evolve(INTERVIEW, format=Format.VIDEO)
+OFFERED = Application(
+    interviews=(CALL,),
+    events=(OfferReceived(at=END.add(days=5), respond_by=END.add(days=7), by=PRIYA),),
+)
+SENTENCES = (
+    "i met you at Acme Ltd.. Meeting you was good, e.g., the referee said. "
+    "I will give you my answer by Wednesday, December 2. "
 )
 # The smaller size of each case, in characters of text or events: each takes
 # a tenth of a second or more here.
@@ -96,6 +116,20 @@ def draft(to: Person, chars: int) -> Draft:
     )
 
 
+def check_prose(chars: int) -> Callable[[], object]:
+    filler = SENTENCES * (chars // len(SENTENCES) + 1)
+    made = Draft(
+        kind="offer_thanks",
+        to=PRIYA,
+        subject="Thank you",
+        text=f"Dear {PRIYA.name},\n\n{filler[:chars]}\n\nRobin",
+        html="<p></p>",
+        locale="en_US",
+        interview=CALL,
+    )
+    return lambda: made.check(application=OFFERED)
+
+
 def history(count: int) -> list[Event]:
     """Notes, then one thank-you after another: *count* events."""
     events: list[Event] = [NotesWritten(at=END.add(minutes=1))]
@@ -142,6 +176,7 @@ def cases(scale: float = 1) -> list[Case]:
     return [
         Case("Draft.check(), text repeating the name", "chars", chars, check_one),
         Case("check_panel(), two such drafts", "chars", chars, check_two),
+        Case("Draft.check(application), every check", "chars", chars, check_prose),
         Case("from_json(Application)", "events", events, read_json),
         Case(f"record() x{RECORDS} onto an application", "events", events, record_more),
     ]

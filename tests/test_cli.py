@@ -253,8 +253,26 @@ def test_draft_writes_each_kind_of_letter(tmp_path: Path) -> None:
         },
         env=environment(POSTINTERVIEW_SENDER=SENDER),
     )
+    # A letter that answers what the record does not hold is drafted all the
+    # same, with a warning on standard error.
+    warned = {
+        "american": "the record shows no rejection",
+        "feedback": "the record shows no rejection",
+        "thanks": "the record shows no feedback received",
+    }
     for name, result in runs.items():
-        assert_ok(name, result)
+        if name in warned:
+            assert result.code == 0, f"{name}: {result.err}"
+            assert result.err.startswith(f"postinterview: check: {warned[name]}"), name
+        elif name == "thank-you":
+            # Until the packaged text is rewritten: see the strict xfail below.
+            assert result.code == 0, f"{name}: {result.err}"
+            assert all(
+                line.startswith("postinterview: check: ")
+                for line in result.err.splitlines()
+            )
+        else:
+            assert_ok(name, result)
 
     to, subject, blank, *body = runs["thank-you"].out.splitlines()
     assert to == "To: Daniel Okafor <d.okafor@larkspur.example>"
@@ -288,6 +306,81 @@ def test_draft_writes_each_kind_of_letter(tmp_path: Path) -> None:
     assert "Dear Priya Shah," in runs["feedback"].out
     assert "the note on examples" in runs["thanks"].out
     assert runs["feedback"].out.splitlines()[-1] == "Alex Kim"
+
+
+@pytest.mark.xfail(
+    reason="the packaged text is rewritten for issue 12: 164 words", strict=True
+)
+def test_the_documented_thank_you_draws_no_check() -> None:
+    runs = run_all(
+        {
+            "thank-you": [
+                *("draft", EXAMPLE, "--kind", "thank-you", "--to", "Daniel"),
+                *("--sender", SENDER, "--highlight", HIGHLIGHT, "--forgot", FORGOT),
+            ],
+        }
+    )
+    assert_ok("thank-you", runs["thank-you"])
+
+
+def test_draft_warns_when_the_letter_does_not_fit_the_record() -> None:
+    runs = run_all(
+        {
+            "again": [
+                *("draft", EXAMPLE, "--kind", "thank-you", "--to", "Priya"),
+                *("--sender", SENDER, "--highlight", "the batch jobs"),
+            ],
+            "no offer": [
+                *("draft", EXAMPLE, "--kind", "offer-thanks", "--sender", SENDER),
+                *("--reply-by", "2026-12-04"),
+            ],
+        }
+    )
+    again, no_offer = runs["again"], runs["no offer"]
+    # The letter is printed, the warning follows, and the exit status is 0.
+    assert again.code == no_offer.code == 0
+    assert again.out.startswith("To: Priya Shah <priya.shah@larkspur.example>\n")
+    assert again.err == (
+        "postinterview: check: the record shows a thank-you to Priya Shah after "
+        "round 1 already (on 2026-11-20); a second one reads as pressure "
+        "('Priya Shah')\n"
+    )
+    assert "Dear Priya Shah," in no_offer.out
+    assert no_offer.err == (
+        "postinterview: check: the record shows no offer, and this letter answers one: "
+        "record OfferReceived first\n"
+    )
+
+
+def test_draft_refuses_a_thank_you_to_someone_who_did_not_interview(
+    tmp_path: Path,
+) -> None:
+    # Jo made the offer: a person of the record, but not one to thank for
+    # the interview.
+    offer = tmp_path / "offer.toml"
+    offer.write_text(
+        APPLICATION.read_text(encoding="utf-8")
+        + '\n[[events]]\ntype = "OfferReceived"\n'
+        'at = "2026-11-26T11:00:00+00:00[Europe/London]"\n'
+        '[events.by]\nname = "Jo Park"\n',
+        encoding="utf-8",
+    )
+    runs = run_all(
+        {
+            "jo": [
+                *("draft", offer, "--kind", "thank-you", "--to", "Jo"),
+                *("--sender", SENDER, "--highlight", "the batch jobs"),
+            ]
+        }
+    )
+    result = runs["jo"]
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err == (
+        "postinterview: error: --to: expected one of the interview's interviewers "
+        "or its agency contact, as the record has them (Priya Shah, Daniel "
+        "Okafor), got 'Jo Park'\n"
+    )
 
 
 def test_the_letter_kinds_are_those_of_the_letters_module() -> None:

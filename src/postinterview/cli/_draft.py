@@ -354,7 +354,9 @@ def _show_draft(draft: Draft, application: Application, *, html: bool) -> None:
 
 
 def _detail_error(error: ValidationError, kind: str) -> str:
-    """Say what was wrong with a letter's detail, naming its option."""
+    """Say what was wrong with a letter's detail or recipient, naming its option."""
+    if error.field == "to":  # someone a thank-you may not go to
+        return "--to" + str(error)[len(error.field) :]
     if error.field not in _REQUIRED and error.field not in _OPTIONS:
         return str(error)
     if error.value is None and error.field in _REQUIRED:

@@ -24,8 +24,8 @@ _MARKS = ".,;:!?\u2026"
 _RUN = re.compile(r"[.,;:!?\u2026]{2,}")
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \t\u00a0]+[.,;:!?](?![\w.])")
 _STOPS = frozenset(".,;:")  # the marks a join doubles
-_QUOTED_CHARS = 30
-_END_OF_SENTENCE = re.compile(r"[.!?\u2026](?=\s|$)")  # the most characters read back for the word before a mark
+_QUOTED_CHARS = 30  # the most characters read back for the word before a mark
+_END_OF_SENTENCE = re.compile(r"[.!?\u2026](?=\s|$)")
 
 
 def record_names(
