@@ -100,9 +100,10 @@ __all__ = [
 #: How many words the body of each kind of letter should have, as (fewest,
 #: most), 0 for no fewest: what :meth:`Draft.check` holds a body to. The body
 #: is what lies between the greeting line and the sign-off paragraph (the last
-#: one: the closing, the name and the signature); a call script's is every
-#: line but its headings (lines ending with a colon). A word is a run of
-#: characters between white space that holds a letter or a digit. A thank-you
+#: one: the closing, the name and the signature); a call script's is its
+#: "What to say:" section, up to the next heading (a line ending with a
+#: colon). A word is a run of characters between white space that holds a
+#: letter or a digit. A thank-you
 #: note is 80 to 150 words, the forgotten point included; a check-in at most
 #: 90; a feedback request at most 110; the other packaged letters at most 200.
 BODY_WORDS: Mapping[str, tuple[int, int]] = _checks.BODY_WORDS

@@ -33,8 +33,9 @@ _GREETING = GREETING
 #: How many words the body of each kind of letter should have, as (fewest,
 #: most); 0 means no fewest. The body is what lies between the greeting line
 #: and the sign-off paragraph (the last paragraph: the closing, the name and
-#: the signature); a call script's body is every line but its headings (lines
-#: that end with a colon). A word is a run of characters between white space
+#: the signature); a call script's body is its "What to say:" section, up to
+#: the next heading (a line that ends with a colon), or without that heading
+#: every line but the headings. A word is a run of characters between white space
 #: that holds a letter or a digit. A thank-you note is 80 to 150 words, the
 #: forgotten point included; a check-in, said or written, at most 90; a
 #: feedback request at most 110, short enough to be easy to decline. The other

@@ -17,6 +17,7 @@ _ALNUM = re.compile(r"[^\W_]")
 # blank line, which ends a paragraph.
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|\n[ \t]*\n\s*")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_SAY = re.compile(r"\s*what to say\s*:\s*$", re.IGNORECASE)
 # The abbreviations whose own full stop neither ends a sentence nor doubles
 # the punctuation after it ("e.g.,"), casefolded.
 ABBREVIATIONS = frozenset(
@@ -59,13 +60,22 @@ def body(text: str) -> str:
 
 
 def script_body(text: str) -> str:
-    """What a call script has the caller say: every line but its headings.
+    """What a call script has the caller say: its "What to say:" section.
 
-    A heading is a line that ends with a colon ("What to ask:").
+    A heading is a line that ends with a colon ("What to ask:"). The section
+    runs from the line after the heading "What to say:" to the next heading;
+    a script without that heading is said whole, but for its headings.
     """
-    return "\n".join(
-        line for line in text.splitlines() if not line.rstrip().endswith(":")
-    )
+    lines = text.splitlines()
+    start = next((i + 1 for i, line in enumerate(lines) if _SAY.match(line)), None)
+    if start is None:
+        return "\n".join(line for line in lines if not _heading(line))
+    end = next((i for i in range(start, len(lines)) if _heading(lines[i])), len(lines))
+    return "\n".join(lines[start:end])
+
+
+def _heading(line: str) -> bool:
+    return line.rstrip().endswith(":")
 
 
 def count_words(text: str) -> int:

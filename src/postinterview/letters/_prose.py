@@ -33,9 +33,9 @@ def record_names(
 ) -> tuple[str, ...]:
     """Every name the record spells for this letter, longest first.
 
-    The organisation, the role and the location; and for the recipient, the
-    interviewers, the agency contact and *people*: name, title, given and
-    family names, honorific and salutation.
+    The interview's organisation, role and location; and the name, title,
+    given and family names, honorific and salutation of the recipient, the
+    interviewers, the agency contact and *people*.
     """
     names: set[str] = set()
     everyone = [to, *people]
@@ -177,12 +177,12 @@ def lower_case_findings(body: str, names: Iterable[str]) -> Iterator[Finding]:
 def _not_an_end(text: str, mark: int, ends: set[int]) -> bool:
     """Whether the mark just before *mark* does not end a sentence: it ends a
     name or an abbreviation (in *ends*), an ellipsis or a list number."""
-    if mark in ends:
+    if mark in ends or text[mark - 1] == "\u2026" or text[mark - 3 : mark] == "...":
         return True
-    if text[mark - 1] == "\u2026" or text[mark - 3 : mark] == "...":
-        return True
+    if text[mark - 1] != ".":
+        return False
     number = _word_before(text, mark - 1)
-    return text[mark - 1] == "." and 0 < len(number) <= 3 and number.isdigit()
+    return 0 < len(number) <= 3 and number.isdigit()
 
 
 def _opening(text: str, at: int, words: int = 8) -> str:
