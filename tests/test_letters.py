@@ -186,23 +186,14 @@ def test_every_kind_renders_in_every_locale_and_layout(
     assert f"{sign_off}<br>{ME.name}" in draft.html
     others = set(SIGN_OFFS.values()) - {sign_off}
     assert not any(other in draft.text for other in others)
-    # A clean packaged draft has nothing to fix (but what the packaged text
-    # still says until it is rewritten: see UNTIL_REWRITTEN).
-    left = UNTIL_REWRITTEN.get((kind, locale), set())
-    assert [f for f in draft.check() if f.code not in left] == []
+    # A clean packaged draft has nothing to fix.
+    assert draft.check() == ()
 
 
-# What the checks of issue 12 find in the packaged text as it stands, each
-# proved by a strict xfail below: the rewritten templates fix them, and then
-# these entries and the xfails go.
-UNTIL_REWRITTEN = {("reference_brief", "en_US"): {"british-word"}}
+# What the checks of issue 12 find in the packaged text as it stands is
+# proved by strict xfails with this reason: the rewritten templates fix it,
+# and then the xfails go.
 REWRITE = "the packaged text is rewritten for issue 12"
-
-
-@pytest.mark.xfail(reason=f"{REWRITE}: an en_US brief says 'referee'", strict=True)
-def test_an_american_brief_says_references() -> None:
-    draft = draft_of("reference_brief", locale="en_US")
-    assert "british-word" not in codes(draft.check())
 
 
 @pytest.mark.parametrize("locale", LOCALES)

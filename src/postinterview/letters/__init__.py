@@ -105,7 +105,7 @@ __all__ = [
 #: colon). A word is a run of characters between white space that holds a
 #: letter or a digit. A thank-you
 #: note is 80 to 150 words, the forgotten point included; a check-in at most
-#: 90; a feedback request at most 110; the other packaged letters at most 200.
+#: 90; a feedback request at most 110; the other packaged letters at most 160.
 BODY_WORDS: Mapping[str, tuple[int, int]] = _checks.BODY_WORDS
 #: British words that an en_US letter should not use, each with what an
 #: American letter says instead ("referee": "reference"); words of names in

@@ -35,23 +35,23 @@ _GREETING = GREETING
 #: and the sign-off paragraph (the last paragraph: the closing, the name and
 #: the signature); a call script's body is its "What to say:" section, up to
 #: the next heading (a line that ends with a colon), or without that heading
-#: every line but the headings. A word is a run of characters between white space
-#: that holds a letter or a digit. A thank-you note is 80 to 150 words, the
-#: forgotten point included; a check-in, said or written, at most 90; a
-#: feedback request at most 110, short enough to be easy to decline. The other
-#: packaged letters are capped generously at 200, about twice what they need.
-#: A kind not listed here (a host's own) has no length to keep to.
+#: every line but the headings. A word is a run of characters between white
+#: space that holds a letter or a digit. A thank-you note is 80 to 150 words,
+#: the forgotten point included; a check-in, said or written, at most 90; a
+#: feedback request at most 110, short enough to be easy to decline; the
+#: other packaged letters at most 160. A kind not listed here (a host's own)
+#: has no length to keep to.
 BODY_WORDS: Mapping[str, tuple[int, int]] = MappingProxyType(
     {
         "thank_you": (80, 150),
         "check_in": (0, 90),
         "check_in_call": (0, 90),
         "feedback_request": (0, 110),
-        "reference_brief": (0, 200),
-        "withdrawal": (0, 200),
-        "rejection_reply": (0, 200),
-        "feedback_thanks": (0, 200),
-        "offer_thanks": (0, 200),
+        "reference_brief": (0, 160),
+        "withdrawal": (0, 160),
+        "rejection_reply": (0, 160),
+        "feedback_thanks": (0, 160),
+        "offer_thanks": (0, 160),
     }
 )
 # The kinds that are call scripts: no greeting line, no sign-off.
@@ -199,7 +199,7 @@ def _length_findings(kind: str, said: str) -> Iterator[Finding]:
     yield Finding(
         code="length",
         message=(
-            f"the body of {called} reads best at {wanted} words; this one has {words}"
+            f"the body of {called} should have {wanted} words; this one has {words}"
         ),
     )
 

@@ -80,7 +80,9 @@ def fit_findings(
     if _offer_kind(kind):
         offers = [e for e in events if isinstance(e, OfferReceived)]
         if offers:
-            yield from _late_replies(text, offers[-1], locale)
+            # The days as the letter writes them: in the reader's zone.
+            zone = to.timezone or (interview or rounds[-1]).timezone
+            yield from _late_replies(text, offers[-1], zone, locale)
 
 
 def _round_of(rounds: tuple[Interview, ...], interview: Interview) -> int | None:
@@ -278,8 +280,13 @@ _ANSWERS = re.compile(
 )
 
 
-def _late_replies(text: str, offer: OfferReceived, locale: str) -> Iterator[Finding]:
+def _late_replies(
+    text: str, offer: OfferReceived, zone: str, locale: str
+) -> Iterator[Finding]:
     """Dates after the offer's deadline that the letter promises an answer by.
+
+    The deadline is the day of the offer's ``respond_by`` in *zone*, the
+    reader's, as the letters write it.
 
     A date is read as the letters write it ("Wednesday 2 December", "2
     December 2026", "Wednesday, December 2", "December 2, 2026"); without a
@@ -292,8 +299,8 @@ def _late_replies(text: str, offer: OfferReceived, locale: str) -> Iterator[Find
     """
     if offer.respond_by is None:
         return
-    deadline = offer.respond_by.date()
-    arrived = offer.at.date()
+    deadline = offer.respond_by.in_timezone(zone).date()
+    arrived = offer.at.in_timezone(zone).date()
     spans: list[tuple[int, int]] | None = None
     starts: list[int] = []
     promises: dict[int, bool] = {}
