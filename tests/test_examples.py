@@ -86,11 +86,6 @@ def test_quickstart() -> None:
     assert str(iv.decision_expected_by) == "2026-11-27"
 
 
-@pytest.mark.xfail(
-    reason="the packaged text is rewritten for issue 12: a panel's notes share "
-    "most sentences, and the thank-you with a forgotten point is too long",
-    strict=True,
-)
 def test_thank_you_drafts_one_note_per_panel_member() -> None:
     output = run_example("thank_you.py")
     namespace = runpy.run_path(str(EXAMPLES / "thank_you.py"))

@@ -190,12 +190,6 @@ def test_every_kind_renders_in_every_locale_and_layout(
     assert draft.check() == ()
 
 
-# What the checks of issue 12 find in the packaged text as it stands is
-# proved by strict xfails with this reason: the rewritten templates fix it,
-# and then the xfails go.
-REWRITE = "the packaged text is rewritten for issue 12"
-
-
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_printed_letter_carries_the_date_and_both_addresses(
@@ -358,7 +352,6 @@ def test_thank_you_each_writes_one_note_per_interviewer_in_order() -> None:
     assert "same-letter" not in codes(check_panel(drafts))
 
 
-@pytest.mark.xfail(reason=f"{REWRITE}: panel notes share most sentences", strict=True)
 def test_a_panels_packaged_notes_differ_beyond_the_highlight() -> None:
     iv = interview(interviewers=PANEL)
     points = {KIM: "the on-call rota", RAE: "the old BI team", PRIYA: HIGHLIGHT}

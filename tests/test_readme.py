@@ -68,11 +68,6 @@ def test_readme_has_examples() -> None:
     assert len(python_blocks(README)) >= 4
 
 
-@pytest.mark.xfail(
-    reason="the packaged text is rewritten for issue 12: the README's interview "
-    "is a video call, and the thank-you says 'meet me'",
-    strict=True,
-)
 def test_readme_examples_run() -> None:
     run_blocks(README)
 
