@@ -20,6 +20,9 @@ from postinterview import Interview, Person, letters
 from postinterview import strategies as pst
 from postinterview.letters import KINDS, LOCALES, Candidate, Draft, thank_you_each
 
+VARIANTS = ("email", "letter")
+# The kinds drafted by a function of another name.
+MAKERS = {"check_in_call": "check_in", "check_in": "check_in"}
 SENDER = Candidate(name="Robin Jones", email="robin@example.org")
 REFEREE = Person(name="Dana Whitfield", email="dana@former.example")
 # Short, ordinary details: what a candidate would type.
@@ -54,6 +57,8 @@ def _details(draw: st.DrawFn, kind: str, interview: Interview) -> dict[str, Any]
         end = interview.ends_at.date()
         days = draw(st.integers(1, 14))
         return {"reply_by": dt.date.fromordinal(end.toordinal() + days)}
+    if kind in MAKERS:  # the check-ins, written or said
+        return {"number": draw(st.sampled_from([1, 2]))}
     if kind == "withdrawal":
         return {"reason": draw(st.none() | st.just("I have accepted another offer"))}
     return {}
@@ -82,7 +87,8 @@ def packaged_drafts(
     )
     kind = draw(st.sampled_from(kinds))
     locale = draw(st.sampled_from(locales))
-    variant = draw(st.sampled_from(("email", "letter")))
+    # A call script (check_in_call) is a check-in in the call variant.
+    variant = "call" if kind == "check_in_call" else draw(st.sampled_from(VARIANTS))
     frame: dict[str, Any] = {"sender": SENDER, "locale": locale, "variant": variant}
     if variant == "letter":
         frame["dated"] = interview.ends_at.date() + dt.timedelta(days=1)
@@ -92,5 +98,5 @@ def packaged_drafts(
     to = _to(draw, kind, interview)
     if to is not None:
         frame["to"] = to
-    maker: Callable[..., Draft] = getattr(letters, kind)
+    maker: Callable[..., Draft] = getattr(letters, MAKERS.get(kind, kind))
     return (maker(interview, **frame, **_details(draw, kind, interview)),)
