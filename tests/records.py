@@ -66,7 +66,7 @@ def actions() -> st.SearchStrategy[Action]:
 
 def drafts() -> st.SearchStrategy[Draft]:
     """Drafts with any text and HTML, about an interview or not."""
-    line = st.text(min_size=1).map(str.strip).filter(lambda text: text.isprintable())
+    line = st.text(min_size=1).map(str.strip).filter(lambda t: t and t.isprintable())
     return st.builds(
         Draft,
         kind=st.sampled_from(KINDS) | line,

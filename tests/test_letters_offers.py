@@ -371,3 +371,17 @@ def test_values_that_end_in_punctuation_join_cleanly(
         said = body(draft)
         assert join_defects(said) == [], said
         assert name + suffix in draft.text
+
+
+def test_an_offer_before_a_booked_round_is_answered_about_the_round_held() -> None:
+    # The offer comes while a second round is still booked: the reply is
+    # about the round already held, and the offer's day comes after it.
+    app = (
+        Application.from_interview(IV)
+        .record(NextRoundScheduled(at=END.add(days=1), interview=ASSESSMENT))
+        .record(OfferReceived(at=END.add(days=2), by=PRIYA))
+    )
+    action = plan(app, now=END.add(days=2)).of_kind(ActionKind.THANK_FOR_OFFER)[0]
+    draft = draft_for(action, app, sender=ME, reply_by=dt.date(2026, 11, 30))
+    assert draft.interview == IV
+    assert "I will give you my answer by Monday 30 November." in draft.text

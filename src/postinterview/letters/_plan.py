@@ -68,11 +68,14 @@ def draft_for(
             "action", action.kind, "an action with a letter to draft (a template)"
         )
     interview = _round(action, application)
-    if kind == "withdrawal" and "booked" not in details:
-        rounds = application.history.rounds
-        interview, details["booked"] = _held_and_booked(
-            rounds, action.round - 1, action.send_at
+    if kind != "thank_you":
+        # A letter sent before the action's round starts is about the round
+        # held before it; a withdrawal also names the round booked.
+        interview, booked = _held_and_booked(
+            application.history.rounds, action.round - 1, action.send_at
         )
+        if kind == "withdrawal":
+            details.setdefault("booked", booked)
     # Only None means "not given": any other value is checked as it is.
     to = _given(details.pop("to", None), action.recipient)
     if to is None:
