@@ -85,7 +85,7 @@ def _check_phone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None
 
 def _check_zone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        _time.zone(value, attribute.name)
+        _time.place_zone(value, attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -93,7 +93,12 @@ class Person:
     """Someone the candidate deals with: an interviewer, a recruiter, a referee.
 
     *timezone* is the IANA name of the zone they work in, when known; the
-    follow-up engine times messages to arrive in their business hours.
+    follow-up engine times messages to arrive in their business hours. It
+    names a place: a zone that the tz database gives a location, such as
+    ``"America/New_York"``. A link to one is kept as the zone it links to
+    (``"US/Eastern"`` becomes ``"America/New_York"``); fixed offsets
+    (``"EST"``, ``"Etc/GMT+5"``), ``"UTC"`` and ``"Factory"`` are refused with
+    a :class:`ValidationError` that suggests a zone to give instead.
 
     >>> Person(name="  Priya Shah ", email="priya@acme.example").name
     'Priya Shah'
@@ -109,7 +114,9 @@ class Person:
     title: str | None = attrs.field(
         default=None, converter=_fields.strip_optional, validator=_fields.optional_line
     )
-    timezone: str | None = attrs.field(default=None, validator=_check_zone)
+    timezone: str | None = attrs.field(
+        default=None, converter=_time.zone_key, validator=_check_zone
+    )
 
 
 @attrs.frozen(kw_only=True)

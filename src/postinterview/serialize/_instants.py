@@ -66,9 +66,10 @@ def decode_instant(value: object) -> pendulum.DateTime:
         raise DecodeError(value, f"a date and time that exist ({error})") from None
     try:
         tz = _time.zone(name)
-    except ValidationError:
+    except ValidationError as error:
+        why = "" if error.expected == _time.ZONE_EXPECTED else f", but {error.expected}"
         raise DecodeError(
-            value, f"a known IANA time zone name in the brackets, not {name!r}"
+            value, f"a known IANA time zone name in the brackets, not {name!r}{why}"
         ) from None
     # The one place a document's instant is converted: the range is checked
     # here, before anything can overflow; exactly only in the years where an
