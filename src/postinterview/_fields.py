@@ -156,6 +156,9 @@ def instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 instant_key = _time.instant_key
+#: The ``__reduce_ex__`` of a record that holds instants: it pickles them with
+#: their folds (see :func:`postinterview._time.reduce_keeping_folds`).
+reduce_keeping_folds = _time.reduce_keeping_folds
 
 
 def optional_instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:

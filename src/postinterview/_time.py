@@ -15,7 +15,7 @@ import importlib.resources
 import pathlib
 import zoneinfo
 from collections.abc import Callable
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, SupportsIndex, TypeVar, cast
 
 import pendulum
 
@@ -44,6 +44,8 @@ __all__ = [
     "naive_utc",
     "pendulum_of",
     "place_zone",
+    "rebuild_keeping_folds",
+    "reduce_keeping_folds",
     "utc_of",
     "zone",
     "zone_key",
@@ -51,6 +53,7 @@ __all__ = [
 ]
 
 _UTC = dt.UTC
+T = TypeVar("T")
 # datetime's own methods, called on pendulum values too: pendulum overrides
 # time() and __reduce_ex__ with slower ones that return other things.
 _combine = dt.datetime.combine
@@ -448,6 +451,37 @@ def pendulum_of(local: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
     # ten bytes, and datetime's constructor takes that state back without
     # parsing arguments: several times faster than passing the seven fields.
     return _from_state(_reduce(local, 4)[1][0], tz)
+
+
+def reduce_keeping_folds(record: Any, protocol: SupportsIndex) -> tuple[Any, ...]:
+    """Pickle *record*, an attrs record that holds instants, with their folds.
+
+    A record that holds instants sets this as its ``__reduce_ex__``. pendulum
+    pickles a DateTime without its ``fold`` (and the stdlib keeps it only from
+    protocol 4 on), so an instant in the repeated hour of a fall-back night
+    would come back an hour off. Here each instant travels as its naive UTC
+    time and its zone's name, which every protocol carries exactly, and
+    :func:`rebuild_keeping_folds` shows it in that zone again.
+    """
+    state: dict[str, Any] = record.__getstate__()
+    instants = tuple(
+        name for name, value in state.items() if type(value) is pendulum.DateTime
+    )
+    for name in instants:
+        value = state[name]
+        state[name] = (naive_utc(value), zone_name(value))
+    return (rebuild_keeping_folds, (type(record), state, instants))
+
+
+def rebuild_keeping_folds(cls: type[T], state: dict[str, Any], instants: Any) -> T:
+    """Make the record that :func:`reduce_keeping_folds` pickled."""
+    state = dict(state)
+    for name in instants:
+        naive, key = state[name]
+        state[name] = from_naive_utc(naive, zone(key, name))
+    record: Any = object.__new__(cls)
+    record.__setstate__(state)
+    return cast("T", record)
 
 
 def _checked(value: object, field: str) -> tuple[dt.datetime, pendulum.Timezone]:

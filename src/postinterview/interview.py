@@ -192,6 +192,9 @@ class Interview:
     'Europe/London'
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     organisation: str = attrs.field(converter=_fields.strip, validator=_fields.line)
     role: str = attrs.field(converter=_fields.strip, validator=_fields.line)
     starts_at: pendulum.DateTime = attrs.field(

@@ -68,6 +68,9 @@ class Plan(Sequence[Action]):
     application it was made for.
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     actions: tuple[Action, ...] = attrs.field(
         converter=_fields.to_tuple, validator=_fields.tuple_of(Action)
     )
