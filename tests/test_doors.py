@@ -9,11 +9,15 @@ a :class:`ValidationError` whose ``field`` names the argument.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
+import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
+from hypothesis import given, settings
 
 import postinterview
 from postinterview import (
@@ -22,16 +26,20 @@ from postinterview import (
     Application,
     Done,
     FollowUpPolicy,
+    ImplausibleTimeWarning,
     Interview,
     NotesWritten,
     Person,
     Plan,
+    PostInterviewWarning,
     Status,
     ValidationError,
+    _time,
     plan,
     testing,
 )
 from postinterview import letters as ls
+from postinterview import strategies as pst
 from postinterview.reflection import Scorecard, is_vague, review
 from postinterview.serialize import from_dict, from_json, to_dict, to_json
 
@@ -298,3 +306,125 @@ def test_to_email_names_copies_that_are_not_a_collection(cc: object) -> None:
     with pytest.raises(ValidationError) as caught:
         draft.to_email(sender, cc=cc)  # type: ignore[arg-type]
     assert caught.value.field == "cc"
+
+
+# --- plan() at the door: an interview, and instants that disagree ----------------
+
+
+def test_plan_given_an_interview_points_to_from_interview() -> None:
+    with pytest.raises(ValidationError) as caught:
+        plan(IV, now=END)  # type: ignore[arg-type]
+    assert caught.value.field == "application"
+    assert "Application.from_interview(interview)" in str(caught.value)
+    # What the message suggests works.
+    plan(Application.from_interview(IV), now=END)
+
+
+def test_plan_warns_of_a_now_before_the_latest_event() -> None:
+    noted = APP.record(NotesWritten(at=END.add(hours=1)))
+    with pytest.warns(ImplausibleTimeWarning, match="before the latest event") as w:
+        made = plan(noted, now=END.add(minutes=5))
+    # The warning points at the caller, and the plan is made all the same.
+    assert w[0].filename == __file__
+    assert made.now == END.add(minutes=5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plan(noted, now=END.add(hours=1))  # at the event itself: no warning
+
+
+def test_plan_warns_of_an_interview_a_mistyped_year_ahead() -> None:
+    # The interview was last Friday, but its year was typed as next year's.
+    typo = attrs.evolve(
+        IV, starts_at=IV.starts_at.add(years=1), ends_at=IV.ends_at.add(years=1)
+    )
+    now = END.add(days=3)
+    with pytest.warns(ImplausibleTimeWarning, match="more than half a year after"):
+        plan(Application.from_interview(typo), now=now)
+    # A year and more ahead, too: the next year's interview typed for the
+    # year after.
+    with pytest.warns(ImplausibleTimeWarning, match="check the year"):
+        plan(Application.from_interview(typo), now=END.subtract(days=20))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        # Five months ahead is unusual, but happens.
+        soon = attrs.evolve(
+            IV, starts_at=now.add(months=5), ends_at=now.add(months=5, hours=1)
+        )
+        plan(Application.from_interview(soon), now=now)
+
+
+def test_the_warnings_can_be_silenced_as_one_family() -> None:
+    noted = APP.record(NotesWritten(at=END.add(hours=1)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.simplefilter("ignore", PostInterviewWarning)
+        plan(noted, now=END)
+
+
+@settings(max_examples=50)
+@given(pst.applications(max_events=6), pst.aware_datetimes())
+def test_plan_warns_exactly_when_now_and_the_record_disagree(
+    application: Application, now: pendulum.DateTime
+) -> None:
+    utc = _time.naive_utc
+    latest = utc(application.events[-1].at) if application.events else None
+    expected = (latest is not None and utc(now) < latest) or any(
+        utc(interview.starts_at) - utc(now) > dt.timedelta(days=183)
+        for interview in application.interviews
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        plan(application, now=now)
+    warned = [w for w in caught if issubclass(w.category, ImplausibleTimeWarning)]
+    assert bool(warned) == expected
+    assert len(caught) == len(warned)
+
+
+# --- zones at the door -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("EST", "America/New_York"),
+        ("Etc/GMT+5", "loses daylight saving"),
+        ("Factory", "placeholder"),
+    ],
+)
+def test_a_zone_without_a_location_is_refused_wherever_a_zone_is_given(
+    name: str, suggested: str
+) -> None:
+    instant = dt.datetime(2026, 11, 20, 15, 30, tzinfo=zoneinfo.ZoneInfo(name))
+    calls: dict[str, Callable[[], object]] = {
+        "timezone": lambda: Person(name="Priya Shah", timezone=name),
+        "starts_at": lambda: attrs.evolve(IV, starts_at=instant),
+        "zone": lambda: postinterview.BusinessCalendar().is_open(END, name),
+        "now": lambda: plan(APP, now=instant),
+    }
+    for field, call in calls.items():
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert caught.value.field == field
+        assert suggested in str(caught.value)
+    with pytest.raises(ValidationError, match=suggested):
+        testing.check_check_ins(IV, [], zone=name)
+    document = to_dict(IV)
+    document["ends_at"] = document["ends_at"].replace("[Europe/London]", f"[{name}]")
+    with pytest.raises(ValidationError, match=suggested):
+        from_dict(Interview, document)
+
+
+def test_a_link_is_read_as_its_target_wherever_a_zone_is_given() -> None:
+    assert Person(name="Priya Shah", timezone="US/Eastern").timezone == (
+        "America/New_York"
+    )
+    moved = attrs.evolve(
+        IV,
+        starts_at=IV.starts_at.in_timezone("US/Eastern"),
+        ends_at=IV.ends_at.in_timezone("US/Eastern"),
+    )
+    assert moved.timezone == "America/New_York"
+    assert moved.ends_at == IV.ends_at
+    document = to_dict(IV)
+    document["ends_at"] = document["ends_at"].replace("[Europe/London]", "[GB]")
+    assert from_dict(Interview, document).ends_at.timezone_name == "Europe/London"
