@@ -9,17 +9,25 @@ a :class:`ValidationError` whose ``field`` names the argument.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import re
+import types
+import typing
 import warnings
 import zoneinfo
+from collections import abc
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import postinterview
+import test_fuzz as fuzz
 from postinterview import (
     Action,
     ActionKind,
@@ -31,6 +39,7 @@ from postinterview import (
     NotesWritten,
     Person,
     Plan,
+    PostInterviewError,
     PostInterviewWarning,
     Status,
     ValidationError,
@@ -428,3 +437,229 @@ def test_a_link_is_read_as_its_target_wherever_a_zone_is_given() -> None:
     document = to_dict(IV)
     document["ends_at"] = document["ends_at"].replace("[Europe/London]", "[GB]")
     assert from_dict(Interview, document).ends_at.timezone_name == "Europe/London"
+
+
+# --- every public callable, one argument of the wrong type ------------------------
+#
+# The fuzz suite (test_fuzz.py) throws hostile values at many arguments at
+# once. Here one argument at a time gets a value of a type its hint does not
+# name, every other argument a valid value, so that the call reaches the
+# check of that argument: it must be refused with a ValidationError naming
+# it (or another documented error: test_fuzz.ALLOWED), never accepted and
+# never a bare TypeError or AttributeError from deeper down.
+
+# Values of the library's own types, each the wrong type for most arguments:
+# an interview where an application is expected is the commonest mistake.
+_SCORECARD = Scorecard(written_at=END.add(minutes=5), overall=3)
+_RECORDS: tuple[object, ...] = (
+    IV,
+    APP,
+    PRIYA,
+    ME,
+    PLAN,
+    ACTION,
+    _SCORECARD,
+    FollowUpPolicy(),
+    NotesWritten(at=END),
+    END,
+    END.date(),
+    dt.timedelta(hours=1),
+    ActionKind.THANK,
+)
+
+
+class _Stranger:
+    """An object of a type no hint names."""
+
+    def __repr__(self) -> str:
+        return "<stranger>"
+
+
+_WRONG = st.one_of(
+    st.integers(-(2**70), 2**70),
+    st.floats(),
+    st.binary(max_size=8),
+    st.text(max_size=8),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.none(),
+    st.builds(_Stranger),
+    st.sampled_from(_RECORDS),
+)
+_ABCS = {
+    abc.Iterable: abc.Iterable,
+    abc.Sequence: abc.Sequence,
+    abc.Collection: abc.Collection,
+    abc.Container: abc.Container,
+    abc.Mapping: abc.Mapping,
+    tuple: tuple,
+    list: list,
+    dict: abc.Mapping,
+    frozenset: frozenset,
+    set: set,
+}
+# What a hint takes besides its own type, by the documented conversions:
+# amounts take ints and numeric strings; any number is a float.
+_CONVERTS: dict[object, tuple[type, ...]] = {
+    Decimal: (Decimal, int, str),
+    float: (int, float),
+}
+
+
+def accepts(hint: Any, value: object) -> bool:
+    """Whether *value* is of a type that *hint* names (or converts from)."""
+    origin = typing.get_origin(hint)
+    if hint in (Any, object) or isinstance(hint, typing.TypeVar):
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(accepts(part, value) for part in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if origin is type:
+        return isinstance(value, type)
+    if origin in _ABCS:
+        return isinstance(value, _ABCS[origin])
+    if origin is abc.Callable:
+        return callable(value)
+    if hint in _CONVERTS:
+        return isinstance(value, _CONVERTS[hint])
+    if hint in (dt.datetime, pendulum.DateTime):
+        return isinstance(value, dt.datetime)
+    if hint in (dt.date, pendulum.Date):
+        return isinstance(value, dt.date)
+    if isinstance(hint, type):
+        return isinstance(value, hint)
+    return True  # a hint this test cannot read: no value counts as wrong
+
+
+def _can_be_wrong(target: fuzz.Target, parameter: inspect.Parameter) -> bool:
+    hint = target.hints.get(parameter.name, Any)
+    return parameter.kind is not inspect.Parameter.VAR_POSITIONAL and not accepts(
+        hint, _Stranger()
+    )
+
+
+@attrs.frozen
+class WrongCall:
+    """A call of a target with one argument, *name*, of the wrong type.
+
+    *right* is a valid value for that argument: with it instead, the call
+    shows whether the other arguments are valid together.
+    """
+
+    name: str
+    wrong: object
+    right: object
+    positional: tuple[object, ...]
+    keywords: dict[str, object]
+
+    def run(self, target: fuzz.Target, receiver: object, value: object) -> object:
+        """Call *target* with *value* for the chosen argument; return what it
+        raised, or None."""
+        positional = [value if item is _CHOSEN else item for item in self.positional]
+        keywords = {
+            key: value if item is _CHOSEN else item
+            for key, item in self.keywords.items()
+        }
+        receivers = () if target.owner is None else (receiver,)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PostInterviewWarning)
+            try:
+                target.function(*receivers, *positional, **keywords)
+            except Exception as error:  # what it raised is the outcome
+                return error
+        return None
+
+
+_CHOSEN = object()  # marks where the chosen argument goes
+
+
+@st.composite
+def wrong_calls(draw: st.DrawFn, target: fuzz.Target) -> WrongCall:
+    """One argument of *target* of the wrong type, the required others valid."""
+    chosen = draw(
+        st.sampled_from([p for p in target.parameters if _can_be_wrong(target, p)])
+    )
+    positional: list[object] = []
+    keywords: dict[str, object] = {}
+    for parameter in target.parameters:
+        hint = target.hints.get(parameter.name, Any)
+        if parameter is chosen:
+            value: object = _CHOSEN
+        elif (
+            parameter.default is not inspect.Parameter.empty
+            or parameter.kind is inspect.Parameter.VAR_POSITIONAL
+        ):
+            continue
+        else:
+            value = draw(fuzz.valid(hint, parameter.name))
+        if parameter.kind is inspect.Parameter.POSITIONAL_ONLY:
+            positional.append(value)
+        else:
+            keywords[parameter.name] = value
+    hint = target.hints.get(chosen.name, Any)
+    return WrongCall(
+        name=chosen.name,
+        wrong=draw(_WRONG.filter(lambda value: not accepts(hint, value))),
+        right=draw(fuzz.valid(hint, chosen.name)),
+        positional=tuple(positional),
+        keywords=keywords,
+    )
+
+
+WRONGABLE = [
+    target
+    for target in fuzz.TARGETS
+    if any(_can_be_wrong(target, p) for p in target.parameters)
+]
+
+
+def test_the_wrong_type_property_reaches_the_whole_api() -> None:
+    names = {target.name for target in WRONGABLE}
+    assert {"plan", "Interview", "Application", "Person", "Action"} <= names
+    assert {"Plan.upcoming", "Draft.to_email", "thank_you", "from_json"} <= names
+    assert len(WRONGABLE) > 100
+
+
+def _names(field: str, parameter: str) -> bool:
+    """Whether an error's *field* is the argument *parameter* or a part of it."""
+    return re.match(rf"{re.escape(parameter)}(?:$|[\[.])", field) is not None
+
+
+@pytest.mark.parametrize("target", WRONGABLE, ids=[t.name for t in WRONGABLE])
+def test_an_argument_of_the_wrong_type_is_refused_naming_it(
+    target: fuzz.Target,
+) -> None:
+    wrongable = [p for p in target.parameters if _can_be_wrong(target, p)]
+
+    @settings(
+        max_examples=_lean(3 * len(wrongable)),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        deadline=None,
+    )
+    @given(st.data())
+    def check(data: st.DataObject) -> None:
+        receiver = None
+        if target.owner is not None:
+            receiver = data.draw(fuzz.valid(target.owner), label="receiver")
+        call = data.draw(wrong_calls(target), label="call")
+        outcome = call.run(target, receiver, call.wrong)
+        assert outcome is not None, f"{target.name} accepted {call.name}={call.wrong!r}"
+        if not isinstance(outcome, PostInterviewError):
+            keywords = {**call.keywords, call.name: call.wrong}
+            if not target.allowed(outcome, keywords):
+                raise outcome
+        if isinstance(outcome, ValidationError) and (
+            call.run(target, receiver, call.right) is None
+        ):
+            # The others are valid together: the error is about this one.
+            assert _names(outcome.field, call.name), (call.name, outcome)
+
+    check()
+
+
+def _lean(examples: int) -> int:
+    """*examples* in the default profile; a profile that asks for more than
+    the default's 100 (thorough) gets that many."""
+    asked = settings.default.max_examples
+    return asked if asked > 100 else examples

@@ -139,5 +139,10 @@ class InterviewNotes:
     )
 
     def highlight_for(self, interviewer: Person) -> Highlight | None:
-        """Return the first highlight noted for *interviewer*, or ``None``."""
+        """Return the first highlight noted for *interviewer*, or ``None``.
+
+        Raises :class:`~postinterview.ValidationError` when *interviewer* is
+        not a :class:`~postinterview.Person`.
+        """
+        _fields.check_instance("interviewer", interviewer, Person, "a Person")
         return next((h for h in self.highlights if h.interviewer == interviewer), None)

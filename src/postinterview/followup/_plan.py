@@ -131,7 +131,13 @@ class Plan(Sequence[Action]):
         )
 
     def of_kind(self, kind: ActionKind) -> tuple[Action, ...]:
-        """Return the owed actions of one kind, in plan order."""
+        """Return the owed actions of one kind, in plan order.
+
+        Raises :class:`~postinterview.ValidationError` when *kind* is not an
+        :class:`ActionKind`.
+        """
+        if not isinstance(kind, ActionKind):
+            raise ValidationError("kind", kind, "an ActionKind")
         return tuple(a for a in self.actions if a.kind is kind)
 
     def to_ics(self) -> bytes:

@@ -206,5 +206,11 @@ class Scorecard:
             seen.add(rating.criterion)
 
     def rating(self, criterion: Criterion) -> Rating | None:
-        """Return the rating of *criterion*, or ``None`` when it is not rated."""
+        """Return the rating of *criterion*, or ``None`` when it is not rated.
+
+        Raises :class:`~postinterview.ValidationError` when *criterion* is not
+        a :class:`Criterion`.
+        """
+        if not isinstance(criterion, Criterion):
+            raise ValidationError("criterion", criterion, "a Criterion")
         return next((r for r in self.ratings if r.criterion is criterion), None)

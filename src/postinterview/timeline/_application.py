@@ -87,7 +87,12 @@ class Application:
 
     @classmethod
     def from_interview(cls, interview: Interview) -> Application:
-        """Start an application from its first interview."""
+        """Start an application from its first interview.
+
+        Raises :class:`~postinterview.ValidationError` naming *interview*
+        when it is not an :class:`~postinterview.Interview`.
+        """
+        _fields.check_instance("interview", interview, Interview, "an Interview")
         return cls(interviews=(interview,))
 
     def record(self, event: Event) -> Application:
