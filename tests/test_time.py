@@ -676,3 +676,14 @@ def test_a_derived_instant_may_lie_past_the_end() -> None:
     with pytest.raises(ValidationError) as error:
         _time.as_derived_instant(pendulum.datetime(1, 1, 1, tz="Asia/Tokyo"), "x")
     assert error.value.field == "x"
+
+
+def test_the_strategies_draw_only_zones_the_library_keeps() -> None:
+    from postinterview.strategies import _instants  # noqa: PLC0415
+
+    places = _instants._place_zone_names()
+    assert places
+    for name in places:
+        assert place_zone(name).name == name  # accepted for a person, as is
+    assert _instants._all_zone_names() == ("UTC", *places)
+    assert not {"EST", "Etc/GMT+5", "Factory", "US/Eastern", "UTC"} & set(places)

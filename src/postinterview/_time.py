@@ -3,8 +3,13 @@
 Every instant in the library is a :class:`pendulum.DateTime` whose tzinfo is a
 named IANA zone. This module turns what callers give into that, refuses what
 would lose information (naive datetimes, fixed offsets other than UTC, zone
-objects without an IANA name) and caches zone objects, which are expensive to
-load and cheap to keep.
+objects without an IANA name, zones without a location) and caches zone
+objects, which are expensive to load and cheap to keep.
+
+Which zone names are accepted comes from the tz database that zoneinfo reads:
+the zones its ``zone1970.tab`` and ``zone.tab`` give a location, links to
+them (read as their targets), and UTC for instants. It also pickles records
+with their instants' folds, which pendulum drops.
 """
 
 from __future__ import annotations
