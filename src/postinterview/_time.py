@@ -376,17 +376,19 @@ def place_zone(name: str, field: str = "timezone") -> pendulum.Timezone:
     return tz
 
 
-def zone_key(name: object) -> object:
+def zone_key(name: str | None) -> str | None:
     """Return the name that the zone called *name* reads as, for a converter.
 
     A link becomes its target (``"US/Eastern"`` becomes
     ``"America/New_York"``); anything that is not an accepted place's zone
-    is handed back unchanged, for a validator to refuse by name.
+    (``None`` and what is not a string included) is handed back unchanged,
+    for a validator to refuse by name.
     """
-    if type(name) is not str:
+    candidate: object = name
+    if type(candidate) is not str:
         return name
     try:
-        tz = _load_zone(name)
+        tz = _load_zone(candidate)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
         return name
     return name if tz.name == UTC_NAME else tz.name
