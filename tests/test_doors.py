@@ -149,6 +149,19 @@ CASES: dict[str, tuple[Callable[[], object], str]] = {
         lambda: ls.feedback_thanks(pendulum.date(2026, 1, 1), sender=ME),  # type: ignore[arg-type]
         "interview",
     ),
+    "thanks for an offer with None to discuss": (
+        lambda: ls.offer_thanks(
+            IV,
+            sender=ME,
+            reply_by=END.date().add(days=7),
+            discuss=None,  # type: ignore[arg-type]
+        ),
+        "discuss",
+    ),
+    "a reference brief emphasising None": (
+        lambda: ls.reference_brief(IV, to=PRIYA, sender=ME, emphasise=None),  # type: ignore[arg-type]
+        "emphasise",
+    ),
     "thank-yous about a string": (
         lambda: ls.thank_you_each("Acme", sender=ME, highlights={}),  # type: ignore[arg-type]
         "interview",

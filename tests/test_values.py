@@ -234,8 +234,12 @@ def test_what_each_strategy_draws_survives_pickle_copies_and_evolve(
 def test_plans_actions_and_what_retired_them_survive(
     application: Application, seconds: int, data: st.DataObject
 ) -> None:
-    start = application.events[-1].at if application.events else None
-    now = (start or application.interviews[-1].ends_at).add(seconds=seconds)
+    # After everything on record: plan() warns of a now before an event.
+    moments = [
+        *(r.ends_at for r in application.rounds),
+        *(e.at for e in application.events),
+    ]
+    now = max(moments, key=lambda at: at.timestamp()).add(seconds=seconds)
     made = plan(application, now=now)
     survives(made)
     actions = made.actions + made.lapsed
