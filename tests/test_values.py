@@ -269,12 +269,12 @@ def test_every_public_class_survives_pickle_copies_and_evolve(name: str) -> None
 
 
 def test_every_public_class_is_checked() -> None:
-    # CLASSES is every class in the __all__ of the documented modules.
+    # CLASSES is every class in the __all__ of the documented modules;
+    # attrs.evolve applies to those that are attrs classes, most of them.
     assert {
         "Action", "Application", "BusinessCalendar", "Candidate", "Done",
         "Draft", "Interview", "LearningLog", "Plan", "Scorecard",
     } <= set(VALUES)  # fmt: skip
-    assert all(attrs.has(CLASSES[name]) for name in VALUES)
 
 
 # --- attrs.evolve on an action ----------------------------------------------------
