@@ -95,11 +95,11 @@ def _warn_if_implausible(application: Application, now: dt.datetime) -> None:
     """Warn when *now* (naive UTC) and the record disagree, as a mistake would.
 
     Two checks, each a comparison: *now* before the latest event recorded,
-    and an interview starting more than half a year after *now*.
+    and the latest round starting more than half a year after *now*. Events
+    and rounds are in time order, so the last of each is the one to check.
     """
     events = application.events
     if events:
-        # Events are recorded in time order: the last is the latest.
         latest = events[-1]
         if _naive_utc(latest.at) > now:
             warnings.warn(
@@ -110,16 +110,15 @@ def _warn_if_implausible(application: Application, now: dt.datetime) -> None:
                 ImplausibleTimeWarning,
                 stacklevel=3,
             )
-    for interview in application.interviews:
-        if _naive_utc(interview.starts_at) - now > _FAR_AHEAD:
-            warnings.warn(
-                f"round {interview.round} starts at "
-                f"{interview.starts_at.isoformat()}, more than half a year after "
-                f"now ({_shown(now)}): check the year of the interview and of now",
-                ImplausibleTimeWarning,
-                stacklevel=3,
-            )
-            return
+    interview = application.history.latest
+    if _naive_utc(interview.starts_at) - now > _FAR_AHEAD:
+        warnings.warn(
+            f"round {interview.round} starts at "
+            f"{interview.starts_at.isoformat()}, more than half a year after "
+            f"now ({_shown(now)}): check the year of the interview and of now",
+            ImplausibleTimeWarning,
+            stacklevel=3,
+        )
 
 
 def _shown(naive: dt.datetime) -> str:
