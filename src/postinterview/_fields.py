@@ -225,7 +225,9 @@ def is_email(value: str) -> bool:
 
     try:
         address = Address(addr_spec=value)
-    except (ValueError, IndexError, MessageError):  # defects are ValueErrors
+    # Defects are ValueErrors; the parser fails on an unclosed domain literal
+    # ("a@[") with AttributeError.
+    except (ValueError, IndexError, AttributeError, MessageError):
         return False
     return address.addr_spec == value and _DOMAIN.fullmatch(address.domain) is not None
 
