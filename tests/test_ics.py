@@ -207,6 +207,9 @@ def test_without_the_extra_the_error_says_how_to_install_it(
 
 
 @settings(max_examples=40)
+# Any now, also before the events recorded: plan() warns of that, and the
+# plan is exported all the same.
+@pytest.mark.filterwarnings("ignore::postinterview.errors.ImplausibleTimeWarning")
 @given(pst.applications(max_events=4), pst.aware_datetimes())
 def test_any_plan_exports_at_its_own_instants(
     application: Application, now: dt.datetime

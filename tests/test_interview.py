@@ -357,7 +357,57 @@ def test_person_phone_needs_some_digits() -> None:
 
 def test_person_timezone_must_be_an_iana_name() -> None:
     assert Person(name="Priya", timezone="Asia/Kolkata").timezone == "Asia/Kolkata"
-    assert Person(name="Priya", timezone="UTC").timezone == "UTC"
+
+
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [
+        ("US/Eastern", "America/New_York"),
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("GB", "Europe/London"),
+    ],
+)
+def test_a_persons_timezone_given_as_a_link_is_kept_as_its_target(
+    link: str, target: str
+) -> None:
+    priya = Person(name="Priya", timezone=link)
+    assert priya.timezone == target
+    assert priya == Person(name="Priya", timezone=target)
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("EST", "'America/New_York' for US Eastern time"),
+        ("EST5EDT", "'America/New_York'"),
+        ("PST8PDT", "'America/Los_Angeles'"),
+        ("Etc/GMT+5", "which keeps UTC-05:00 all year"),
+        ("Etc/GMT-14", "'Pacific/Kiritimati'"),
+        ("GMT", "'Europe/London' for the UK"),
+        ("Factory", "a placeholder"),
+        ("UTC", "the zone of the place where this person works"),
+        ("Etc/UTC", "the zone of the place where this person works"),
+        ("Zulu", "the zone of the place where this person works"),
+    ],
+)
+def test_a_persons_timezone_must_have_a_location(name: str, suggested: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Priya", timezone=name)
+    assert info.value.field == "timezone"
+    assert info.value.value == name
+    message = str(info.value)
+    assert message.startswith(
+        "timezone: expected an IANA time zone name with a location"
+    )
+    assert suggested in message
+
+
+def test_a_fixed_offset_is_refused_saying_it_loses_daylight_saving() -> None:
+    with pytest.raises(ValidationError, match="loses daylight saving") as info:
+        Person(name="Priya", timezone="Etc/GMT+5")
+    # The sign of these names is reversed: Etc/GMT+5 is five hours west.
+    assert "UTC-05:00" in str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from postinterview import _time
-from postinterview._time import as_date, as_instant, from_utc, zone, zone_name
+from postinterview._time import (
+    as_date,
+    as_instant,
+    from_utc,
+    place_zone,
+    zone,
+    zone_key,
+    zone_name,
+)
 from postinterview.errors import NaiveDatetimeError, ValidationError
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -261,6 +269,13 @@ def test_any_aware_stdlib_datetime_keeps_its_instant_and_zone(
 ) -> None:
     value = value.replace(fold=fold)
     outcome = _instant_or_error(value, "at")
+    reads_as = _reads_as(value.tzinfo.key)  # type: ignore[union-attr]
+    if reads_as is None:
+        # A zone without a location (Etc/GMT+5, EST, Factory) is refused.
+        assert isinstance(outcome, ValidationError)
+        assert outcome.field == "at"
+        assert "with a location" in outcome.expected
+        return
     if isinstance(outcome, ValidationError):
         # Refused exactly when the instant lies outside the library's range.
         assert outcome.field == "at"
@@ -269,7 +284,16 @@ def test_any_aware_stdlib_datetime_keeps_its_instant_and_zone(
     assert _inside(value)
     assert type(outcome) is pendulum.DateTime
     assert outcome.timestamp() == value.timestamp()
-    assert zone_name(outcome) == value.tzinfo.key  # type: ignore[union-attr]
+    # Links read as the zone they link to: US/Eastern as America/New_York.
+    assert zone_name(outcome) == reads_as
+
+
+def _reads_as(name: str) -> str | None:
+    """The name the library keeps for the zone *name*, or None if refused."""
+    try:
+        return zone(name).name
+    except ValidationError:
+        return None
 
 
 def _inside(value: dt.datetime) -> bool:
@@ -351,6 +375,102 @@ def test_zone_names_the_field_it_is_given() -> None:
     assert str(info.value).startswith("interviewers[0].timezone: ")
 
 
+# --- which zones: places, links to them, and UTC for instants -----------------
+
+_ALL_NAMES = sorted(zoneinfo.available_timezones())
+_UTC_ALIASES = ["UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Zulu"]
+
+
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [
+        ("US/Eastern", "America/New_York"),
+        ("US/Pacific", "America/Los_Angeles"),
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("GB", "Europe/London"),
+        ("Japan", "Asia/Tokyo"),
+    ],
+)
+def test_a_link_reads_as_the_zone_it_links_to(link: str, target: str) -> None:
+    assert zone(link) is zone(target)
+    assert zone_key(link) == target
+    local = dt.datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=zoneinfo.ZoneInfo(link))
+    instant = as_instant(local, "at")
+    assert zone_name(instant) == target
+    assert instant.timestamp() == local.timestamp()
+
+
+@pytest.mark.parametrize("name", _UTC_ALIASES)
+def test_utc_and_its_aliases_read_as_utc_for_instants(name: str) -> None:
+    assert zone(name).name == "UTC"
+    local = dt.datetime(2026, 6, 1, 12, tzinfo=zoneinfo.ZoneInfo(name))
+    assert zone_name(as_instant(local, "at")) == "UTC"
+    assert zone_name(as_instant(local.replace(tzinfo=dt.UTC), "at")) == "UTC"
+
+
+@pytest.mark.parametrize("name", _UTC_ALIASES)
+def test_a_place_needs_more_than_utc(name: str) -> None:
+    with pytest.raises(ValidationError, match="has no location") as info:
+        place_zone(name, "interviewers[0].timezone")
+    assert info.value.field == "interviewers[0].timezone"
+    assert zone_key(name) == name  # left for the validator to refuse by name
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("EST", "'America/New_York'"),
+        ("MST", "'America/Denver'"),
+        ("HST", "'Pacific/Honolulu'"),
+        ("CET", "'Europe/Paris'"),
+        ("Etc/GMT+5", "'America/"),
+        ("Etc/GMT-9", "all year"),
+        ("Etc/GMT+12", "'Europe/London'"),  # no place keeps UTC-12:00
+        ("GMT", "'Europe/London'"),
+        ("Greenwich", "'Europe/London'"),
+        ("Factory", "placeholder"),
+    ],
+)
+def test_a_zone_without_a_location_is_refused_with_a_suggestion(
+    name: str, suggested: str
+) -> None:
+    for check in (zone, place_zone):
+        with pytest.raises(ValidationError) as info:
+            check(name, "at")
+        assert info.value.expected.startswith("an IANA time zone name with a location")
+        assert suggested in info.value.expected
+    with pytest.raises(ValidationError):
+        as_instant(dt.datetime(2026, 6, 1, tzinfo=zoneinfo.ZoneInfo(name)), "at")
+
+
+def test_every_zone_name_is_read_as_a_place_or_utc_or_refused() -> None:
+    located = _time._tz_data().located
+    assert located is not None
+    read = 0
+    for name in _ALL_NAMES:
+        try:
+            tz = zone(name)
+        except ValidationError:
+            continue
+        read += 1
+        # What a name reads as is a name of its own: reading it again changes
+        # nothing.
+        assert zone(tz.name) is tz
+        if tz.name != "UTC":
+            assert place_zone(name) is tz, name
+            assert tz.name in located, name
+            assert zone_key(name) == tz.name, name
+    assert read > len(located)  # the places, UTC and links to them
+
+
+def test_the_zones_of_places_come_from_the_tz_database() -> None:
+    located = _time._tz_data().located
+    assert located is not None
+    assert {"Europe/London", "America/New_York", "Asia/Kolkata"} <= located
+    assert not located & {"UTC", "EST", "Etc/GMT+5", "Factory", "US/Eastern"}
+
+
 # --- from_utc --------------------------------------------------------------
 
 
@@ -416,13 +536,15 @@ def test_as_date_refuses_anything_but_a_date(value: object) -> None:
 # and the days they fall on; everything inside works, everything outside is
 # refused at the door with a ValidationError naming the field.
 
-# Zones at the extremes: fourteen hours east, twelve west, odd historic
-# offsets near 1900 (Amsterdam's LMT +00:19:32, Monrovia's -00:44:30), odd
-# minutes, a day skipped (Apia, 2011) and a zone with a two-hour DST (Troll).
+# Zones at the extremes: fourteen hours east by 2200 (Kiritimati), the
+# farthest east and west in 1900 (Tonga's LMT +12:19:12, Adak's -11:46:38),
+# odd historic offsets near 1900 (Amsterdam's LMT +00:19:32, Monrovia's
+# -00:44:30), odd minutes, a day skipped (Apia, 2011) and a zone with a
+# two-hour DST (Troll).
 ODD_ZONES = (
     "Pacific/Kiritimati",
-    "Etc/GMT-14",
-    "Etc/GMT+12",
+    "Pacific/Tongatapu",
+    "America/Adak",
     "Pacific/Niue",
     "Europe/Amsterdam",
     "Africa/Monrovia",
@@ -554,3 +676,14 @@ def test_a_derived_instant_may_lie_past_the_end() -> None:
     with pytest.raises(ValidationError) as error:
         _time.as_derived_instant(pendulum.datetime(1, 1, 1, tz="Asia/Tokyo"), "x")
     assert error.value.field == "x"
+
+
+def test_the_strategies_draw_only_zones_the_library_keeps() -> None:
+    from postinterview.strategies import _instants  # noqa: PLC0415
+
+    places = _instants._place_zone_names()
+    assert places
+    for name in places:
+        assert place_zone(name).name == name  # accepted for a person, as is
+    assert _instants._all_zone_names() == ("UTC", *places)
+    assert not {"EST", "Etc/GMT+5", "Factory", "US/Eastern", "UTC"} & set(places)

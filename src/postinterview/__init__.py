@@ -12,6 +12,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from postinterview.errors import (
+    ImplausibleTimeWarning,
     NaiveDatetimeError,
     PostInterviewError,
     PostInterviewWarning,
@@ -184,6 +185,7 @@ __all__ = [
     "FollowUpPolicy",
     "Format",
     "Highlight",
+    "ImplausibleTimeWarning",
     "Interview",
     "InterviewNotes",
     "LearningLog",

@@ -108,6 +108,11 @@ def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(strip(item) for item in items)
 
 
+def _a(name: str) -> str:
+    """*name* after its indefinite article: "a Person", "an Interview"."""
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+
+
 def tuple_of(
     kind: type, check: Callable[[str, object], None] | None = None
 ) -> Validator:
@@ -119,7 +124,7 @@ def tuple_of(
             raise ValidationError(name, value, f"a tuple of {kind.__name__}")
         for index, item in enumerate(value):
             if not isinstance(item, kind):
-                raise ValidationError(f"{name}[{index}]", item, f"a {kind.__name__}")
+                raise ValidationError(f"{name}[{index}]", item, _a(kind.__name__))
             if check is not None:
                 check(f"{name}[{index}]", item)
 
@@ -156,6 +161,9 @@ def instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 instant_key = _time.instant_key
+#: The ``__reduce_ex__`` of a record that holds instants: it pickles them with
+#: their folds (see :func:`postinterview._time.reduce_keeping_folds`).
+reduce_keeping_folds = _time.reduce_keeping_folds
 
 
 def optional_instant(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -309,7 +317,9 @@ def enum_member(kind: type) -> Validator:
     def validate(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, kind):
             names = ", ".join(member.name for member in kind)  # type: ignore[attr-defined]
-            raise ValidationError(attribute.name, value, f"a {kind.__name__} ({names})")
+            raise ValidationError(
+                attribute.name, value, f"{_a(kind.__name__)} ({names})"
+            )
 
     return validate
 
@@ -326,6 +336,12 @@ def boolean(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ValidationError(attribute.name, value, "True or False")
 
 
+def check_instance(field: str, value: object, kind: type, expected: str) -> None:
+    """Raise unless *value* is a *kind*, saying what was *expected*."""
+    if not isinstance(value, kind):
+        raise ValidationError(field, value, expected)
+
+
 def instance_of(kind: type, *, optional: bool = False) -> Validator:
     """Require an instance of *kind* (or ``None`` when *optional*)."""
 
@@ -333,7 +349,7 @@ def instance_of(kind: type, *, optional: bool = False) -> Validator:
         if value is None and optional:
             return
         if not isinstance(value, kind):
-            wanted = f"a {kind.__name__}" + (" or None" if optional else "")
+            wanted = _a(kind.__name__) + (" or None" if optional else "")
             raise ValidationError(attribute.name, value, wanted)
 
     return validate

@@ -15,6 +15,7 @@ import reprlib
 from typing import Any
 
 __all__ = [
+    "ImplausibleTimeWarning",
     "NaiveDatetimeError",
     "PostInterviewError",
     "PostInterviewWarning",
@@ -348,3 +349,17 @@ class UnsafeTemplateError(TemplateRenderError):
 
 class PostInterviewWarning(UserWarning):
     """The root of every warning this library issues."""
+
+
+class ImplausibleTimeWarning(PostInterviewWarning):
+    """The instants given agree in a way that can happen but is more likely a
+    mistake.
+
+    :func:`~postinterview.plan` issues it when *now* comes before the latest
+    event the application records (a plan as of a moment the record already
+    lies past), or when an interview starts more than half a year after
+    *now* (a mistyped year puts it about a year ahead). The plan is made all
+    the same. Silence it with
+    ``warnings.filterwarnings("ignore", category=ImplausibleTimeWarning)``
+    where such values are intended.
+    """

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
+from postinterview.errors import ValidationError
+
 __all__ = ["Finding"]
+
+
+def _text(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not str:
+        raise ValidationError(attribute.name, value, "a string")
+
+
+def _optional_text(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and type(value) is not str:
+        raise ValidationError(attribute.name, value, "a string or None")
 
 
 @attrs.frozen(kw_only=True)
@@ -19,6 +33,6 @@ class Finding:
     'doubled-word'
     """
 
-    code: str
-    message: str
-    text: str | None = None
+    code: str = attrs.field(validator=_text)
+    message: str = attrs.field(validator=_text)
+    text: str | None = attrs.field(default=None, validator=_optional_text)

@@ -88,7 +88,7 @@ def _check_phone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None
 
 def _check_zone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        _time.zone(value, attribute.name)
+        _time.place_zone(value, attribute.name)
 
 
 # Words that open a greeting: a salutation is what follows them.
@@ -127,7 +127,12 @@ class Person:
 
     *name* is the full name, as the person writes it. *timezone* is the IANA
     name of the zone they work in, when known; the follow-up engine times
-    messages to arrive in their business hours.
+    messages to arrive in their business hours. It names a place: a zone
+    that the tz database gives a location, such as ``"America/New_York"``. A
+    link to one is kept as the zone it links to (``"US/Eastern"`` becomes
+    ``"America/New_York"``); fixed offsets (``"EST"``, ``"Etc/GMT+5"``),
+    ``"UTC"`` and ``"Factory"`` are refused with a :class:`ValidationError`
+    that suggests a zone to give instead.
 
     How a letter greets them: *salutation*, when given, is what follows
     "Dear" word for word (``"Helen"`` once they have asked to be called so);
@@ -153,7 +158,9 @@ class Person:
     title: str | None = attrs.field(
         default=None, converter=_fields.strip_optional, validator=_fields.optional_line
     )
-    timezone: str | None = attrs.field(default=None, validator=_check_zone)
+    timezone: str | None = attrs.field(
+        default=None, converter=_time.zone_key, validator=_check_zone
+    )
     given_name: str | None = attrs.field(
         default=None, converter=_fields.strip_optional, validator=_fields.optional_line
     )
@@ -240,6 +247,9 @@ class Interview:
     >>> iv.timezone
     'Europe/London'
     """
+
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
 
     organisation: str = attrs.field(converter=_fields.strip, validator=_fields.line)
     role: str = attrs.field(converter=_fields.strip, validator=_fields.line)

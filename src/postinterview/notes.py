@@ -104,6 +104,9 @@ class InterviewNotes:
     missing; *money_discussed* anything said about pay.
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     written_at: pendulum.DateTime = attrs.field(
         converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
     )
@@ -136,5 +139,10 @@ class InterviewNotes:
     )
 
     def highlight_for(self, interviewer: Person) -> Highlight | None:
-        """Return the first highlight noted for *interviewer*, or ``None``."""
+        """Return the first highlight noted for *interviewer*, or ``None``.
+
+        Raises :class:`~postinterview.ValidationError` when *interviewer* is
+        not a :class:`~postinterview.Person`.
+        """
+        _fields.check_instance("interviewer", interviewer, Person, "a Person")
         return next((h for h in self.highlights if h.interviewer == interviewer), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import email.utils
 import sys
 from collections.abc import Callable
@@ -188,9 +189,13 @@ def run(args: argparse.Namespace) -> None:
     details = _details(kind, args)
     to = recipient(args, kind, application, path)
     # The plan's actions are the same whatever the time: `now` only sorts them
-    # into owed and lapsed, and all of them are searched. A referee is not in
-    # the record, so their brief is the plan's whoever it goes to.
-    timetable = plan(application, now=application.rounds[-1].ends_at)
+    # into owed and lapsed, and all of them are searched. It is the last
+    # moment on record, so that the plan is not made as of a moment the
+    # record lies past. A referee is not in the record, so their brief is the
+    # plan's whoever it goes to.
+    last = application.events[-1:]  # events are in time order
+    moments = (application.rounds[-1].ends_at, *(event.at for event in last))
+    timetable = plan(application, now=max(moments, key=_timestamp))
     action = _matching(
         timetable,
         kind,
@@ -210,6 +215,11 @@ def run(args: argparse.Namespace) -> None:
     except ValidationError as error:
         raise UserError(_detail_error(error, args.kind)) from None
     _show_draft(draft, application, html=args.html)
+
+
+def _timestamp(instant: dt.datetime) -> float:
+    """Order instants by when they happen, not by their wall clocks."""
+    return instant.timestamp()
 
 
 def _details(kind: str, args: argparse.Namespace) -> dict[str, Any]:

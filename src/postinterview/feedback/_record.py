@@ -27,6 +27,9 @@ class Feedback:
     ('Answers on stakeholder management lacked an example',)
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     received_at: pendulum.DateTime = attrs.field(
         converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
     )

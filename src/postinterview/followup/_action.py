@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any, SupportsIndex, cast
 
 import attrs
 import pendulum
@@ -23,7 +23,20 @@ _Instants = tuple[
     pendulum.Timezone, dt.datetime, dt.datetime | None, dt.datetime | None, dt.datetime
 ]
 _INSTANT_FIELDS = ("opens_at", "due_at", "closes_at", "send_at")
-_setattr = object.__setattr__  # fills an action's cache, as attrs does its fields
+#: The other fields of an action, in this order: kind, recipient, channel,
+#: template, rationale, round and number.
+_Fields = tuple[ActionKind, Person | None, Channel | None, str | None, str, int, int]
+_FIELD_NAMES = (
+    "kind",
+    "recipient",
+    "channel",
+    "template",
+    "rationale",
+    "round",
+    "number",
+)
+_setattr = object.__setattr__  # fills an action's fields and cache, as attrs does
+_new = object.__new__
 _COUNT_MAX = 10**9  # the most a round or a number may be, as the records' counts
 
 
@@ -62,20 +75,30 @@ class Action:
     read, once: plans are made far more often than all their instants are
     read.
 
-    Actions are immutable and hashable. Two are equal when all their fields
-    are, instants compared by UTC time and zone name, never by wall clock:
-    the two 01:30s of a fall-back night differ, and so do one instant shown in
-    two zones. To change an action, build a new one with the constructor.
+    Actions are immutable and hashable values: they survive :mod:`pickle`
+    and :func:`copy.deepcopy`, instants and folds included. Two are equal
+    when all their fields are, instants compared by UTC time and zone name,
+    never by wall clock: the two 01:30s of a fall-back night differ, and so
+    do one instant shown in two zones. To change an action, use
+    :func:`attrs.evolve`, which checks the new action as the constructor
+    does.
     """
 
     kind: ActionKind
     recipient: Person | None
     channel: Channel | None
+    # The four instants are properties, read from _at (see below the class);
+    # they are declared here so that attrs.evolve() and attrs.fields() know
+    # the constructor's arguments. Equality and hashing go by _at.
+    opens_at: pendulum.DateTime = attrs.field(eq=False)
+    due_at: pendulum.DateTime | None = attrs.field(eq=False)
+    closes_at: pendulum.DateTime | None = attrs.field(eq=False)
+    send_at: pendulum.DateTime = attrs.field(eq=False)
     template: str | None
     rationale: str
     round: int
     number: int
-    _at: _Instants = attrs.field(eq=_instants_key)
+    _at: _Instants = attrs.field(init=False, eq=_instants_key)
     # The pendulum values made so far, by naive UTC instant: not part of the
     # value, and made when first read.
     _shown: dict[dt.datetime, pendulum.DateTime] | None = attrs.field(
@@ -125,10 +148,8 @@ class Action:
                     "instants are all shown in the recipient's zone",
                 )
             naive.append(_naive_utc(instant))
-        at = cast("_Instants", (tz, *naive))
-        self.__attrs_init__(
-            kind, recipient, channel, template, rationale, round, number, at
-        )
+        fields = (kind, recipient, channel, template, rationale, round, number)
+        _fill(self, fields, cast("_Instants", (tz, *naive)))
 
     def _show(self, naive: dt.datetime) -> pendulum.DateTime:
         """Return the pendulum value of one of the instants, made once."""
@@ -141,45 +162,6 @@ class Action:
             # Keyed by instant, so that equal instants share one value.
             made = shown[naive] = _to_pendulum(naive, self._at[0])
         return made
-
-    # Each property looks in the cache itself first: it is read far more
-    # often than it is filled.
-
-    @property
-    def opens_at(self) -> pendulum.DateTime:
-        """When the window opens: the action makes sense from then on."""
-        naive, shown = self._at[1], self._shown
-        if shown is not None and naive in shown:
-            return shown[naive]
-        return self._show(naive)
-
-    @property
-    def due_at(self) -> pendulum.DateTime | None:
-        """When the action is due, or ``None`` when it has no deadline."""
-        naive, shown = self._at[2], self._shown
-        if naive is None:
-            return None
-        if shown is not None and naive in shown:
-            return shown[naive]
-        return self._show(naive)
-
-    @property
-    def closes_at(self) -> pendulum.DateTime | None:
-        """When the window closes, or ``None`` when the action does not lapse."""
-        naive, shown = self._at[3], self._shown
-        if naive is None:
-            return None
-        if shown is not None and naive in shown:
-            return shown[naive]
-        return self._show(naive)
-
-    @property
-    def send_at(self) -> pendulum.DateTime:
-        """The suggested moment to do it or send it, inside the window."""
-        naive, shown = self._at[4], self._shown
-        if shown is not None and naive in shown:
-            return shown[naive]
-        return self._show(naive)
 
     @property
     def key(self) -> tuple[ActionKind, int, Person | None, int]:
@@ -195,6 +177,109 @@ class Action:
             f"rationale={self.rationale!r}, round={self.round!r}, "
             f"number={self.number!r})"
         )
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        # The instants as kept, naive UTC and the zone's name: what pickle
+        # and deepcopy carry is exact, and the cache of shown values stays.
+        tz, *naive = self._at
+        fields = (self.kind, self.recipient, self.channel, self.template)
+        rest = (self.rationale, self.round, self.number)
+        return (_rebuilt, ((*fields, *rest), tz.key, tuple(naive)))
+
+
+def _fill(action: Action, fields: _Fields, at: _Instants) -> None:
+    """Set the fields of *action*, already checked, as attrs would."""
+    for name, value in zip(_FIELD_NAMES, fields, strict=True):
+        _setattr(action, name, value)
+    _setattr(action, "_at", at)
+    _setattr(action, "_shown", None)
+
+
+def made(fields: _Fields, at: _Instants) -> Action:
+    """Return an action of fields already checked: the planner's fast path.
+
+    *fields* are the kind, recipient, channel, template, rationale, round and
+    number; *at* is the recipient's zone, then the opening, deadline, closing
+    and send time as naive UTC.
+    """
+    # Each slot set through its own descriptor: this runs for every action of
+    # every plan, and is quicker than setting the fields by name.
+    kind, recipient, channel, template, rationale, round, number = fields
+    action: Action = _new(Action)
+    _set_kind(action, kind)
+    _set_recipient(action, recipient)
+    _set_channel(action, channel)
+    _set_template(action, template)
+    _set_rationale(action, rationale)
+    _set_round(action, round)
+    _set_number(action, number)
+    _set_at(action, at)
+    _set_shown(action, None)
+    return action
+
+
+def _rebuilt(fields: _Fields, zone: str, naive: tuple[Any, ...]) -> Action:
+    """Make the action that :meth:`Action.__reduce_ex__` pickled."""
+    return made(fields, cast("_Instants", (_time.zone(zone), *naive)))
+
+
+_slots = vars(Action)
+_set_kind = _slots["kind"].__set__
+_set_recipient = _slots["recipient"].__set__
+_set_channel = _slots["channel"].__set__
+_set_template = _slots["template"].__set__
+_set_rationale = _slots["rationale"].__set__
+_set_round = _slots["round"].__set__
+_set_number = _slots["number"].__set__
+_set_at = _slots["_at"].__set__
+_set_shown = _slots["_shown"].__set__
+
+
+# Each instant is a property over _at, set on the class once attrs has made
+# it (attrs keeps the names as fields, for evolve and fields()). Each looks in
+# the cache itself first: it is read far more often than it is filled.
+
+
+def _opens_at(self: Action) -> pendulum.DateTime:
+    """When the window opens: the action makes sense from then on."""
+    naive, shown = self._at[1], self._shown
+    if shown is not None and naive in shown:
+        return shown[naive]
+    return self._show(naive)
+
+
+def _due_at(self: Action) -> pendulum.DateTime | None:
+    """When the action is due, or ``None`` when it has no deadline."""
+    naive, shown = self._at[2], self._shown
+    if naive is None:
+        return None
+    if shown is not None and naive in shown:
+        return shown[naive]
+    return self._show(naive)
+
+
+def _closes_at(self: Action) -> pendulum.DateTime | None:
+    """When the window closes, or ``None`` when the action does not lapse."""
+    naive, shown = self._at[3], self._shown
+    if naive is None:
+        return None
+    if shown is not None and naive in shown:
+        return shown[naive]
+    return self._show(naive)
+
+
+def _send_at(self: Action) -> pendulum.DateTime:
+    """The suggested moment to do it or send it, inside the window."""
+    naive, shown = self._at[4], self._shown
+    if shown is not None and naive in shown:
+        return shown[naive]
+    return self._show(naive)
+
+
+for _name, _read in zip(
+    _INSTANT_FIELDS, (_opens_at, _due_at, _closes_at, _send_at), strict=True
+):
+    setattr(Action, _name, property(_read, doc=_read.__doc__))
 
 
 def _check_fields(

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import warnings
 
 from postinterview import _time
-from postinterview.errors import ValidationError
+from postinterview.errors import ImplausibleTimeWarning, ValidationError
 from postinterview.followup._action import Action, Done
 from postinterview.followup._check_ins import check_ins
 from postinterview.followup._feedback import after_rejection, thank_for_feedback
@@ -25,10 +26,20 @@ from postinterview.followup._referees import notify_referees
 from postinterview.followup._retiring import retired_by
 from postinterview.followup._search import keep_searching, withdraw
 from postinterview.followup._thank_yous import ask_for_names, notes, thank_yous
+from postinterview.interview import Interview
 from postinterview.timeline import Application, status_of
 
 _naive_utc = _time.naive_utc
 _first = operator.itemgetter(0)
+#: How far ahead of now an interview may start before plan() warns. Interviews
+#: are arranged weeks ahead, rarely months; a mistyped year puts one about a
+#: year ahead, a little less when it took place days ago. Half a year catches
+#: both.
+_FAR_AHEAD = dt.timedelta(days=183)
+_FROM_INTERVIEW = (
+    "an Application: plan() reads an application's history, so make one of "
+    "the interview first with Application.from_interview(interview)"
+)
 
 
 def plan(
@@ -42,14 +53,28 @@ def plan(
     Pure: the same arguments always give the same plan, and nothing reads the
     clock. *now* is an aware datetime; it decides which actions are overdue
     or lapsed, not when anything is due.
+
+    An :class:`~postinterview.Interview` given for *application* raises
+    :class:`~postinterview.ValidationError` that points to
+    :meth:`Application.from_interview
+    <postinterview.Application.from_interview>`. The plan comes with an
+    :class:`~postinterview.errors.ImplausibleTimeWarning` when *now* comes
+    before the latest event recorded, or when an interview starts more than
+    half a year (183 days) after *now*: both can happen, but a wrong *now*
+    or a mistyped year is likelier.
     """
     if not isinstance(application, Application):
-        raise ValidationError("application", application, "an Application")
+        raise ValidationError(
+            "application",
+            application,
+            _FROM_INTERVIEW if isinstance(application, Interview) else "an Application",
+        )
     if policy is None:
         policy = _DEFAULT_POLICY
     elif not isinstance(policy, FollowUpPolicy):
         raise ValidationError("policy", policy, "a FollowUpPolicy or None")
     current = _time.utc_of(now, "now")
+    _warn_if_implausible(application, current)
     planner = Planner(application, policy, current)
     try:
         _apply_rules(planner)
@@ -64,6 +89,41 @@ def plan(
             "interviews and events early enough that their follow-ups fall "
             "before the year 10000",
         ) from None
+
+
+def _warn_if_implausible(application: Application, now: dt.datetime) -> None:
+    """Warn when *now* (naive UTC) and the record disagree, as a mistake would.
+
+    Two checks, each a comparison: *now* before the latest event recorded,
+    and the latest round starting more than half a year after *now*. Events
+    and rounds are in time order, so the last of each is the one to check.
+    """
+    events = application.events
+    if events:
+        latest = events[-1]
+        if _naive_utc(latest.at) > now:
+            warnings.warn(
+                f"now ({_shown(now)}) is before the latest event recorded, "
+                f"{type(latest).__name__} at {latest.at.isoformat()}: the plan is "
+                "made as of a moment the record already lies past; check now, "
+                "or that event's instant",
+                ImplausibleTimeWarning,
+                stacklevel=3,
+            )
+    interview = application.history.latest
+    if _naive_utc(interview.starts_at) - now > _FAR_AHEAD:
+        warnings.warn(
+            f"round {interview.round} starts at "
+            f"{interview.starts_at.isoformat()}, more than half a year after "
+            f"now ({_shown(now)}): check the year of the interview and of now",
+            ImplausibleTimeWarning,
+            stacklevel=3,
+        )
+
+
+def _shown(naive: dt.datetime) -> str:
+    """Show a naive-UTC instant as ISO 8601 in UTC."""
+    return naive.replace(tzinfo=dt.UTC).isoformat()
 
 
 def _apply_rules(planner: Planner) -> None:

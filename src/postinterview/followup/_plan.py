@@ -82,6 +82,9 @@ class Plan(Sequence[Action]):
     application it was made for.
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     actions: tuple[Action, ...] = attrs.field(
         converter=_actions, validator=_fields.tuple_of(Action)
     )
@@ -142,7 +145,13 @@ class Plan(Sequence[Action]):
         )
 
     def of_kind(self, kind: ActionKind) -> tuple[Action, ...]:
-        """Return the owed actions of one kind, in plan order."""
+        """Return the owed actions of one kind, in plan order.
+
+        Raises :class:`~postinterview.ValidationError` when *kind* is not an
+        :class:`ActionKind`.
+        """
+        if not isinstance(kind, ActionKind):
+            raise ValidationError("kind", kind, "an ActionKind")
         return tuple(a for a in self.actions if a.kind is kind)
 
     def to_ics(self, *, remind_before: dt.timedelta = REMIND_BEFORE) -> bytes:

@@ -14,7 +14,7 @@ from typing import Any, cast
 import pendulum
 
 from postinterview import _time
-from postinterview.followup._action import Action
+from postinterview.followup._action import Action, made
 from postinterview.followup._kind import MESSAGES, RANK, ActionKind
 from postinterview.followup._policy import FollowUpPolicy
 from postinterview.interview import Channel, Interview, Person, RunBy
@@ -23,7 +23,6 @@ from postinterview.workdays import reading
 
 _local_ordinal = _time.local_ordinal
 _zone = _time.zone
-_new = object.__new__
 # Instants this far from the ends of datetime's range show in every zone; the
 # engine shows those nearer at once, so that plan() reports them.
 _LOWEST = dt.datetime.min + dt.timedelta(days=1)  # noqa: DTZ901 - naive UTC
@@ -116,15 +115,8 @@ class Planner:
         """
         if send is None:
             send = self.send_time(opens, closes, tz) if kind in MESSAGES else opens
-        action: Action = _new(Action)
-        action.__attrs_init__(
-            kind,
-            recipient,
-            channel,
-            template,
-            rationale,
-            round,
-            number,
+        action = made(
+            (kind, recipient, channel, template, rationale, round, number),
             (tz, opens, due, closes, send),
         )
         # Sorted in UTC: Python compares datetimes of one zone by their wall

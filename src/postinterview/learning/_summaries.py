@@ -49,6 +49,9 @@ class AskedQuestion:
     interviews that asked it ended.
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     key: str = attrs.field(validator=_key_text)
     wordings: tuple[str, ...] = attrs.field(
         converter=_fields.to_text_tuple, validator=_check_wordings
@@ -100,6 +103,9 @@ class PreparationGap:
     closed and no interview exposed it again after that.
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     key: str = attrs.field(validator=_key_text)
     wordings: tuple[str, ...] = attrs.field(
         converter=_fields.to_text_tuple, validator=_check_wordings
@@ -146,6 +152,9 @@ class FeedbackTheme:
     or :attr:`Feedback.suggestions <postinterview.feedback.Feedback.suggestions>`.
     *first_seen* and *last_seen* are when that feedback arrived.
     """
+
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
 
     key: str = attrs.field(validator=_key_text)
     wordings: tuple[str, ...] = attrs.field(
@@ -198,6 +207,9 @@ class ClosedGap:
     ...           closed_at=pendulum.datetime(2026, 12, 1, tz="UTC")).gap
     'SQL window functions'
     """
+
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
 
     gap: str = attrs.field(converter=_fields.strip, validator=_fields.text)
     closed_at: pendulum.DateTime = attrs.field(

@@ -45,6 +45,9 @@ class ScorePoint:
     from 1; *note* is what the candidate wrote beside the score.
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     at: pendulum.DateTime = attrs.field(
         converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
     )

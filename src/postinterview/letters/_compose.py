@@ -347,7 +347,10 @@ def _filled(kind: str, details: Mapping[str, Any]) -> dict[str, Any]:
         value = details.get(name, detail.default)
         if value is None and detail.required:
             raise ValidationError(name, None, f"a value: a {kind} letter needs it")
-        filled[name] = value if value is None else detail.convert(name, value)
+        # None means "not given" only where that is the default: a list of
+        # points to discuss is a sequence, never None.
+        optional = value is None and detail.default is None
+        filled[name] = None if optional else detail.convert(name, value)
     return filled
 
 

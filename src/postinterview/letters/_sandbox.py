@@ -345,6 +345,8 @@ def render_user_template(
     started = time.monotonic()
     if not isinstance(source, str):
         raise ValidationError("source", source, "a template as a string")
+    if type(html) is not bool:
+        raise ValidationError("html", html, "True or False")
     if type(max_chars) is not int or max_chars < 1:
         raise ValidationError("max_chars", max_chars, "a positive integer")
     if type(max_size) is not int or max_size < 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from postinterview import _fields
 from postinterview.reflection._scorecard import Criterion
 
 
@@ -16,9 +17,9 @@ class Prompt:
     short heading and *question* what to ask.
     """
 
-    key: str
-    topic: str
-    question: str
+    key: str = attrs.field(validator=_fields.line)
+    topic: str = attrs.field(validator=_fields.line)
+    question: str = attrs.field(validator=_fields.text)
 
 
 def prompts() -> tuple[Prompt, ...]:

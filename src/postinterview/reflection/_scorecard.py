@@ -216,6 +216,9 @@ class Scorecard:
     ('The story about the warehouse migration landed well',)
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     written_at: pendulum.DateTime = attrs.field(
         converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
     )
@@ -245,7 +248,13 @@ class Scorecard:
             seen.add(rating.criterion)
 
     def rating(self, criterion: Criterion) -> Rating | None:
-        """Return the rating of *criterion*, or ``None`` when it is not rated."""
+        """Return the rating of *criterion*, or ``None`` when it is not rated.
+
+        Raises :class:`~postinterview.ValidationError` when *criterion* is not
+        a :class:`Criterion`.
+        """
+        if not isinstance(criterion, Criterion):
+            raise ValidationError("criterion", criterion, "a Criterion")
         return next((r for r in self.ratings if r.criterion is criterion), None)
 
     # notebook display

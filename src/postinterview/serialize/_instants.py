@@ -158,9 +158,10 @@ def _parts(value: object) -> tuple[dt.datetime, str, pendulum.Timezone]:
         raise DecodeError(value, f"a date and time that exist ({error})") from None
     try:
         tz = _time.zone(name)
-    except ValidationError:
+    except ValidationError as error:
+        why = "" if error.expected == _time.ZONE_EXPECTED else f", but {error.expected}"
         raise DecodeError(
-            value, f"a known IANA time zone name in the brackets, not {name!r}"
+            value, f"a known IANA time zone name in the brackets, not {name!r}{why}"
         ) from None
     return given, offset_text, tz
 

@@ -29,27 +29,39 @@ _AROUND_A_CHANGE = st.integers(-_NEAR_A_CHANGE, _NEAR_A_CHANGE)
 
 
 @functools.cache
-def _all_zone_names() -> tuple[str, ...]:
+def _place_zone_names() -> tuple[str, ...]:
+    """The zones a place uses, each under the name it keeps: every zone that
+    :class:`~postinterview.Person` accepts as a *timezone*, links left out."""
     valid = []
     for name in sorted(zoneinfo.available_timezones()):
         try:
-            _time.zone(name)
+            if _time.place_zone(name).name == name:
+                valid.append(name)
         except ValueError:
             continue
-        valid.append(name)
-    # UTC first, so that failing examples shrink towards the plainest zone.
-    valid.sort(key=lambda name: name != "UTC")
     return tuple(valid)
 
 
+@functools.cache
+def _all_zone_names() -> tuple[str, ...]:
+    """The zones of instants: UTC first, so that failing examples shrink
+    towards the plainest zone, then the zones of places."""
+    return (_time.UTC_NAME, *_place_zone_names())
+
+
 def zone_names() -> st.SearchStrategy[str]:
-    """Return a strategy for the IANA zone names this machine knows.
+    """Return a strategy for the IANA names of the zones places use.
 
     Requires hypothesis.
 
-    Shrinks towards ``"UTC"``.
+    Each is a zone that the tz database on this machine gives a location, under
+    the name the library keeps (never a link such as ``"US/Eastern"``, nor a
+    fixed offset such as ``"Etc/GMT+5"``, nor ``"UTC"``): a value accepted
+    wherever a zone is given, a :class:`~postinterview.Person`'s *timezone*
+    included. Shrinks towards ``"Africa/Abidjan"``, the first in
+    alphabetical order, which keeps UTC+00:00 all year.
     """
-    return st.sampled_from(_all_zone_names())
+    return st.sampled_from(_place_zone_names())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -118,8 +130,13 @@ def _zone_names_of(timezones: Sequence[str] | None) -> tuple[str, ...] | None:
     for name in chosen:
         try:
             _time.zone(name)
-        except ValueError:
-            raise InvalidArgument(f"{name!r} is not an IANA zone name") from None
+        except ValueError as error:
+            expected = getattr(error, "expected", _time.ZONE_EXPECTED)
+            if expected == _time.ZONE_EXPECTED:
+                raise InvalidArgument(f"{name!r} is not an IANA zone name") from None
+            raise InvalidArgument(
+                f"{name!r} is a zone the library refuses: it expects {expected}"
+            ) from None
     return chosen
 
 
@@ -138,9 +155,10 @@ def aware_datetimes(
     from ``RANGE_MIN``, 1900-01-01T00:00Z, to ``RANGE_MAX``, the last
     microsecond before 2200-01-01T00:00Z; a bound outside it raises
     :class:`~hypothesis.errors.InvalidArgument`) in a zone drawn from *timezones*
-    (default: every zone this machine knows). About half the values fall
-    within a few hours of one of the zone's DST changes, including the
-    instants just before and after it and the doubled hour of a fall-back.
+    (default: ``"UTC"`` and every zone of :func:`zone_names`). About half the
+    values fall within a few hours of one of the zone's DST changes,
+    including the instants just before and after it and the doubled hour of
+    a fall-back.
     Shrinks towards UTC and towards *min_value*.
     """
     low = _utc(min_value, "min_value")
@@ -150,7 +168,7 @@ def aware_datetimes(
             f"min_value={min_value!r} is after max_value={max_value!r}"
         )
     chosen = _zone_names_of(timezones)
-    names = zone_names() if chosen is None else st.sampled_from(chosen)
+    names = st.sampled_from(_all_zone_names() if chosen is None else chosen)
     return _aware_datetimes(low, high, names)
 
 

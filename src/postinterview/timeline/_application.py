@@ -108,19 +108,26 @@ class Application:
 
     @classmethod
     def from_interview(cls, interview: Interview) -> Application:
-        """Start an application from its first interview."""
+        """Start an application from its first interview.
+
+        Raises :class:`~postinterview.ValidationError` naming *interview*
+        when it is not an :class:`~postinterview.Interview`.
+        """
+        _fields.check_instance("interview", interview, Interview, "an Interview")
         return cls(interviews=(interview,))
 
     def record(self, event: Event) -> Application:
         """Return this application with *event* added at the end of its history.
 
         Raises :class:`~postinterview.TimelineError` saying why when the event
-        cannot happen at that point; this application is left as it was.
+        cannot happen at that point, and :class:`~postinterview.ValidationError`
+        naming *event* when it is not an event; this application is left as
+        it was.
         """
         index = len(self.events)
         if not isinstance(event, EVENT_TYPES):
             raise ValidationError(
-                f"events[{index}]", event, "an event such as ThankYouSent or Rejected"
+                "event", event, "an event such as ThankYouSent or Rejected"
             )
         # The history so far was checked when this application was made: go
         # on from where its replay ended (a copy, so this one is left as it

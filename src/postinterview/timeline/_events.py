@@ -41,6 +41,9 @@ __all__ = [
 class _Timed:
     """What every event has: *at*, the instant it happened."""
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     at: pendulum.DateTime = attrs.field(
         converter=_fields.to_instant, validator=_fields.instant, eq=_fields.instant_key
     )
