@@ -324,6 +324,8 @@ def test_a_long_lead_leaves_one_reminder_at_the_start() -> None:
         assert alarm.decoded("TRIGGER") == dt.timedelta(0)
 
 
+# Drawn instants may come before the recorded events: plan() warns, rightly.
+@pytest.mark.filterwarnings("ignore::postinterview.errors.ImplausibleTimeWarning")
 def test_two_plans_of_one_application_are_refused() -> None:
     # Two records of the same application, one with an event more: their
     # events would share UIDs, so one calendar cannot hold both.
@@ -374,6 +376,8 @@ def lean(examples: int) -> int:
     return asked if asked > 100 else examples
 
 
+# Drawn instants may come before the recorded events: plan() warns, rightly.
+@pytest.mark.filterwarnings("ignore::postinterview.errors.ImplausibleTimeWarning")
 @settings(max_examples=lean(40))
 @given(
     pst.applications(max_events=4),

@@ -783,7 +783,7 @@ def test_draft_for_refuses_an_action_from_another_application() -> None:
     theirs = Application(
         interviews=(interview(interviewers=(STRANGER,)),), events=(NOTES,)
     )
-    action = plan(theirs, now=END).of_kind(ActionKind.THANK)[0]
+    action = plan(theirs, now=END.add(minutes=10)).of_kind(ActionKind.THANK)[0]
     with pytest.raises(ValidationError) as error:
         draft_for(action, BASE, sender=ME, highlight="robots")
     assert error.value.field == "action"

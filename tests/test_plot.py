@@ -212,7 +212,7 @@ def test_without_matplotlib_each_chart_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if not installed
     for draw, value in (
         (plot.criterion_trends, LOG),
-        (plot.plan_timeline, plan(APPLICATION, now=END)),
+        (plot.plan_timeline, plan(APPLICATION, now=END.add(minutes=10))),
     ):
         with pytest.raises(ModuleNotFoundError) as error:
             draw(value)  # type: ignore[operator]

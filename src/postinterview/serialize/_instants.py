@@ -117,10 +117,8 @@ def decode_aware(value: object) -> dt.datetime:
     if tz is None:
         try:
             tz = _ZONES[name] = _time.zone(name)
-        except ValidationError:
-            raise DecodeError(
-                value, f"a known IANA time zone name in the brackets, not {name!r}"
-            ) from None
+        except ValidationError as error:
+            raise DecodeError(value, _zone_expected(name, error)) from None
     # The one place a document's instant is converted: the range is checked
     # here, before anything can overflow; exactly only in the years where an
     # offset can carry an instant across one of its ends.
@@ -159,11 +157,14 @@ def _parts(value: object) -> tuple[dt.datetime, str, pendulum.Timezone]:
     try:
         tz = _time.zone(name)
     except ValidationError as error:
-        why = "" if error.expected == _time.ZONE_EXPECTED else f", but {error.expected}"
-        raise DecodeError(
-            value, f"a known IANA time zone name in the brackets, not {name!r}{why}"
-        ) from None
+        raise DecodeError(value, _zone_expected(name, error)) from None
     return given, offset_text, tz
+
+
+def _zone_expected(name: str, error: ValidationError) -> str:
+    """What a zone in brackets should be, with the suggestion *error* makes."""
+    why = "" if error.expected == _time.ZONE_EXPECTED else f", but {error.expected}"
+    return f"a known IANA time zone name in the brackets, not {name!r}{why}"
 
 
 def _shown(
