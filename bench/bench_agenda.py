@@ -53,13 +53,11 @@ from typing import TypeVar
 
 import bench_json
 import bench_plan
-import pendulum
 
 from postinterview import Application, serialize
 
 GOAL = 1.6  # ours against the floor, at each size
 GOAL_GROWTH = 2.1  # ours at twice the size against ours
-NOW = pendulum.datetime(2026, 1, 1, tz="UTC")
 
 # One entry of the agenda: when to send, and the line it comes from.
 Entry = tuple[dt.datetime, int]
@@ -78,7 +76,13 @@ def ours(path: Path, chunk: Chunk) -> Agenda:
     agenda: Agenda = []
     for number, line in _lines(path, chunk):
         application = serialize.from_json(Application, line)
-        for figures in bench_plan.ours(application, NOW):
+        # A day before the interview, as in bench_plan: a plan made long
+        # before it, or after its events, would warn. (Stdlib arithmetic:
+        # the reader of a folder knows its own clock, and this is not timed
+        # in the floor.)
+        start = application.interviews[0].starts_at.timestamp()
+        now = dt.datetime.fromtimestamp(start - 86_400, dt.UTC)
+        for figures in bench_plan.ours(application, now):
             agenda.append((figures[-1], number))
     agenda.sort(key=_send_order)
     return agenda
