@@ -1,8 +1,9 @@
-"""Addressing people: how a letter greets its reader and names them on paper."""
+"""Addressing people: how a letter greets its reader, names them on paper, and
+whose days it speaks of."""
 
 from __future__ import annotations
 
-from postinterview.interview import Person
+from postinterview.interview import Interview, Person
 
 # The titles a letter knows, by their bare lower-case form, as each locale
 # writes them: British English drops the full stop of a contraction, American
@@ -47,3 +48,9 @@ def full_name(person: Person, locale: str) -> str:
     """*person* as a letter's address block names them: "Dr Helen Marsh"."""
     title = honorific(person, locale)
     return person.name if title is None else f"{title} {person.name}"
+
+
+def reader_zone(to: Person, interview: Interview) -> str:
+    """The zone whose days a letter to *to* speaks of: theirs, else the
+    interview's."""
+    return to.timezone or interview.timezone

@@ -14,7 +14,7 @@ import pendulum
 from postinterview import _fields
 from postinterview.errors import ValidationError
 from postinterview.interview import Format, Interview, Person, RunBy, SalaryRange
-from postinterview.letters._address import addressee, full_name
+from postinterview.letters._address import addressee, full_name, reader_zone
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._draft import Draft
 from postinterview.letters._environment import _render
@@ -216,7 +216,7 @@ class _Frame:
         *to*'s zone (else the interview's), and so is a decision instant.
         """
         data = _LOCALE_DATA[self.locale]
-        zone = to.timezone or interview.timezone
+        zone = reader_zone(to, interview)
         decision = interview.decision_expected_by
         return {
             "kind": kind,
@@ -384,7 +384,7 @@ def _reader_day(
     instant: pendulum.DateTime, to: Person, interview: Interview
 ) -> pendulum.Date:
     """The day *instant* falls on for *to*: in their zone, else the interview's."""
-    return instant.in_timezone(to.timezone or interview.timezone).date()
+    return instant.in_timezone(reader_zone(to, interview)).date()
 
 
 def _check_offer_days(filled: dict[str, Any], held: pendulum.Date) -> None:

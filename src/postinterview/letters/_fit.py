@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from postinterview.findings import Finding
 from postinterview.interview import Interview, Person
+from postinterview.letters._address import reader_zone
 from postinterview.letters._parts import sentences
 from postinterview.timeline import (
     DEFAULT_CHECK_INS,
@@ -81,7 +82,7 @@ def fit_findings(
         offers = [e for e in events if isinstance(e, OfferReceived)]
         if offers:
             # The days as the letter writes them: in the reader's zone.
-            zone = to.timezone or (interview or rounds[-1]).timezone
+            zone = reader_zone(to, interview or rounds[-1])
             yield from _late_replies(text, offers[-1], zone, locale)
 
 

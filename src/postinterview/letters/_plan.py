@@ -10,7 +10,7 @@ import pendulum
 from postinterview.errors import ValidationError
 from postinterview.interview import Channel, Interview, Person
 from postinterview.letters._candidate import Candidate
-from postinterview.letters._compose import _CHECK_INS, _DETAILS, _Frame
+from postinterview.letters._compose import _CHECK_INS, _DETAILS, _Frame, _reader_day
 from postinterview.letters._draft import Draft
 from postinterview.letters._thanks import _check_thanked, _thanked_people
 
@@ -120,8 +120,7 @@ def _first_sent(
     sent = [e for e in history.after_round[index] if isinstance(e, CheckInSent)]
     if not sent:
         return None
-    zone = to.timezone or history.rounds[index].timezone
-    return sent[0].at.in_timezone(zone).date()
+    return _reader_day(sent[0].at, to, history.rounds[index])
 
 
 def _round(action: Action, application: Application) -> Interview:
@@ -204,7 +203,7 @@ def _offer_days(
     details: dict[str, Any],
     application: Application,
     number: int,
-    to: Any,
+    to: Person,
     interview: Interview,
 ) -> None:
     """Fill what the *number*-th offer says: when it came and its deadline,
@@ -216,9 +215,8 @@ def _offer_days(
     if len(offers) < number:
         return
     offer = offers[number - 1]
-    zone = getattr(to, "timezone", None) or interview.timezone
-    details.setdefault("received", offer.at.in_timezone(zone).date())
+    details.setdefault("received", _reader_day(offer.at, to, interview))
     if offer.respond_by is not None:
-        deadline = offer.respond_by.in_timezone(zone).date()
+        deadline = _reader_day(offer.respond_by, to, interview)
         details.setdefault("deadline", deadline)
         details.setdefault("reply_by", deadline)
