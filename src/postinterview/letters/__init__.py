@@ -52,6 +52,7 @@ from postinterview.letters import (
     _prose,
 )
 from postinterview.letters._candidate import Candidate
+from postinterview.letters._catalogs import add_language, languages, remove_language
 from postinterview.letters._compose import _DETAILS as _DETAILS
 from postinterview.letters._compose import template_context
 from postinterview.letters._draft import Draft
@@ -80,16 +81,19 @@ __all__ = [
     "OPTIONS",
     "Candidate",
     "Draft",
+    "add_language",
     "check_in",
     "check_panel",
     "draft_for",
     "environment",
     "feedback_request",
     "feedback_thanks",
+    "languages",
     "loader",
     "offer_thanks",
     "reference_brief",
     "rejection_reply",
+    "remove_language",
     "render_user_template",
     "template_context",
     "thank_you",
@@ -113,7 +117,9 @@ BODY_WORDS: Mapping[str, tuple[int, int]] = _checks.BODY_WORDS
 BRITISH_WORDS: Mapping[str, str] = _prose.BRITISH_WORDS
 #: The kinds of letter, each with its three templates under ``<kind>/``.
 KINDS = _compose.KINDS
-#: The locales the packaged templates are written for.
+#: The languages the packaged letters ship in, by tag (British English is the
+#: source); :func:`languages` adds those a host added. A regional form of
+#: one (``fr_CA``, ``es_MX``) reads its language's words.
 LOCALES = _locale.LOCALES
 #: The longest link :meth:`Draft.to_mailto` makes unless told otherwise: 2,000
 #: characters. Not every browser and mail program passes a longer link on

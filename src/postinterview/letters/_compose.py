@@ -12,13 +12,22 @@ import attrs
 import pendulum
 
 from postinterview import _fields
+from postinterview._money import salary_range
 from postinterview.errors import ValidationError
 from postinterview.interview import Format, Interview, Person, RunBy, SalaryRange
-from postinterview.letters._address import addressee, full_name, reader_zone
+from postinterview.letters._address import (
+    addressee,
+    form_of,
+    full_name,
+    greeting,
+    reader_zone,
+    sign_off,
+    spoken,
+)
 from postinterview.letters._candidate import Candidate
+from postinterview.letters._catalogs import lang, resolve
 from postinterview.letters._draft import Draft
 from postinterview.letters._environment import _render
-from postinterview.letters._locale import _LOCALE_DATA, LOCALES, _money
 
 # The kinds of letter, each with its three templates under ``<kind>/``.
 KINDS = (
@@ -139,12 +148,14 @@ class _Frame:
 
     *variant* is ``"email"`` or ``"letter"``, which prints *dated* at the top,
     or ``"call"`` for a call script (``check_in_call``, and only that);
-    *locale* is one of :data:`LOCALES`. Nothing is checked until :meth:`draft`.
+    *locale* is a language tag (see :func:`~postinterview.letters.languages`),
+    or None for the reader's, else the interview's, else en_GB. Nothing is
+    checked until :meth:`draft`.
     """
 
     sender: Candidate
     variant: str
-    locale: str
+    locale: str | None
     dated: dt.date | None
 
     def draft(
@@ -160,7 +171,7 @@ class _Frame:
             subject=subject,
             text=_render(False, f"{kind}/body.txt.j2", context),
             html=_render(True, f"{kind}/body.html.j2", context),
-            locale=self.locale,
+            locale=context["locale"],
             interview=interview,
         )
 
@@ -169,12 +180,15 @@ class _Frame:
     ) -> dict[str, Any]:
         """Check everything given, then return what *kind*'s templates see."""
         self._check(kind, interview, to)
+        locale = resolve(
+            self.locale, getattr(to, "locale", None), getattr(interview, "locale", None)
+        )
         filled = _filled(kind, details)
         if kind == "offer_thanks":
             _check_salary(filled["salary"], interview.advertised_salary)
             _check_offer_days(filled, _reader_day(interview.ends_at, to, interview))
         context = self._context(
-            kind, interview, to, _derived(kind, filled, to, interview)
+            kind, interview, to, locale, _derived(kind, filled, to, interview)
         )
         if kind in _CHECK_INS:
             _check_first_sent(context)
@@ -189,7 +203,6 @@ class _Frame:
             raise ValidationError("sender", self.sender, "a Candidate")
         # Typed as str, but given by the caller: a list would not hash.
         variant: object = self.variant
-        locale: object = self.locale
         script = _SCRIPTS.get(kind)
         if script is not None:
             if variant != script:
@@ -198,8 +211,6 @@ class _Frame:
                 )
         elif not isinstance(variant, str) or variant not in _VARIANTS:
             raise ValidationError("variant", self.variant, "'email' or 'letter'")
-        if not isinstance(locale, str) or locale not in _LOCALE_DATA:
-            raise ValidationError("locale", self.locale, f"one of {', '.join(LOCALES)}")
         if self.variant == "letter" and self.dated is None:
             raise ValidationError(
                 "dated",
@@ -208,23 +219,28 @@ class _Frame:
             )
 
     def _context(
-        self, kind: str, interview: Interview, to: Person, filled: Mapping[str, Any]
+        self,
+        kind: str,
+        interview: Interview,
+        to: Person,
+        locale: str,
+        filled: Mapping[str, Any],
     ) -> dict[str, Any]:
         """What the templates of *kind* see: the record, the frame and the details.
 
         Days are the reader's: the interview's day is the day it ended on in
         *to*'s zone (else the interview's), and so is a decision instant.
         """
-        data = _LOCALE_DATA[self.locale]
         zone = reader_zone(to, interview)
         decision = interview.decision_expected_by
         return {
             "kind": kind,
             "variant": self.variant,
-            "locale": self.locale,
-            "lang": data["lang"],
-            # A call script is not signed.
-            "sign_off": data.get(f"{self.variant}_sign_off", ""),
+            "locale": locale,
+            "lang": lang(locale),
+            # A call script has a greeting of its own, and is not signed.
+            "greeting": greeting(to, locale, self.variant),
+            "sign_off": sign_off(to, locale, self.variant),
             "dated": None if self.dated is None else _day("dated", self.dated),
             "interview": interview,
             "interview_day": interview.ends_at.in_timezone(zone).date(),
@@ -241,8 +257,10 @@ class _Frame:
             "reader": _reader(interview, to),
             "phrasing": phrasing(_turn(interview, to)),
             "to": to,
-            "addressee": addressee(to, self.locale),
-            "to_full": full_name(to, self.locale),
+            "addressee": addressee(to, locale),
+            "form": form_of(to),
+            "spoken": spoken(to, locale),
+            "to_full": full_name(to, locale),
             "sender": self.sender,
             **filled,
         }
@@ -310,7 +328,7 @@ def template_context(
     to: Person,
     sender: Candidate,
     variant: str | None = None,
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
     **details: Any,
 ) -> dict[str, Any]:
@@ -449,7 +467,7 @@ def _check_salary(salary: Decimal | None, advertised: SalaryRange | None) -> Non
         raise ValidationError(
             "salary",
             salary,
-            f"an amount within the advertised range ({_money(advertised)})",
+            f"an amount within the advertised range ({salary_range(advertised)})",
         )
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import functools
+import gettext
 import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from postinterview.errors import TemplateRenderError, ValidationError
+from postinterview.letters._catalogs import check_tag, translations
 from postinterview.letters._locale import FILTERS
 
 
@@ -33,6 +36,7 @@ def _mounted() -> jinja2.BaseLoader:
 # The settings the packaged templates are written for (described where the
 # package exports them, for hosts that build their own environment).
 OPTIONS: Mapping[str, Any] = {
+    "extensions": ("jinja2.ext.i18n",),
     "trim_blocks": True,
     "lstrip_blocks": True,
     "keep_trailing_newline": True,
@@ -40,14 +44,58 @@ OPTIONS: Mapping[str, Any] = {
 }
 
 
-def _configure(env: jinja2.Environment) -> jinja2.Environment:
+def _configure(env: jinja2.Environment, locale: str) -> jinja2.Environment:
     env.filters.update(FILTERS)
+    install_messages(env, translations(locale))
     return env
 
 
+def install_messages(env: jinja2.Environment, words: gettext.NullTranslations) -> None:
+    """Give *env*'s templates the gettext functions of *words*, newstyle:
+    ``_("Thank you, %(name)s.", name=...)`` looks the message up, escapes the
+    values when the template is HTML, and fills them in.
+
+    A value that ends its own sentence ("Acme Inc.", "Yahoo!") takes no
+    second full stop from the message: a translation can put a value at the
+    end of a sentence or in the middle, and reads right either way.
+    """
+    env.globals.update(
+        _=_newstyle(words.gettext),
+        gettext=_newstyle(words.gettext),
+        pgettext=_newstyle(words.pgettext),
+        ngettext=_newstyle(words.ngettext, plural=True),
+        npgettext=_newstyle(words.npgettext, plural=True),
+    )
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+
+
+_ENDED = (".", "!", "?", "\u2026")
+
+
+def _newstyle(lookup: Any, *, plural: bool = False) -> Any:
+    @jinja2.pass_context
+    def translate(context: jinja2.runtime.Context, *args: Any, **values: Any) -> str:
+        text = lookup(*args)
+        if plural:
+            values.setdefault("num", args[-1])
+        escape = context.eval_ctx.autoescape
+        if escape:
+            text = markupsafe.Markup(text)  # noqa: S704 - our catalogs' words
+        written = str(text % values)
+        for value in values.values():
+            if isinstance(value, str) and value.endswith(_ENDED):
+                shown = str(markupsafe.escape(value)) if escape else value
+                written = written.replace(f"{shown}.", shown)
+        # The values were escaped as they went in; only full stops came out.
+        return markupsafe.Markup(written) if escape else written  # noqa: S704
+
+    return translate
+
+
 @functools.cache
-def _packaged(html: bool) -> jinja2.Environment:
-    """The environment the library renders with, built once per output kind."""
+def _packaged(html: bool, locale: str) -> jinja2.Environment:
+    """The environment the library renders with, built once per output kind
+    and language."""
     return _configure(
         jinja2.Environment(
             loader=_mounted(),
@@ -57,12 +105,22 @@ def _packaged(html: bool) -> jinja2.Environment:
             auto_reload=False,
             cache_size=-1,
             **OPTIONS,
-        )
+        ),
+        locale,
     )
 
 
+def forget_languages() -> None:
+    """Drop every environment and template built so far: a catalog changed."""
+    _packaged.cache_clear()
+    _template.cache_clear()
+
+
 def environment(
-    template_dirs: Iterable[str | Any] = (), *, html: bool = False
+    template_dirs: Iterable[str | Any] = (),
+    *,
+    html: bool = False,
+    locale: str = "en_GB",
 ) -> jinja2.Environment:
     """Return an environment with the host's *template_dirs* before ours.
 
@@ -73,8 +131,12 @@ def environment(
     ``postinterview/base.html.j2``; a file at that path in one of
     *template_dirs* replaces the frame of every letter. *html* turns
     autoescaping on for every template. The library's :data:`FILTERS` are
-    installed.
+    installed, and the gettext functions of *locale*'s catalog (one of
+    :func:`languages`, or a regional form of one), so that ``_()`` and
+    ``pgettext()`` in a template speak the letter's language; the context's
+    ``locale`` still decides how the filters write dates and money.
     """
+    locale = check_tag("locale", locale)
     dirs = _directories(template_dirs)
     if type(html) is not bool:
         raise ValidationError("html", html, "True or False")
@@ -87,7 +149,8 @@ def environment(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=html,  # noqa: S701 - as in _packaged()
             **OPTIONS,
-        )
+        ),
+        locale,
     )
 
 
@@ -113,7 +176,7 @@ _UNDEFINED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
 
 def _render(html: bool, name: str, context: Mapping[str, Any]) -> str:
-    template = _template(html, name)
+    template = _template(html, name, context.get("locale", "en_GB"))
     try:
         return template.render(context)
     except jinja2.UndefinedError as error:
@@ -126,5 +189,5 @@ def _render(html: bool, name: str, context: Mapping[str, Any]) -> str:
 
 
 @functools.cache
-def _template(html: bool, name: str) -> jinja2.Template:
-    return _packaged(html).get_template(f"postinterview/{name}")
+def _template(html: bool, name: str, locale: str) -> jinja2.Template:
+    return _packaged(html, locale).get_template(f"postinterview/{name}")

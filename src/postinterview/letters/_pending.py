@@ -20,7 +20,7 @@ def check_in(
     number: int = 1,
     first_sent: dt.date | None = None,
     variant: str | None = None,
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft a short, polite enquiry about the decision, restating interest.
@@ -95,7 +95,7 @@ def reference_brief(
     contact_from: dt.date | None = None,
     emphasise: Iterable[str] = (),
     variant: str = "email",
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft the note that tells a referee (*to*) they may be contacted.
@@ -118,7 +118,7 @@ def withdrawal(
     reason: str | None = None,
     booked: Interview | None = None,
     variant: str = "email",
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft a polite withdrawal that thanks them and leaves the door open.

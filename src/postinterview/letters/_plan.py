@@ -24,7 +24,7 @@ def draft_for(
     application: Application,
     *,
     sender: Candidate,
-    locale: str = "en_GB",
+    locale: str | None = None,
     **details: Any,
 ) -> Draft:
     """Draft the letter that *action* names, from what *application* knows.

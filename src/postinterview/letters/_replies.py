@@ -18,7 +18,7 @@ def feedback_request(
     to: Person | None = None,
     sender: Candidate,
     variant: str = "email",
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft the request for feedback after a rejection.
@@ -38,7 +38,7 @@ def rejection_reply(
     to: Person | None = None,
     sender: Candidate,
     variant: str = "email",
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft a reply to a rejection that thanks them and asks to be remembered.
@@ -56,7 +56,7 @@ def feedback_thanks(
     sender: Candidate,
     useful: str | None = None,
     variant: str = "email",
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft thanks for feedback received, naming what was *useful* if given."""
@@ -77,7 +77,7 @@ def offer_thanks(
     discuss: Iterable[str] = (),
     salary: Decimal | int | str | None = None,
     variant: str = "email",
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft thanks for an offer that says when the answer will come.

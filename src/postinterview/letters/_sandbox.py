@@ -30,7 +30,8 @@ from postinterview.errors import (
     ValidationError,
 )
 from postinterview.letters import _measure
-from postinterview.letters._environment import OPTIONS, _configure
+from postinterview.letters._environment import OPTIONS
+from postinterview.letters._locale import FILTERS
 from postinterview.letters._measure import refuse
 from postinterview.letters._sandbox_calls import (
     TEXT,
@@ -294,8 +295,11 @@ def _finalize(context: jinja2.runtime.Context, value: Any) -> Any:
 def _sandbox(html: bool) -> _Sandbox:
     # Not optimized: the optimizer would run filters on constants while
     # compiling, away from the render's clock.
-    env = _Sandbox(autoescape=html, finalize=_finalize, optimized=False, **OPTIONS)
-    _configure(env)
+    # No gettext: a message would be formatted outside the sandbox's limits,
+    # and a user's template is written in its own language anyway.
+    settings = {name: value for name, value in OPTIONS.items() if name != "extensions"}
+    env = _Sandbox(autoescape=html, finalize=_finalize, optimized=False, **settings)
+    env.filters.update(FILTERS)
     env.globals.update(range=_small_range, lipsum=_small_lipsum)
     guard_filters(env)
     return env

@@ -21,7 +21,7 @@ def thank_you(
     highlight: str,
     forgot: str | None = None,
     variant: str = "email",
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> Draft:
     """Draft the thank-you note to one interviewer.
@@ -86,7 +86,7 @@ def thank_you_each(
     highlights: Mapping[Person, str] | Iterable[Highlight],
     forgot: str | None = None,
     variant: str = "email",
-    locale: str = "en_GB",
+    locale: str | None = None,
     dated: dt.date | None = None,
 ) -> tuple[Draft, ...]:
     """Draft one thank-you note per interviewer, each with its own point.
