@@ -3,14 +3,16 @@
 The floor renders the same three packaged templates (subject, text body, HTML
 body) with the same context through cached ``jinja2.Template`` objects, in
 environments that, like the library's own, do not check the template files
-for changes (``auto_reload = False``): the least any renderer of these
-templates must do. ``thank_you()`` also validates its arguments, builds the
+for changes (``auto_reload = False``), with the letter's catalog installed by
+Jinja's own ``install_gettext_translations`` (newstyle): the least any
+renderer of these templates must do. It runs in British English and in
+French, where every sentence is looked up in the French catalog. ``thank_you()`` also validates its arguments, builds the
 context and the :class:`Draft`. Before timing, the floor's output is checked
 against the draft's.
 
 The two take turns, three times over, and each one's best run counts.
 
-Run: ``python bench/bench_letters.py [COUNT]``. The goal is a ratio of at
+Run: ``python bench/bench_letters.py [COUNT] [LOCALE]``. The goal is a ratio of at
 most 1.5.
 """
 
@@ -25,7 +27,7 @@ from typing import Any
 import pendulum
 
 from postinterview import Interview, Person, letters
-from postinterview.letters import _compose
+from postinterview.letters import _catalogs, _compose
 
 GOAL = 1.5
 END = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
@@ -42,13 +44,18 @@ HIGHLIGHT = "moving the nightly batch jobs to streaming"
 FORGOT = "I ran the on-call rota for two years"
 
 
-def ours() -> letters.Draft:
+def ours(locale: str = "en_GB") -> letters.Draft:
     return letters.thank_you(
-        INTERVIEW, to=PRIYA, sender=SENDER, highlight=HIGHLIGHT, forgot=FORGOT
+        INTERVIEW,
+        to=PRIYA,
+        sender=SENDER,
+        highlight=HIGHLIGHT,
+        forgot=FORGOT,
+        locale=locale,
     )
 
 
-def the_context() -> dict[str, Any]:
+def the_context(locale: str) -> dict[str, Any]:
     """The context thank_you() renders with, caught on its way to Jinja."""
     caught: dict[str, Any] = {}
     real = letters._render
@@ -59,7 +66,7 @@ def the_context() -> dict[str, Any]:
 
     _compose._render = spy  # where the letters look it up
     try:
-        ours()
+        ours(locale)
     finally:
         _compose._render = real
     return caught
@@ -73,6 +80,7 @@ class LettersResult:
     runs: int
     floor: float
     ours: float
+    locale: str = "en_GB"
 
     @property
     def ratio(self) -> float:
@@ -83,12 +91,16 @@ class LettersResult:
         return self.ratio <= GOAL
 
 
-def measure(count: int, runs: int = 3) -> LettersResult:
+def measure(count: int, runs: int = 3, locale: str = "en_GB") -> LettersResult:
     """Check that the floor writes the same letter, then time both sides."""
-    context = the_context()
+    context = the_context(locale)
     subject_context = {k: v for k, v in context.items() if k != "subject"}
     text_env = letters.environment()
     html_env = letters.environment(html=True)
+    for env in (text_env, html_env):
+        env.install_gettext_translations(  # type: ignore[attr-defined]
+            _catalogs.translations(locale), newstyle=True
+        )
     # As in the library's own environments: each render of a body would
     # otherwise check the base template it extends for changes on disk.
     text_env.auto_reload = html_env.auto_reload = False
@@ -103,7 +115,7 @@ def measure(count: int, runs: int = 3) -> LettersResult:
             html.render(context),
         )
 
-    draft = ours()
+    draft = ours(locale)
     rendered = floor()
     if (" ".join(rendered[0].split()), *rendered[1:]) != (
         draft.subject,
@@ -111,7 +123,10 @@ def measure(count: int, runs: int = 3) -> LettersResult:
         draft.html,
     ):
         raise SystemExit("the floor and thank_you() render different letters")
-    sides: dict[str, Callable[[], object]] = {"floor": floor, "ours": ours}
+    sides: dict[str, Callable[[], object]] = {
+        "floor": floor,
+        "ours": lambda: ours(locale),
+    }
     timings = dict.fromkeys(sides, float("inf"))
     for _ in range(runs):  # in turn, so that both see the same load
         for name, run in sides.items():
@@ -119,13 +134,14 @@ def measure(count: int, runs: int = 3) -> LettersResult:
             for _ in range(count):
                 run()
             timings[name] = min(timings[name], time.perf_counter() - started)
-    return LettersResult(count=count, runs=runs, **timings)
+    return LettersResult(count=count, runs=runs, locale=locale, **timings)
 
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-    result = measure(count)
-    print(f"thank-you notes: {count:,} (best of {result.runs} runs)")
+    locale = sys.argv[2] if len(sys.argv) > 2 else "en_GB"
+    result = measure(count, locale=locale)
+    print(f"thank-you notes in {locale}: {count:,} (best of {result.runs} runs)")
     for name, seconds in (("floor", result.floor), ("thank_you", result.ours)):
         print(f"{name:>10}: {seconds:7.3f} s  {seconds / count * 1e6:7.1f} µs each")
     print(f"     ratio: {result.ratio:7.2f}x  (goal: at most {GOAL:g}x)")

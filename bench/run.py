@@ -10,8 +10,9 @@ two-core machine (``--quick``: under a minute, for a rough look):
   so the ratio column shows the difference;
 - ``bench_plan.py``: plan() alone and plan() with its figures read, per
   application, against a stdlib floor; the goal is at most 2x;
-- ``bench_letters.py``: thank_you() per letter against raw cached Jinja
-  rendering of the same templates; the goal is at most 1.5x;
+- ``bench_letters.py``: thank_you() per letter, in British English and in
+  French, against raw cached Jinja rendering of the same templates with the
+  same catalog; the goal is at most 1.5x;
 - ``bench_json.py``: the JSON round trip of an application through
   ``serialize`` against a hand-written codec; the goal is at most 1.3x;
 - ``bench_agenda.py``: reading and planning applications from JSON lines
@@ -163,16 +164,19 @@ def plan_rows(sizes: Sizes) -> list[Row]:
 
 
 def letters_rows(sizes: Sizes) -> list[Row]:
-    result = bench_letters.measure(sizes.letters_count)
-    return [
-        _timed_row(
-            "thank_you(), per letter",
-            result.ours,
-            result.floor,
-            result.count,
-            bench_letters.GOAL,
+    rows = []
+    for locale, called in (("en_GB", ""), ("fr_FR", " in French")):
+        result = bench_letters.measure(sizes.letters_count, locale=locale)
+        rows.append(
+            _timed_row(
+                f"thank_you(){called}, per letter",
+                result.ours,
+                result.floor,
+                result.count,
+                bench_letters.GOAL,
+            )
         )
-    ]
+    return rows
 
 
 def json_rows(sizes: Sizes) -> list[Row]:

@@ -56,6 +56,8 @@ def environment() -> jinja2.Environment:
         **letters.OPTIONS,
     )
     env.filters.update(letters.FILTERS)
+    # The packaged templates' words, in British English (the letters' source).
+    letters.install_messages(env, "en_GB")
     return env
 
 

@@ -1290,6 +1290,7 @@ def prefixed_environment() -> jinja2.Environment:
         **letters.OPTIONS,
     )
     env.filters.update(FILTERS)
+    letters.install_messages(env)
     return env
 
 
@@ -1391,10 +1392,22 @@ def test_environments_have_the_filters() -> None:
 
 
 def test_money_and_sentence_filters() -> None:
-    money, sentence = FILTERS["money"], FILTERS["sentence"]
-    assert money(SALARY) == "£42,000 to £48,000 a year"
-    assert money(Decimal("1234.50"), "USD") == "$1,234.50"
-    assert money(Decimal(5), "JPY") == "5 JPY"
+    sentence = FILTERS["sentence"]
+    env = environment()
+
+    def money(locale: str, *args: object) -> str:
+        written = env.from_string("{{ value|money(*args) }}").render(
+            value=args[0], args=args[1:], locale=locale
+        )
+        return written.replace("\u00a0", " ").replace("\u202f", " ")
+
+    assert money("en_GB", SALARY) == "£42,000 to £48,000 a year"
+    assert money("en_US", Decimal("1234.50"), "USD") == "$1,234.50"
+    assert money("en_GB", Decimal(5), "JPY") == "JP¥5"
+    # CLDR's way in each language: the figure, the symbol and the grouping.
+    assert money("fr_FR", Decimal(55000), "EUR") == "55 000 €"
+    assert money("de_DE", Decimal("1234.5"), "EUR") == "1.234,50 €"
+    assert money("pt_BR", Decimal(8500), "BRL") == "R$ 8.500"
     assert sentence("I speak German") == "I speak German."
     assert sentence("Really?  ") == "Really?"
 
@@ -1695,7 +1708,7 @@ def test_a_candidate_is_stripped_and_keeps_its_lines() -> None:
         ({"to": ME}, "to"),
         ({"variant": "fax"}, "variant"),
         ({"variant": "Email"}, "variant"),
-        ({"locale": "en_AU"}, "locale"),
+        ({"locale": "it_IT"}, "locale"),
         ({"locale": "en-GB"}, "locale"),
         ({"dated": dt.datetime(2026, 11, 20, tzinfo=dt.UTC)}, "dated"),
         ({"dated": "2026-11-20"}, "dated"),

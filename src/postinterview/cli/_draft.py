@@ -103,9 +103,12 @@ def add_parser(commands: Commands) -> None:
     )
     command.add_argument(
         "--locale",
-        choices=("en_GB", "en_US"),
-        default="en_GB",
-        help="British (default) or American spelling and dates",
+        metavar="TAG",
+        help=(
+            "the letter's language: de_DE, en_GB, en_US, es_ES, fr_FR, pt_BR or a "
+            "regional form of one such as fr_CA (default: the recipient's, else "
+            "the interview's, else en_GB)"
+        ),
     )
     _add_details(command)
     command.set_defaults(run=run)
@@ -290,7 +293,7 @@ def _letter(
     application: Application,
     *,
     sender: Candidate,
-    locale: str,
+    locale: str | None,
     to: Person | None,
     details: dict[str, Any],
 ) -> Draft:
@@ -319,7 +322,7 @@ def _direct(
     interview: Interview,
     *,
     sender: Candidate,
-    locale: str,
+    locale: str | None,
     to: Person | None,
     details: dict[str, Any],
 ) -> Draft:

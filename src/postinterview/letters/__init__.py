@@ -57,7 +57,7 @@ from postinterview.letters._compose import _DETAILS as _DETAILS
 from postinterview.letters._compose import template_context
 from postinterview.letters._draft import Draft
 from postinterview.letters._environment import _render as _render
-from postinterview.letters._environment import environment, loader
+from postinterview.letters._environment import environment, install_messages, loader
 from postinterview.letters._panel import check_panel
 from postinterview.letters._pending import check_in, reference_brief, withdrawal
 from postinterview.letters._plan import draft_for
@@ -88,6 +88,7 @@ __all__ = [
     "environment",
     "feedback_request",
     "feedback_thanks",
+    "install_messages",
     "languages",
     "loader",
     "offer_thanks",

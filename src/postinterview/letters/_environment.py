@@ -46,19 +46,35 @@ OPTIONS: Mapping[str, Any] = {
 
 def _configure(env: jinja2.Environment, locale: str) -> jinja2.Environment:
     env.filters.update(FILTERS)
-    install_messages(env, translations(locale))
+    _install(env, translations(locale))
     return env
 
 
-def install_messages(env: jinja2.Environment, words: gettext.NullTranslations) -> None:
-    """Give *env*'s templates the gettext functions of *words*, newstyle:
-    ``_("Thank you, %(name)s.", name=...)`` looks the message up, escapes the
-    values when the template is HTML, and fills them in.
+def install_messages(env: jinja2.Environment, locale: str = "en_GB") -> None:
+    """Give the templates of a host's own *env* the words of *locale*.
 
-    A value that ends its own sentence ("Acme Inc.", "Yahoo!") takes no
-    second full stop from the message: a translation can put a value at the
-    end of a sentence or in the middle, and reads right either way.
+    *env* must have the ``jinja2.ext.i18n`` extension (``**OPTIONS`` has it);
+    *locale* is one of :func:`languages`, or a regional form of one. The
+    templates' ``_()``, ``gettext()``, ``pgettext()`` and their plural forms
+    then read that language's catalog, newstyle:
+    ``_("Thank you, %(name)s.", name=...)`` looks the message up, escapes the
+    values when the template is HTML, and fills them in. A value that ends
+    its own sentence ("Acme Inc.", "Yahoo!") takes no second full stop from
+    the message, so a translation can put a value at the end of a sentence or
+    in the middle and read right either way.
     """
+    given: object = env  # typed, but given by the caller
+    if not isinstance(given, jinja2.Environment):
+        raise ValidationError("env", env, "a jinja2.Environment")
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        raise ValidationError(
+            "env", env, "an environment with the jinja2.ext.i18n extension (OPTIONS)"
+        )
+    _install(env, translations(check_tag("locale", locale)))
+
+
+def _install(env: jinja2.Environment, words: gettext.NullTranslations) -> None:
+    """Give *env*'s templates the gettext functions of *words*, newstyle."""
     env.globals.update(
         _=_newstyle(words.gettext),
         gettext=_newstyle(words.gettext),
