@@ -133,6 +133,128 @@ FORGOT = (
     "runbooks the team still uses"
 )
 
+# What the candidate types, in each language the letters ship in: the gallery
+# drafts a French letter with French notes, as a French candidate would.
+SAID: dict[str, dict[str, str]] = {
+    "moving the nightly batch jobs to streaming": {
+        "fr": "le passage des traitements de nuit au streaming",
+        "de": "die Umstellung der nächtlichen Batch-Jobs auf Streaming",
+        "es": "el paso de los procesos nocturnos por lotes al streaming",
+        "pt": "a migração dos processamentos noturnos em lote para streaming",
+    },
+    (
+        "I ran the on-call rota for our data platform for two years, and wrote the "
+        "runbooks the team still uses"
+    ): {
+        "fr": (
+            "j'ai organisé pendant deux ans les astreintes de notre plateforme de "
+            "données et rédigé les procédures que l'équipe utilise encore"
+        ),
+        "de": (
+            "ich habe zwei Jahre lang die Rufbereitschaft für unsere Datenplattform "
+            "organisiert und die Betriebshandbücher geschrieben, mit denen das Team "
+            "heute noch arbeitet"
+        ),
+        "es": (
+            "durante dos años organicé las guardias de nuestra plataforma de datos "
+            "y redacté los manuales de operación que el equipo sigue usando"
+        ),
+        "pt": (
+            "durante dois anos organizei os plantões da nossa plataforma de dados "
+            "e escrevi os manuais de operação que a equipe ainda usa"
+        ),
+    },
+    "the group exercise on planning a data migration": {
+        "fr": "l'exercice de groupe sur la planification d'une migration de données",
+        "de": "die Gruppenübung zur Planung einer Datenmigration",
+        "es": "el ejercicio en grupo sobre la planificación de una migración de datos",
+        "pt": "o exercício em grupo sobre o planejamento de uma migração de dados",
+    },
+    "the trade-offs in the pipeline exercise": {
+        "fr": "les compromis de l'exercice sur le pipeline",
+        "de": "die Abwägungen in der Pipeline-Aufgabe",
+        "es": "las ventajas e inconvenientes de las opciones del ejercicio del pipeline",
+        "pt": "as escolhas e concessões no exercício do pipeline",
+    },
+    "how the data team plans to grow next year": {
+        "fr": "la croissance prévue de l'équipe données l'an prochain",
+        "de": "die Wachstumspläne des Datenteams für das nächste Jahr",
+        "es": "cómo piensa crecer el equipo de datos el año que viene",
+        "pt": "como a equipe de dados pretende crescer no próximo ano",
+    },
+    "what the team needs from its next hire": {
+        "fr": "ce que l'équipe attend de sa prochaine recrue",
+        "de": "das, was das Team von seiner nächsten Neueinstellung erwartet",
+        "es": "lo que el equipo necesita de su próxima incorporación",
+        "pt": "o que a equipe espera da próxima contratação",
+    },
+    "keeping the Tokyo and London pipelines in step": {
+        "fr": "la synchronisation des pipelines de Tokyo et de Londres",
+        "de": "den Gleichlauf der Pipelines in Tokio und London",
+        "es": "cómo mantener sincronizados los pipelines de Tokio y Londres",
+        "pt": "como manter sincronizados os pipelines de Tóquio e Londres",
+    },
+    "how the team reviews its data contracts": {
+        "fr": "la façon dont l'équipe révise ses contrats de données",
+        "de": "die Art, wie das Team seine Datenverträge prüft",
+        "es": "cómo revisa el equipo sus contratos de datos",
+        "pt": "como a equipe revisa os seus contratos de dados",
+    },
+    "where the platform should be in two years": {
+        "fr": "ce que la plateforme devrait devenir d'ici deux ans",
+        "de": "das Ziel für die Plattform in zwei Jahren",
+        "es": "dónde debería estar la plataforma dentro de dos años",
+        "pt": "onde a plataforma deve estar daqui a dois anos",
+    },
+    "the advice to talk through a design before writing code": {
+        "fr": "le conseil d'expliquer une conception avant d'écrire le code",
+        "de": "den Rat, einen Entwurf zu besprechen, bevor ich Code schreibe",
+        "es": "el consejo de explicar un diseño antes de escribir código",
+        "pt": "o conselho de explicar um projeto antes de escrever o código",
+    },
+    "the migration of our reporting to streaming": {
+        "fr": "la migration de nos rapports vers le streaming",
+        "de": "die Umstellung unseres Reportings auf Streaming",
+        "es": "la migración de nuestros informes al streaming",
+        "pt": "a migração dos nossos relatórios para streaming",
+    },
+    "how I mentor new engineers": {
+        "fr": "ma façon d'accompagner les nouveaux ingénieurs",
+        "de": "meine Einarbeitung neuer Kolleginnen und Kollegen",
+        "es": "cómo acompaño a los ingenieros que se incorporan",
+        "pt": "como acompanho os engenheiros recém-contratados",
+    },
+    "i have accepted another offer that is closer to home.": {
+        "fr": "j'ai accepté une autre offre plus proche de chez moi.",
+        "de": "ich habe ein anderes Angebot näher an meinem Wohnort angenommen.",
+        "es": "he aceptado otra oferta más cerca de mi casa.",
+        "pt": "aceitei outra proposta mais perto de casa.",
+    },
+    "a week of holiday already booked in February": {
+        "fr": "une semaine de congés déjà réservée en février",
+        "de": "eine bereits gebuchte Urlaubswoche im Februar",
+        "es": "una semana de vacaciones ya reservada en febrero",
+        "pt": "uma semana de férias já marcada em fevereiro",
+    },
+}
+
+
+def _shown_order(locale: str) -> tuple[int, str]:
+    """English first, the source before American English; then the others."""
+    order = list(LOCALE_TITLES)
+    return (order.index(locale) if locale in order else len(order), locale)
+
+
+def said(value: Any, locale: str) -> Any:
+    """*value* (what the candidate typed, or a tuple of such) in the letter's
+    language."""
+    if isinstance(value, tuple):
+        return tuple(said(item, locale) for item in value)
+    if isinstance(value, str):
+        return SAID.get(value, {}).get(locale.partition("_")[0], value)
+    return value
+
+
 # -- scenarios ----------------------------------------------------------------
 
 VARIANT_NAMES = {"email": "email", "letter": "printed letter", "call": "call script"}
@@ -166,8 +288,8 @@ def _thanks(
                 interview,
                 to=to,
                 sender=ME,
-                highlight=highlight,
-                forgot=forgot,
+                highlight=said(highlight, locale),
+                forgot=said(forgot, locale),
                 variant=variant,
                 locale=locale,
                 **_dated(variant, interview.ends_at.date()),
@@ -226,6 +348,16 @@ def thank_you_scenarios() -> Iterator[Scenario]:
     yield Scenario(
         "Greeted by title and family name", _thanks(with_helen, HELEN, STREAMING)
     )
+    # Languages that greet a woman and a man differently read the form of
+    # address from the honorific: "Ms", or "Frau Dr." with a title as well.
+    for honorific in ("Ms", "Frau Dr."):
+        addressed = attrs.evolve(HELEN, honorific=honorific)
+        yield Scenario(
+            f"Greeted by form of address and family name (honorific {honorific!r})",
+            _thanks(
+                attrs.evolve(INTERVIEW, interviewers=(addressed,)), addressed, STREAMING
+            ),
+        )
     helen_plain = attrs.evolve(HELEN, honorific=None)
     yield Scenario(
         "Greeted by full name, no title known",
@@ -248,7 +380,7 @@ def thank_you_scenarios() -> Iterator[Scenario]:
         return letters.thank_you_each(
             panel,
             sender=ME,
-            highlights=points,
+            highlights={person: said(point, locale) for person, point in points.items()},
             variant=variant,
             locale=locale,
             **_dated(variant, panel.ends_at.date()),
@@ -319,7 +451,7 @@ def _reply(
                 sender=ME,
                 variant=variant,
                 locale=locale,
-                **fixed,
+                **{name: said(value, locale) for name, value in fixed.items()},
                 **_dated(variant, on),
             ),
         )
@@ -450,7 +582,14 @@ KIND_TITLES = {
     "withdrawal": "Withdrawals",
     "offer_thanks": "Replies to an offer",
 }
-LOCALE_TITLES = {"en_GB": "British English", "en_US": "American English"}
+LOCALE_TITLES = {
+    "en_GB": "British English",
+    "en_US": "American English",
+    "fr_FR": "French",
+    "de_DE": "German",
+    "es_ES": "Spanish",
+    "pt_BR": "Brazilian Portuguese",
+}
 
 INTRO = """\
 # Letter gallery
@@ -502,7 +641,7 @@ def sections() -> Iterator[str]:
         )
     for kind in letters.KINDS:
         yield f"## {KIND_TITLES.get(kind, kind)} (`{kind}`)\n"
-        for locale in letters.LOCALES:
+        for locale in sorted(letters.LOCALES, key=_shown_order):
             yield f"### {LOCALE_TITLES.get(locale, locale)} ({locale})\n"
             for scenario in known[kind]:
                 for variant in scenario.variants:
