@@ -30,7 +30,13 @@ from postinterview.letters import _catalogs
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "src" / "postinterview" / "locale"
 # The catalogs that ship, by directory, and the tag each is named by.
-CATALOGS = {"en_US": "en_US", "fr": "fr_FR", "de": "de_DE", "es": "es_ES", "pt": "pt_BR"}
+CATALOGS = {
+    "en_US": "en_US",
+    "fr": "fr_FR",
+    "de": "de_DE",
+    "es": "es_ES",
+    "pt": "pt_BR",
+}
 PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%")
 
 ME = letters.Candidate(name="Sam Jones", email="sam.jones@example.org")
@@ -214,7 +220,9 @@ def test_a_host_adds_a_language_of_its_own(tmp_path: Path) -> None:
     letters.add_language("it_IT", path)
     try:
         assert "it_IT" in letters.languages()
-        draft = letters.rejection_reply(interview(), to=HELEN, sender=ME, locale="it_IT")
+        draft = letters.rejection_reply(
+            interview(), to=HELEN, sender=ME, locale="it_IT"
+        )
         assert "THANK YOU AGAIN, AND I WISH YOU ALL THE BEST." in draft.text
         assert draft.locale == "it_IT"
     finally:
