@@ -35,7 +35,7 @@ from postinterview.cli import _agenda, _main, _output
 from postinterview.cli import _plan as plan_command
 from postinterview.cli._records import application_of, load
 from postinterview.errors import ImplausibleTimeWarning
-from postinterview.serialize import parse_instant
+from postinterview.serialize import SCHEMA_VERSION, parse_instant
 from test_cli import (
     APPLICATION,
     EXAMPLE,
@@ -52,7 +52,7 @@ AT = "2026-10-28T12:00Z"
 # An assessment centre on a Saturday: the thank-you is due on Sunday, and
 # the interviewer's first working hours in its window are on Monday morning.
 SATURDAY = """\
-schema_version = 2
+schema_version = 3
 
 [[interviews]]
 organisation = "Harbour Foods"
@@ -312,6 +312,7 @@ def lean(examples: int) -> int:
     return asked if asked > 100 else examples
 
 
+VERSION = SCHEMA_VERSION
 _NAMES = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,10}", fullmatch=True)
 
 
@@ -326,15 +327,17 @@ def bad_files(draw: st.DrawFn) -> bytes:
         key = draw(st.from_regex(r"[a-z]{1,8}", fullmatch=True))
         if key in {"application", "interviews", "organisation"}:
             key = f"x{key}"
-        return f'schema_version = 2\n{key} = "{draw(st.integers())}"\n'.encode()
+        return f'schema_version = {VERSION}\n{key} = "{draw(st.integers())}"\n'.encode()
     if kind == "cut":  # cut anywhere, then a line no TOML reader accepts
         at = draw(st.integers(0, len(source)))
         return f"{source[:at]}\n= broken\n".encode()
     if kind == "field":  # a value the record refuses
         return source.replace(
-            "schema_version = 2", 'schema_version = 2\nextra = "x"', 1
+            f"schema_version = {VERSION}", f'schema_version = {VERSION}\nextra = "x"', 1
         ).encode()
-    return source.replace("schema_version = 2", "schema_version = 7", 1).encode()
+    return source.replace(
+        f"schema_version = {VERSION}", "schema_version = 7", 1
+    ).encode()
 
 
 @contextlib.contextmanager

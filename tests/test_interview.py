@@ -31,6 +31,7 @@ from postinterview import (
     _fields,
 )
 from postinterview.strategies._basics import _emails as pst_emails
+from postinterview.workdays import _places
 
 END = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
 START = END.subtract(hours=1)
@@ -141,6 +142,7 @@ def test_person_optional_fields_default_to_none() -> None:
         None,
         None,
     )
+    assert (person.country, person.subdivision, person.locale) == (None, None, None)
 
 
 @pytest.mark.parametrize("name", ["", "   ", "\t\n", None, 7], ids=repr)
@@ -151,7 +153,10 @@ def test_person_name_must_be_a_non_blank_string(name: object) -> None:
     assert str(info.value).startswith("name: expected a non-blank string, got ")
 
 
-@pytest.mark.parametrize("field", ["name", "email", "phone", "title", "timezone"])
+@pytest.mark.parametrize(
+    "field",
+    ["name", "email", "phone", "title", "timezone", "country", "subdivision", "locale"],
+)
 def test_person_refuses_header_injection_in_every_field(field: str) -> None:
     fields = {"name": "Bob", field: INJECTION}
     with pytest.raises(ValidationError) as info:
@@ -449,6 +454,205 @@ def test_a_stored_person_name_is_always_one_clean_line(name: str) -> None:
         with pytest.raises(ValidationError) as info:
             Person(name=name)
         assert info.value.field == "name"
+
+
+# --- where a person is, and the language they read ----------------------------
+
+
+_KNOWN = sorted(_places.known_countries())
+
+
+@given(st.sampled_from(_KNOWN))
+def test_every_country_with_known_holidays_is_accepted(country: str) -> None:
+    assert Person(name="Ann Lee", country=country).country == country
+
+
+@given(st.sampled_from(_KNOWN))
+def test_a_country_in_lower_case_is_refused_with_its_capitals(country: str) -> None:
+    for written in (country.lower(), country.title()):
+        with pytest.raises(ValidationError) as info:
+            Person(name="Ann Lee", country=written)
+        assert info.value.field == "country"
+        assert f"in capitals: {country!r}" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("UK", "GB"),
+        ("USA", "US"),
+        ("DEU", "DE"),
+        ("Germany", "DE"),
+        ("united kingdom", "GB"),
+        ("Saudi Arabia", "SA"),
+    ],
+)
+def test_another_name_of_a_country_is_refused_with_its_code(
+    written: str, code: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", country=written)
+    assert str(info.value) == (
+        f"country: expected the ISO 3166-1 alpha-2 code of that country, "
+        f"{code!r}, got {written!r}"
+    )
+
+
+def test_an_unknown_code_is_refused_with_the_codes_a_letter_away() -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", country="UX")
+    message = str(info.value)
+    assert "holidays package knows" in message
+    assert "'US'" in message
+    assert "'MX'" in message
+
+
+@pytest.mark.parametrize("country", ["", "U", "1A", "U S", 7, ["US"]], ids=repr)
+def test_anything_but_a_code_is_refused_as_a_country(country: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", country=country)  # type: ignore[arg-type]
+    assert info.value.field == "country"
+    assert "ISO 3166-1 alpha-2" in str(info.value)
+
+
+def test_a_country_is_stripped_and_kept() -> None:
+    person = Person(name="Ann Lee", country=" US ", subdivision=" NY ")
+    assert (person.country, person.subdivision) == ("US", "NY")
+
+
+_SUBDIVIDED = [code for code in _KNOWN if _places.subdivisions(code)]
+
+
+@given(
+    st.sampled_from(_SUBDIVIDED).flatmap(
+        lambda c: st.tuples(st.just(c), st.sampled_from(_places.subdivisions(c)))
+    )
+)
+def test_every_known_subdivision_is_accepted_with_its_country(
+    place: tuple[str, str],
+) -> None:
+    country, subdivision = place
+    person = Person(name="Ann Lee", country=country, subdivision=subdivision)
+    assert person.subdivision == subdivision
+
+
+@pytest.mark.parametrize(
+    ("country", "written", "code"),
+    [
+        ("US", "ny", "NY"),
+        ("US", "US-NY", "NY"),
+        ("US", "New York", "NY"),
+        ("GB", "sct", "SCT"),
+        ("GB", "Scotland", "SCT"),
+        ("DE", "DE-BY", "BY"),
+        ("CA", "Ontario", "ON"),
+    ],
+)
+def test_another_spelling_of_a_subdivision_is_refused_with_its_code(
+    country: str, written: str, code: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", country=country, subdivision=written)
+    assert str(info.value) == (
+        f"subdivision: expected the code of that subdivision of {country}: "
+        f"{code!r}, got {written!r}"
+    )
+
+
+def test_an_unknown_subdivision_is_refused_with_the_codes() -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", country="DE", subdivision="XY")
+    message = str(info.value)
+    assert "a subdivision of DE" in message
+    assert "'BY'" in message
+    assert "'HH'" in message
+    assert "(17 in all)" in message
+
+
+def test_a_subdivision_where_holidays_do_not_differ_is_refused() -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", country="SA", subdivision="01")
+    assert "knows none in SA" in str(info.value)
+
+
+def test_a_subdivision_needs_a_country_or_a_zone_in_one() -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", subdivision="NY")
+    assert info.value.field == "subdivision"
+    assert "give country too" in str(info.value)
+    # The zone's country is the subdivision's: Munich is in Bavaria.
+    munich = Person(name="Jonas Weber", timezone="Europe/Berlin", subdivision="BY")
+    assert (munich.country, munich.subdivision) == (None, "BY")
+    # A subdivision of another country than the zone's is refused.
+    with pytest.raises(ValidationError, match="a subdivision of DE"):
+        Person(name="Jonas Weber", timezone="Europe/Berlin", subdivision="NY")
+    # The person's own country wins over their zone's.
+    assert (
+        Person(
+            name="Ann Lee", timezone="Europe/Berlin", country="US", subdivision="NY"
+        ).subdivision
+        == "NY"
+    )
+
+
+def test_evolving_a_person_checks_the_subdivision_against_the_new_country() -> None:
+    person = Person(name="Ann Lee", country="US", subdivision="NY")
+    with pytest.raises(ValidationError, match="a subdivision of GB"):
+        attrs.evolve(person, country="GB")
+    assert attrs.evolve(person, country="GB", subdivision="SCT").subdivision == "SCT"
+
+
+_LANGUAGE_TAGS = st.from_regex(
+    r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_([A-Z]{2}|[0-9]{3}))?", fullmatch=True
+)
+
+
+@given(_LANGUAGE_TAGS)
+def test_a_language_tag_in_babels_form_is_accepted(tag: str) -> None:
+    assert Person(name="Ann Lee", locale=tag).locale == tag
+    assert interview(locale=tag).locale == tag
+
+
+@given(_LANGUAGE_TAGS.filter(lambda tag: "_" in tag))
+def test_a_language_tag_with_hyphens_is_refused_with_babels_form(tag: str) -> None:
+    written = tag.replace("_", "-")
+    for build in (
+        lambda: Person(name="Ann Lee", locale=written),
+        lambda: interview(locale=written),
+    ):
+        with pytest.raises(ValidationError) as info:
+            build()
+        assert str(info.value) == (
+            f"locale: expected a language tag in Babel's form: {tag!r}, got {written!r}"
+        )
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("fr-FR", "fr_FR"),
+        ("en_gb", "en_GB"),
+        ("EN", "en"),
+        ("zh-hant-tw", "zh_Hant_TW"),
+        ("es-419", "es_419"),
+    ],
+)
+def test_a_language_tag_in_other_cases_is_refused_with_babels_form(
+    written: str, suggested: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", locale=written)
+    assert f"Babel's form: {suggested!r}" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "locale", ["", "English", "f", "fr_FRA", "fr__FR", "fr_FR.UTF-8", 7], ids=repr
+)
+def test_anything_but_a_language_tag_is_refused_as_a_locale(locale: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name="Ann Lee", locale=locale)  # type: ignore[arg-type]
+    assert info.value.field == "locale"
+    assert "language tag in Babel's form" in str(info.value)
 
 
 # --- SalaryRange -------------------------------------------------------------

@@ -91,6 +91,8 @@ def test_importing_the_package_leaves_optional_dependencies_alone() -> None:
         "jinja2",
         "hypothesis",
         "matplotlib",
+        "holidays",
+        "babel",
         "postinterview.strategies",
         "postinterview.plot",
     ):
@@ -105,6 +107,27 @@ def test_importing_the_package_leaves_optional_dependencies_alone() -> None:
         "postinterview.learning",
     ):
         assert lazy not in loaded, f"import postinterview imported {lazy}"
+
+
+def test_the_holidays_package_loads_when_a_country_is_first_named() -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        from postinterview import Person
+        Person(name="Ann Lee", timezone="America/New_York", locale="en_US")
+        print("holidays" in sys.modules, "babel" in sys.modules)
+        Person(name="Ann Lee", country="US", subdivision="NY")
+        print("holidays" in sys.modules, "babel" in sys.modules)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert result.stdout.split("\n")[:2] == ["False False", "True False"]
 
 
 def test_lazy_names_load_on_first_use_and_unknown_names_fail() -> None:

@@ -186,6 +186,9 @@ def plans(draw: st.DrawFn) -> Plan:
     application = draw(pst.applications(max_events=6))
     start = application.events[-1].at if application.events else None
     start = start or application.interviews[0].ends_at
+    # Not long before a round booked far ahead, which plan() would warn of.
+    booked = application.rounds[-1].starts_at.subtract(days=180)
+    start = max(start, booked, key=lambda instant: instant.timestamp())
     now = start.add(minutes=draw(st.integers(0, 60 * 24 * 60)))
     return plan(application, now=now)
 

@@ -285,6 +285,7 @@ READING_ONLY = (
     "instant out of range",
     "integer written with a fraction",
     "ends before it starts",
+    "unknown place or language",
 )
 # The schema accepts these; reading may refuse them (a default that breaks a
 # rule between fields, a bound of a number, a blank text).
@@ -351,6 +352,7 @@ def _options(record: object, document: dict[str, Any]) -> dict[str, list[Any]]:
         "bad union tag": [obj for obj in objects if obj.tagged],
         "no union tag": [obj for obj in objects if obj.tagged],
         "ends before it starts": [obj for obj in objects if obj.cls is Interview],
+        "unknown place or language": where(lambda p: p.key in _PLACES),
         "no schema_version": [Location(document, "schema_version", None, None)],
         "wrong schema_version": [Location(document, "schema_version", None, None)],
     }
@@ -368,6 +370,8 @@ def _choices(kind: str, target: Location | Obj) -> list[Any]:
         return [None]  # "no union tag", "ends before it starts": one way each
     if kind.startswith("drop") or kind == "no schema_version":
         return [_DROPPED]
+    if kind == "unknown place or language":
+        return _PLACES[target.key]
     if kind == "wrong schema_version":
         return [SCHEMA_VERSION + 1, -1, str(SCHEMA_VERSION), True, None, [], 1.5]
     return REPLACEMENTS[kind](target.container[target.key], target.value)
@@ -390,6 +394,16 @@ def _apply(kind: str, target: Location | Obj, choice: object) -> None:
         del target.container[target.key]
     else:
         target.container[target.key] = choice
+
+
+# Codes the schema takes as strings and reading refuses, by key: a country in
+# lower case, under another name or unknown; a subdivision that its country
+# does not have; a language tag written with a hyphen, or not one at all.
+_PLACES: dict[object, list[object]] = {
+    "country": ["us", "UK", "XQ", "Germany"],
+    "subdivision": ["ny", "ZZZ"],
+    "locale": ["fr-FR", "en_gb", "English"],
+}
 
 
 def _wrong_types(old: object, _: object) -> list[object]:
@@ -504,7 +518,13 @@ def test_the_schema_and_reading_refuse_the_same_documents(
 
 def rich_plan() -> Plan:
     """A plan whose document holds every kind of value a change can hit."""
-    priya = Person(name="Priya Shah", email="priya@acme.example")
+    priya = Person(
+        name="Priya Shah",
+        email="priya@acme.example",
+        country="GB",
+        subdivision="ENG",
+        locale="en_GB",
+    )
     interview = Interview(
         organisation="Acme Ltd",
         role="Data Engineer",
@@ -566,6 +586,10 @@ def small_interview() -> dict[str, Any]:
         ("round", 10**25),  # more digits than reading reads
         ("organisation", " "),  # blank
         ("interviewers", [{"name": "Priya Shah", "email": "not an address"}]),
+        ("interviewers", [{"name": "Priya Shah", "country": "UK"}]),  # not a code
+        ("interviewers", [{"name": "Ann Lee", "country": "US", "subdivision": "XX"}]),
+        ("interviewers", [{"name": "Ann Lee", "subdivision": "NY"}]),  # no country
+        ("locale", "fr-FR"),  # not Babel's form
         ("advertised_salary", {"low": "5", "high": "1", "currency": "GBP"}),
         ("advertised_salary", {"low": "1E+999999999", "high": "1", "currency": "GBP"}),
     ],
@@ -623,6 +647,9 @@ def test_the_docs_page_lists_each_difference() -> None:
         "NaN",
         "exponent",
         "older",
+        "country",
+        "subdivision",
+        "locale",
     ):
         assert words in page, words
 

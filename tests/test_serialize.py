@@ -63,7 +63,7 @@ def small_interview() -> Interview:
 
 SMALL_INTERVIEW_JSON = """\
 {
-  "schema_version": 2,
+  "schema_version": 3,
   "organisation": "Acme Ltd",
   "role": "Data Engineer",
   "starts_at": "2026-11-20T14:30:00+00:00[Europe/London]",
@@ -102,7 +102,7 @@ def test_a_small_interview_as_json() -> None:
 def test_compact_json_without_indent() -> None:
     person = Person(name="Zoë Ng", phone="+65 6123 4567")
     assert to_json(person) == (
-        '{"schema_version":2,"name":"Zoë Ng","phone":"+65 6123 4567"}'
+        '{"schema_version":3,"name":"Zoë Ng","phone":"+65 6123 4567"}'
     )
 
 
@@ -141,7 +141,7 @@ def test_an_interview_across_a_fall_back_round_trips() -> None:
 
 
 def test_z_gives_the_instant_in_utc_and_the_zone_shows_it() -> None:
-    document = {"schema_version": 2, "written_at": "2026-11-20T14:30:00Z[Asia/Tokyo]"}
+    document = {"schema_version": 3, "written_at": "2026-11-20T14:30:00Z[Asia/Tokyo]"}
     written_at = from_dict(InterviewNotes, document).written_at
     assert written_at.timezone_name == "Asia/Tokyo"
     assert (written_at.hour, written_at.minute) == (23, 30)
@@ -153,7 +153,7 @@ def test_rfc_3339_unknown_offset_and_the_critical_flag_are_accepted() -> None:
         "2026-11-20T14:30:00-00:00[Asia/Tokyo]",
         "2026-11-20T23:30:00+09:00[!Asia/Tokyo]",
     ):
-        document = {"schema_version": 2, "written_at": text}
+        document = {"schema_version": 3, "written_at": text}
         written_at = from_dict(InterviewNotes, document).written_at
         assert written_at == pendulum.datetime(2026, 11, 20, 23, 30, tz="Asia/Tokyo")
 
@@ -185,7 +185,7 @@ def test_a_deadline_is_a_date_or_an_instant() -> None:
 def test_none_is_left_out_and_everything_else_written() -> None:
     notes = InterviewNotes(written_at=LONDON_END)
     assert to_dict(notes) == {
-        "schema_version": 2,
+        "schema_version": 3,
         "written_at": "2026-11-20T15:30:00+00:00[Europe/London]",
         "questions": [],
         "role_insights": [],
@@ -198,7 +198,7 @@ def test_none_is_left_out_and_everything_else_written() -> None:
 
 
 def test_missing_defaults_and_explicit_nulls_are_read() -> None:
-    document = {"schema_version": 2, "name": "Priya Shah", "email": None}
+    document = {"schema_version": 3, "name": "Priya Shah", "email": None}
     assert from_dict(Person, document) == Person(name="Priya Shah")
 
 
@@ -208,7 +208,7 @@ def test_enums_by_name_and_decimals_as_exact_strings() -> None:
     )
     document = to_dict(salary)
     assert document == {
-        "schema_version": 2,
+        "schema_version": 3,
         "low": "1E+3",
         "high": "1000.00",
         "currency": "EUR",
@@ -275,9 +275,9 @@ def test_only_records_are_accepted() -> None:
         f"the records are {names}"
     )
     with pytest.raises(TypeError, match=r"^History is not a record .*Interview"):
-        from_dict(History, {"schema_version": 2})
+        from_dict(History, {"schema_version": 3})
     with pytest.raises(TypeError, match=r"^expected a record class, .* got a str$"):
-        from_dict("Person", {"schema_version": 2})  # type: ignore[call-overload]
+        from_dict("Person", {"schema_version": 3})  # type: ignore[call-overload]
 
 
 # --- a later record: a union of events, plugged in by registration -------------
@@ -350,7 +350,7 @@ def test_a_union_of_records_is_tagged_by_class_name(register: Register) -> None:
     history = History(events=(sent, rejected), last=rejected)
     document = to_dict(history)
     assert document == {
-        "schema_version": 2,
+        "schema_version": 3,
         "events": [
             {
                 "type": "Sent",
@@ -368,7 +368,7 @@ def test_a_union_of_records_is_tagged_by_class_name(register: Register) -> None:
     assert from_json(History, to_json(history)) == history
     # A member on its own is a document like any other, without a tag.
     assert to_dict(rejected) == {
-        "schema_version": 2,
+        "schema_version": 3,
         "at": "2026-11-23T15:30:00+00:00[Europe/London]",
     }
     assert from_dict(Rejected, to_dict(rejected)) == rejected
@@ -399,7 +399,7 @@ def test_union_errors_name_the_path(
 ) -> None:
     register(History)
     with pytest.raises(SchemaError) as caught:
-        from_dict(History, {"schema_version": 2, "events": [event]})
+        from_dict(History, {"schema_version": 3, "events": [event]})
     assert caught.value.path == path
     assert expected in str(caught.value)
 
@@ -410,7 +410,7 @@ def test_a_record_may_contain_itself(register: Register) -> None:
         title="a", subtopics=(Topic(title="b", subtopics=(Topic(title="c"),)),)
     )
     assert to_dict(topic) == {
-        "schema_version": 2,
+        "schema_version": 3,
         "title": "a",
         "subtopics": [{"title": "b", "subtopics": [{"title": "c", "subtopics": []}]}],
     }
@@ -419,7 +419,7 @@ def test_a_record_may_contain_itself(register: Register) -> None:
     for _ in range(100_000):
         deep = {"title": "t", "subtopics": [deep]}
     with pytest.raises(SchemaError) as caught:
-        from_dict(Topic, {"schema_version": 2, **deep})
+        from_dict(Topic, {"schema_version": 3, **deep})
     assert caught.value.path == ""
     assert str(caught.value) == (
         "<document>: expected a document nested less deeply, "
@@ -507,7 +507,8 @@ BAD_DOCUMENTS: list[tuple[str, Mutation, str, str]] = [
         _set(("interviewers", 0, "emial"), "x"),
         "interviewers[0].emial",
         "a field of Person (name, email, phone, title, timezone, given_name, "
-        "family_name, honorific, salutation), got 'emial'",
+        "family_name, honorific, salutation, country, subdivision, locale), "
+        "got 'emial'",
     ),
     ("missing field", _drop(("role",)), "role", "Interview requires role"),
     (
@@ -666,10 +667,10 @@ BAD_DOCUMENTS += [
         "no schema version",
         _drop(("schema_version",)),
         "schema_version",
-        "expected a schema version this release reads (1, 2), "
+        "expected a schema version this release reads (1, 2, 3), "
         "got nothing (the key is missing)",
     ),
-    ("schema version 3", _set(("schema_version",), 3), "schema_version", "got 3"),
+    ("schema version 4", _set(("schema_version",), 4), "schema_version", "got 4"),
     (
         "schema version text",
         _set(("schema_version",), "1"),
@@ -741,7 +742,7 @@ def test_bad_documents_are_refused_with_the_path(
 
 def test_nested_paths_reach_deep_fields() -> None:
     document = {
-        "schema_version": 2,
+        "schema_version": 3,
         "written_at": "2026-11-20T15:30:00+00:00[Europe/London]",
         "questions": [
             {"text": "Why us?"},
@@ -781,21 +782,21 @@ def test_a_document_that_is_not_an_object(document: object, words: str) -> None:
     [
         ("", "", "JSON text (Expecting value"),
         ("{'a': 1}", "", "enclosed in double quotes"),
-        ('{"schema_version": 2} []', "", "Extra data"),
+        ('{"schema_version": 3} []', "", "Extra data"),
         ("[" * 100_000 + "]" * 100_000, "", "recursion"),
         (b"\xff\xfe\xfd", "", "JSON text"),
         ('{"schema_version": NaN}', "", "NaN and Infinity are not part of JSON"),
-        ('{"schema_version": 2, "x": -Infinity}', "", "got '-Infinity'"),
-        ('{"schema_version": 2, "schema_version": 2}', "schema_version", "once"),
+        ('{"schema_version": 3, "x": -Infinity}', "", "got '-Infinity'"),
+        ('{"schema_version": 3, "schema_version": 3}', "schema_version", "once"),
         (
-            '{"schema_version": 2, "name": "A", "name": "B"}',
+            '{"schema_version": 3, "name": "A", "name": "B"}',
             "name",
             "each key once per object (Person repeats it), got 'name'",
         ),
-        ('{"schema_version": 2e400}', "schema_version", "got inf"),
+        ('{"schema_version": 3e400}', "schema_version", "got inf"),
         # Too long to read: refused where it stands, never turned into an int.
         (
-            '{"schema_version": 2, "name": ' + "1" * 5000 + "}",
+            '{"schema_version": 3, "name": ' + "1" * 5000 + "}",
             "name",
             "<integer of 5,000 digits>",
         ),
@@ -980,17 +981,28 @@ def test_mutated_documents_raise_only_schema_errors(
             assert from_json(cls, to_json(result)) == result
 
 
-# Versions: this release writes version 2 and reads 1 and 2.
+# Versions: this release writes version 3 and reads 1, 2 and 3.
 
 
 _GREETING_FIELDS = ("given_name", "family_name", "honorific", "salutation")
+_PLACE_FIELDS = ("country", "subdivision", "locale")
 
 
-def _without_greetings(person: Person | None) -> Person | None:
-    return (
-        None
-        if person is None
-        else attrs.evolve(person, **dict.fromkeys(_GREETING_FIELDS))
+def _without(person: Person | None, fields: tuple[str, ...]) -> Person | None:
+    return None if person is None else attrs.evolve(person, **dict.fromkeys(fields))
+
+
+def _plain(record: Person | Interview, fields: tuple[str, ...]) -> Person | Interview:
+    """*record* without the optional fields that later versions added."""
+    if isinstance(record, Person):
+        plain = _without(record, fields)
+        assert plain is not None
+        return plain
+    return attrs.evolve(
+        record,
+        interviewers=[_without(p, fields) for p in record.interviewers],
+        agency_contact=_without(record.agency_contact, fields),
+        **({"locale": None} if "locale" in fields else {}),
     )
 
 
@@ -998,36 +1010,64 @@ def _without_greetings(person: Person | None) -> Person | None:
 def test_a_version_1_document_reads_as_the_record_it_stands_for(
     record: Person | Interview,
 ) -> None:
-    # Version 2 only added optional fields, so a record without them is
-    # written the same way in both versions, apart from the version itself.
-    plain: Person | Interview
-    if isinstance(record, Person):
-        plain = attrs.evolve(record, **dict.fromkeys(_GREETING_FIELDS))
-    else:
-        plain = attrs.evolve(
-            record,
-            interviewers=[_without_greetings(p) for p in record.interviewers],
-            agency_contact=_without_greetings(record.agency_contact),
-        )
+    # Versions 2 and 3 only added optional fields, so a record without them
+    # is written the same way in every version, apart from the version itself.
+    plain = _plain(record, _GREETING_FIELDS + _PLACE_FIELDS)
     document = to_dict(plain)
-    assert document["schema_version"] == SCHEMA_VERSION == 2
+    assert document["schema_version"] == SCHEMA_VERSION == 3
     document["schema_version"] = 1
     assert from_dict(type(plain), document) == plain
     assert from_json(type(plain), json.dumps(document)) == plain
 
 
+@given(record=st.one_of(st.from_type(Person), st.from_type(Interview)))
+def test_a_version_2_document_reads_as_the_record_it_stands_for(
+    record: Person | Interview,
+) -> None:
+    # Version 3 added where a person is and the languages: a version-2
+    # document, greetings and all, reads as the same record.
+    plain = _plain(record, _PLACE_FIELDS)
+    document = to_dict(plain)
+    document["schema_version"] = 2
+    assert from_dict(type(plain), document) == plain
+    assert from_json(type(plain), json.dumps(document)) == plain
+    assert to_dict(from_dict(type(plain), document)) == {
+        **document,
+        "schema_version": 3,
+    }
+
+
+def test_a_version_2_document_written_by_the_last_release() -> None:
+    # As the release before this one wrote it, byte for byte.
+    text = (
+        '{"schema_version":2,"name":"Helen Marsh","email":"helen@acme.example",'
+        '"timezone":"America/New_York","family_name":"Marsh","honorific":"Dr"}'
+    )
+    person = from_json(Person, text)
+    assert person == Person(
+        name="Helen Marsh",
+        email="helen@acme.example",
+        timezone="America/New_York",
+        honorific="Dr",
+        family_name="Marsh",
+    )
+    assert person.country is person.subdivision is person.locale is None
+    assert to_json(person) == text.replace('"schema_version":2', '"schema_version":3')
+
+
 def test_reading_an_old_document_leaves_the_callers_dict_alone() -> None:
-    document = {"schema_version": 1, "name": "Priya Shah"}
-    assert from_dict(Person, document) == Person(name="Priya Shah")
-    assert document == {"schema_version": 1, "name": "Priya Shah"}
+    for version in (1, 2):
+        document = {"schema_version": version, "name": "Priya Shah"}
+        assert from_dict(Person, document) == Person(name="Priya Shah")
+        assert document == {"schema_version": version, "name": "Priya Shah"}
 
 
-@pytest.mark.parametrize("version", [0, -1, 3, 99, True, 1.0, "2", None])
+@pytest.mark.parametrize("version", [0, -1, 4, 99, True, 1.0, "2", "3", None])
 def test_an_unknown_version_is_refused_with_the_versions_read(version: object) -> None:
     with pytest.raises(SchemaError) as caught:
         from_dict(Person, {"schema_version": version, "name": "Priya Shah"})
     assert caught.value.path == "schema_version"
-    assert "a schema version this release reads (1, 2)" in str(caught.value)
+    assert "a schema version this release reads (1, 2, 3)" in str(caught.value)
 
 
 def test_the_greeting_fields_are_written_and_read_back() -> None:

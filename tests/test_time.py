@@ -687,3 +687,40 @@ def test_the_strategies_draw_only_zones_the_library_keeps() -> None:
         assert place_zone(name).name == name  # accepted for a person, as is
     assert _instants._all_zone_names() == ("UTC", *places)
     assert not {"EST", "Etc/GMT+5", "Factory", "US/Eastern", "UTC"} & set(places)
+
+
+# -- a zone's country -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zone", "country"),
+    [
+        ("America/New_York", "US"),
+        ("Europe/London", "GB"),
+        ("Europe/Berlin", "DE"),
+        ("Europe/Oslo", "NO"),
+        ("Asia/Riyadh", "SA"),
+        ("Asia/Dubai", "AE"),
+        ("Asia/Kolkata", "IN"),
+        ("Australia/Sydney", "AU"),
+    ],
+)
+def test_a_zones_country_is_the_one_zone_tab_gives(zone: str, country: str) -> None:
+    assert _time.zone_country(zone) == country
+
+
+def test_zones_without_a_place_have_no_country() -> None:
+    assert _time.zone_country("UTC") is None
+    assert _time.zone_country("Etc/GMT+5") is None
+
+
+def test_every_zone_a_person_may_work_in_has_a_country() -> None:
+    for name in sorted(zoneinfo.available_timezones()):
+        try:
+            kept = _time.place_zone(name).name
+        except ValidationError:
+            continue
+        country = _time.zone_country(kept)
+        assert country is not None, kept
+        assert len(country) == 2, (kept, country)
+        assert country.isupper(), (kept, country)

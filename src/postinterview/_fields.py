@@ -239,6 +239,53 @@ def check_email(field: str, value: object) -> None:
         raise ValidationError(field, value, EMAIL_EXPECTED)
 
 
+# -- language tags ---------------------------------------------------------------
+
+#: What an error says a language tag should have been.
+LOCALE_EXPECTED = "a language tag in Babel's form, such as 'fr_FR', 'de' or 'pt_BR'"
+# A language in lower case, then optionally a script in title case and a
+# territory in capitals (or a UN M.49 region in digits), joined by underscores.
+_LOCALE = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|[0-9]{3}))?")
+_LOCALE_PARTS = re.compile(r"[-_]")
+
+
+def _locale_form(value: str) -> str | None:
+    """*value* in Babel's form when only its separators or cases are wrong."""
+    language, *rest = _LOCALE_PARTS.split(value)
+    parts = [language.lower()]
+    for part in rest:
+        parts.append(part.title() if len(part) == 4 else part.upper())
+    written = "_".join(parts)
+    return written if _LOCALE.fullmatch(written) else None
+
+
+def check_locale(field: str, value: object) -> None:
+    """Raise unless *value* is shaped as a language tag in Babel's form.
+
+    The tag is a language in lower case, then optionally a script and a
+    territory, joined by underscores: ``"fr_FR"``, ``"de"``, ``"pt_BR"``,
+    ``"zh_Hant_TW"``, ``"es_419"``. Only the shape is checked: whether
+    letters are written in that language is for the letters to say. A tag
+    written another way, such as ``"fr-FR"`` or ``"en_gb"``, is refused with
+    its Babel form as the suggestion.
+    """
+    if type(value) is str and _LOCALE.fullmatch(value):
+        return
+    suggestion = _locale_form(value) if type(value) is str else None
+    expected = (
+        f"a language tag in Babel's form: {suggestion!r}"
+        if suggestion is not None
+        else LOCALE_EXPECTED
+    )
+    raise ValidationError(field, value, expected)
+
+
+def optional_locale(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require ``None`` or a language tag shaped as :func:`check_locale` says."""
+    if value is not None:
+        check_locale(attribute.name, value)
+
+
 #: Amounts are below ``10 ** AMOUNT_DIGITS``: a quadrillion.
 AMOUNT_DIGITS = 15
 #: Amounts have at most this many decimal places.

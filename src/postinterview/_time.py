@@ -53,6 +53,7 @@ __all__ = [
     "reduce_keeping_folds",
     "utc_of",
     "zone",
+    "zone_country",
     "zone_key",
     "zone_name",
 ]
@@ -152,13 +153,16 @@ class _TzData(NamedTuple):
     machine has neither file; *zones* the names of zones, *links* maps each
     link's name to its target, and *reach* counts, for each located zone, the
     countries that ``zone1970.tab`` says use it and the links to it: how
-    widely it is known, for choosing an example.
+    widely it is known, for choosing an example. *countries* gives each
+    located zone's country, as an ISO 3166-1 alpha-2 code: the one
+    ``zone.tab`` names, else the first that ``zone1970.tab`` names.
     """
 
     located: frozenset[str] | None
     zones: frozenset[str]
     links: dict[str, str]
     reach: dict[str, int]
+    countries: dict[str, str]
 
 
 class _RefusedError(ValueError):
@@ -197,7 +201,9 @@ def _tz_data() -> _TzData:
     """The tz database's names, read once from the files zoneinfo uses."""
     texts = _tz_texts()
     if texts is None:
-        return _TzData(located=None, zones=frozenset(), links={}, reach={})
+        return _TzData(
+            located=None, zones=frozenset(), links={}, reach={}, countries={}
+        )
     zi, *tabs = texts
     zones = set()
     links = {}
@@ -208,18 +214,24 @@ def _tz_data() -> _TzData:
             _, target, name = line.split()[:3]
             links[name] = target
     reach: dict[str, int] = {}
-    for tab in tabs:
+    countries: dict[str, str] = {}
+    for tab in tabs:  # zone.tab first: its one country per zone wins
         for line in tab.splitlines():
             columns = line.split("\t")
             if line.startswith("#") or len(columns) < 3:
                 continue
             reach[columns[2]] = max(reach.get(columns[2], 0), columns[0].count(",") + 1)
+            countries.setdefault(columns[2], columns[0].split(",")[0])
     for target in links.values():
         if target in reach:
             reach[target] += 1
     located = frozenset(reach)
     return _TzData(
-        located=located or None, zones=frozenset(zones), links=links, reach=reach
+        located=located or None,
+        zones=frozenset(zones),
+        links=links,
+        reach=reach,
+        countries=countries,
     )
 
 
@@ -392,6 +404,23 @@ def zone_key(name: str | None) -> str | None:
     except (ValueError, zoneinfo.ZoneInfoNotFoundError, OSError):
         return name
     return name if tz.name == UTC_NAME else tz.name
+
+
+def zone_country(name: str) -> str | None:
+    """Return the country of the place whose zone is called *name*, or ``None``.
+
+    The country is an ISO 3166-1 alpha-2 code, as the tz database's
+    ``zone.tab`` gives it (``"America/New_York"`` is in ``"US"``,
+    ``"Europe/London"`` in ``"GB"``); a zone the database gives no country,
+    such as ``"UTC"``, has none. *name* is a name that :func:`zone` accepts;
+    a link reads as its target when the database lists no country for the
+    link itself.
+    """
+    data = _tz_data()
+    country = data.countries.get(name)
+    if country is None and name in data.links:
+        country = data.countries.get(_target(name, data.links))
+    return country
 
 
 def zone_name(instant: dt.datetime) -> str:

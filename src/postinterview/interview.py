@@ -91,6 +91,14 @@ def _check_zone(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         _time.place_zone(value, attribute.name)
 
 
+def _check_country(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        # The holidays package knows the countries: loaded when one is named.
+        from postinterview.workdays import _places  # noqa: PLC0415
+
+        _places.check_country(attribute.name, value)
+
+
 # Words that open a greeting: a salutation is what follows them.
 _GREETING_WORDS = re.compile(
     r"(dear|hi|hello|hey|good (morning|afternoon|evening))\b", re.IGNORECASE
@@ -144,8 +152,25 @@ class Person:
     (particles such as "van der Berg", family names written first, single
     names). *given_name* is the name they go by, when known.
 
+    Where they are, for their public holidays and weekend: *country* is an
+    ISO 3166-1 alpha-2 code in capitals (``"US"``, ``"GB"``, ``"DE"``) of a
+    country whose public holidays the ``holidays`` package knows, and
+    *subdivision* the part of an ISO 3166-2 code after the country, as that
+    package names it (``"NY"``, ``"SCT"``, ``"BY"``), where holidays differ
+    within the country. A subdivision needs a country: *country*, else the
+    country of *timezone*. A code in the wrong case, another name of a
+    country (``"UK"``, ``"USA"``) or of a subdivision (``"Bavaria"``) is
+    refused with a :class:`ValidationError` that suggests the code. The
+    ``holidays`` package is imported when the first country is given.
+
+    *locale* is the language they read, as a tag in Babel's form (``"fr_FR"``,
+    ``"de"``, ``"pt_BR"``); ``"fr-FR"`` is refused, suggesting ``"fr_FR"``.
+    Only its shape is checked here.
+
     >>> Person(name="  Priya Shah ", email="priya@acme.example").name
     'Priya Shah'
+    >>> Person(name="Ana Souza", country="BR", subdivision="SP", locale="pt_BR").country
+    'BR'
     """
 
     name: str = attrs.field(converter=_fields.strip, validator=_fields.line)
@@ -173,6 +198,38 @@ class Person:
     salutation: str | None = attrs.field(
         default=None, converter=_fields.strip_optional, validator=_check_salutation
     )
+    country: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_check_country
+    )
+    subdivision: str | None = attrs.field(
+        default=None, converter=_fields.strip_optional, validator=_fields.optional_line
+    )
+    locale: str | None = attrs.field(
+        default=None,
+        converter=_fields.strip_optional,
+        validator=_fields.optional_locale,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.subdivision is not None:
+            _check_subdivision(self.subdivision, self.country, self.timezone)
+
+
+def _check_subdivision(subdivision: str, country: str | None, zone: str | None) -> None:
+    """Refuse a subdivision that is not one of its country's, or has no country."""
+    if country is None and zone is not None:
+        country = _time.zone_country(zone)
+    if country is None:
+        where = "" if zone is None else f" ({zone} is in no country)"
+        raise ValidationError(
+            "subdivision",
+            subdivision,
+            "a subdivision together with its country: give country too (such as "
+            f"country='US' for subdivision='NY'), or a timezone in that country{where}",
+        )
+    from postinterview.workdays import _places  # noqa: PLC0415 - see _check_country
+
+    _places.check_subdivision("subdivision", subdivision, country)
 
 
 @attrs.frozen(kw_only=True)
@@ -239,6 +296,9 @@ class Interview:
     closing date for applications, before which nobody should be chased.
     An interview run by a recruitment agency (``run_by=RunBy.AGENCY``) needs
     its *agency_contact*: follow-ups and feedback requests go to them.
+    *locale* is the language the interview was held in, as a tag in Babel's
+    form (``"fr_FR"``), when known: the letters' language when neither the
+    call nor the recipient names one.
 
     >>> import pendulum
     >>> end = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
@@ -297,6 +357,11 @@ class Interview:
     )
     references_may_be_contacted: bool = attrs.field(
         default=False, validator=_fields.boolean
+    )
+    locale: str | None = attrs.field(
+        default=None,
+        converter=_fields.strip_optional,
+        validator=_fields.optional_locale,
     )
 
     def __attrs_post_init__(self) -> None:

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # The package binds these again, with the comments that document them.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 RECORDS: Final[tuple[type, ...]] = (
     Person,
     SalaryRange,
@@ -84,7 +84,7 @@ def to_dict(obj: object) -> dict[str, Any]:
     not a record.
 
     >>> to_dict(Person(name="Priya Shah", email="priya@acme.example"))
-    {'schema_version': 2, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
+    {'schema_version': 3, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
     """
     plan = record_plan(type(obj), RECORDS)
     return plan.encode(obj, {VERSION_KEY: SCHEMA_VERSION})
@@ -101,7 +101,7 @@ def to_toml(obj: object) -> str:
     reads the result from a file named ``.toml``.
 
     >>> print(to_toml(Person(name="Priya Shah", timezone="Europe/London")))
-    schema_version = 2
+    schema_version = 3
     name = "Priya Shah"
     timezone = "Europe/London"
     <BLANKLINE>
@@ -118,12 +118,12 @@ def from_dict(cls: type[T], data: object) -> T:
     problem, when *data* is not a valid document; :class:`TypeError` when
     *cls* is not a record (see :data:`RECORDS`).
 
-    >>> from_dict(Person, {"schema_version": 2, "name": "Priya Shah"}).name
+    >>> from_dict(Person, {"schema_version": 3, "name": "Priya Shah"}).name
     'Priya Shah'
-    >>> from_dict(Person, {"schema_version": 2, "name": "Priya", "emial": "x"})
+    >>> from_dict(Person, {"schema_version": 3, "name": "Priya", "emial": "x"})
     Traceback (most recent call last):
     ...
-    postinterview.errors.SchemaError: emial: expected a field of Person (name, email, phone, title, timezone, given_name, family_name, honorific, salutation), got 'emial'
+    postinterview.errors.SchemaError: emial: expected a field of Person (name, email, phone, title, timezone, given_name, family_name, honorific, salutation, country, subdivision, locale), got 'emial'
     """  # noqa: E501 - a doctest shows the message as one line
     plan = record_plan(cls, RECORDS)
     try:
@@ -145,11 +145,14 @@ def _unchanged(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-# How a document of each older version becomes one of the next version. A
-# version-1 document is a version-2 document as it stands: version 2 only
-# added optional fields (how a :class:`Person` is greeted).
+# How a document of each older version becomes one of the next version. Each
+# step so far only added optional fields, so a document of one version is a
+# document of the next as it stands: version 2 added how a Person is greeted;
+# version 3 added where a Person is and the language they read (country,
+# subdivision, locale) and the language an Interview was held in (locale).
 _MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     1: _unchanged,
+    2: _unchanged,
 }
 
 
@@ -174,7 +177,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     Without *indent* the text is compact; non-ASCII text is kept as it is.
 
     >>> to_json(Person(name="Zoë Ng", timezone="Asia/Singapore"))
-    '{"schema_version":2,"name":"Zoë Ng","timezone":"Asia/Singapore"}'
+    '{"schema_version":3,"name":"Zoë Ng","timezone":"Asia/Singapore"}'
     """
     return json.dumps(
         to_dict(obj),
@@ -193,7 +196,7 @@ def from_json(cls: type[T], text: str | bytes | bytearray) -> T:
     JSON, objects that repeat a key, and the constants ``NaN`` and
     ``Infinity``, all with :class:`~postinterview.errors.SchemaError`.
 
-    >>> text = '{"schema_version": 2, "name": "Priya", "name": "Ann"}'
+    >>> text = '{"schema_version": 3, "name": "Priya", "name": "Ann"}'
     >>> from_json(Person, text)
     Traceback (most recent call last):
     ...

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -32,6 +33,7 @@ from postinterview.strategies._instants import (
     aware_datetimes,
     zone_names,
 )
+from postinterview.workdays import _places
 
 
 def people(
@@ -45,10 +47,16 @@ def people(
     ``False`` never, ``None`` (the default) sometimes. Names and titles use
     letters, marks, digits, punctuation and symbols from all of Unicode; the
     fields that say how to greet them (given and family name, honorific,
-    salutation) are each sometimes there. Shrinks towards a one-character
-    name and no optional fields.
+    salutation) are each sometimes there. Sometimes they have a *country*,
+    from countries whose weekends and holidays differ (``"US"``, ``"GB"``,
+    ``"DE"``, ``"SA"``, ``"AE"``, ``"IL"``, ``"IN"``...), and then
+    sometimes one of its subdivisions; without a country, sometimes a
+    subdivision of their zone's country. Sometimes a *locale*, from the
+    languages the letters are written in and regional variants of them
+    (``"en_GB"``, ``"fr_FR"``, ``"fr_CA"``, ``"pt_BR"``...). Shrinks towards
+    a one-character name and no optional fields.
     """
-    return st.builds(
+    base = st.builds(
         Person,
         name=_lines(),
         email=_maybe(_emails(), email),
@@ -59,7 +67,62 @@ def people(
         family_name=st.none() | _lines(),
         honorific=st.none() | _honorifics(),
         salutation=st.none() | _lines().filter(_is_salutation),
+        locale=st.none() | st.sampled_from(LOCALES),
     )
+
+    @st.composite
+    def draw(draw: st.DrawFn) -> Person:
+        person = draw(base)
+        country = draw(st.none() | st.sampled_from(COUNTRIES))
+        where = country
+        if where is None and person.timezone is not None:
+            where = _time.zone_country(person.timezone)
+        parts = () if where is None else _places.subdivisions(where)
+        subdivision = draw(st.none() | st.sampled_from(parts)) if parts else None
+        if country is None and subdivision is None:
+            return person
+        return attrs.evolve(person, country=country, subdivision=subdivision)
+
+    return draw()
+
+
+#: The countries people are drawn in: weekends on Saturday and Sunday, on
+#: Friday and Saturday (Saudi Arabia, Israel, Egypt), on Sunday alone (India)
+#: and on Friday alone (Iran); the UAE, which moved its weekend in 2022; and
+#: countries whose holidays differ by subdivision (states, nations, Länder,
+#: provinces).
+COUNTRIES = (
+    "US",
+    "GB",
+    "DE",
+    "CA",
+    "AU",
+    "FR",
+    "ES",
+    "BR",
+    "JP",
+    "IN",
+    "SA",
+    "AE",
+    "IL",
+    "EG",
+    "IR",
+    "NZ",
+)
+#: The language tags drawn: those the letters are written in, and regional
+#: variants that fall back to them.
+LOCALES = (
+    "en_GB",
+    "en_US",
+    "fr_FR",
+    "de_DE",
+    "es_ES",
+    "pt_BR",
+    "en_IE",
+    "fr_CA",
+    "de_AT",
+    "es_MX",
+)
 
 
 def _honorifics() -> st.SearchStrategy[str]:
@@ -122,7 +185,9 @@ def interviews(
     at least ten minutes before its end (a *min_value* later than that raises
     :class:`~hypothesis.errors.InvalidArgument`), and ends, decision dates
     and closing dates that would pass it are moved to its last instant or
-    day. Shrinks towards a short interview in UTC with nobody named.
+    day. Sometimes it names the language it was held in (a *locale*, as
+    :func:`people` draws them). Shrinks towards a short interview in UTC
+    with nobody named.
     """
     if not 0 <= min_interviewers <= max_interviewers:
         raise InvalidArgument(
@@ -176,6 +241,7 @@ _DECISIONS = (
 _CLOSING_DAYS = st.none() | st.integers(-30, 30)
 _MAYBE_LINE = st.none() | _lines()
 _MAYBE_SALARY = st.none() | salary_ranges()
+_MAYBE_LOCALE = st.none() | st.sampled_from(LOCALES)
 _PERSON = people()
 _ROUNDS = st.integers(1, 6)
 
@@ -210,6 +276,7 @@ def _interview_from(
         preferred_channel=draw(st.sampled_from(Channel)),
         advertised_salary=draw(_MAYBE_SALARY),
         references_may_be_contacted=draw(st.booleans()),
+        locale=draw(_MAYBE_LOCALE),
     )
 
 

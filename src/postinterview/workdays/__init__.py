@@ -10,9 +10,11 @@ Everything here is pure and fast enough for the follow-up engine: the work is
 done with integers and stdlib datetimes, and one pendulum value is built at the
 end.
 
-The calendar is in ``_calendar``, what its fields accept in ``_fields``, and
+The calendar is in ``_calendar``, what its fields accept in ``_fields``,
 when a zone's clock reads a given time (:func:`reading`, which the follow-up
-engine uses too) in ``_reading``.
+engine uses too) in ``_reading``, and the countries and subdivisions whose
+public holidays are known (which a person's ``country`` and ``subdivision``
+are checked against) in ``_places``.
 """
 
 from __future__ import annotations
