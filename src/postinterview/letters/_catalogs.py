@@ -79,7 +79,7 @@ def check_tag(field: str, value: object) -> str:
         raise ValidationError(field, value, _how_to_add() + hint)
     if _chain(value) is None:
         raise ValidationError(field, value, _how_to_add())
-    babel_locale(value)  # Babel knows how to write its dates
+    babel_locale(value, field)  # Babel knows how to write its dates
     return value
 
 
@@ -312,16 +312,16 @@ def messages() -> tuple[tuple[str | None, str], ...]:
 
 
 @functools.cache
-def babel_locale(tag: str) -> Locale:
+def babel_locale(tag: str, field: str = "locale") -> Locale:
     """Babel's locale for *tag*; a tag Babel does not know raises
-    :class:`ValidationError`."""
+    :class:`ValidationError` naming *field*."""
     from babel.core import Locale, UnknownLocaleError  # noqa: PLC0415 - on first use
 
     try:
         return Locale.parse(tag)
     except (UnknownLocaleError, ValueError):
         raise ValidationError(
-            "locale", tag, "a language tag that Babel (CLDR) knows, such as 'fr_CA'"
+            field, tag, "a language tag that Babel (CLDR) knows, such as 'fr_CA'"
         ) from None
 
 
@@ -330,13 +330,15 @@ def lang(tag: str) -> str:
     return tag.replace("_", "-")
 
 
-def resolve(given: object, *fallbacks: str | None) -> str:
-    """The letter's language: *given* when not None, else the first of
-    *fallbacks* that is set (the reader's, the interview's), else en_GB;
-    checked by :func:`check_tag`."""
-    if given is not None:
-        return check_tag("locale", given)
-    for tag in fallbacks:
+def resolve(given: object, reader: str | None, held: str | None) -> str:
+    """The letter's language: *given* when not None, else the *reader*'s,
+    else the one the interview was *held* in, else en_GB; checked by
+    :func:`check_tag`, which names where an unknown tag came from."""
+    for field, tag in (
+        ("locale", given),
+        ("to.locale", reader),
+        ("interview.locale", held),
+    ):
         if tag is not None:
-            return check_tag("locale", tag)
+            return check_tag(field, tag)
     return "en_GB"

@@ -180,9 +180,7 @@ class _Frame:
     ) -> dict[str, Any]:
         """Check everything given, then return what *kind*'s templates see."""
         self._check(kind, interview, to)
-        locale = resolve(
-            self.locale, getattr(to, "locale", None), getattr(interview, "locale", None)
-        )
+        locale = resolve(self.locale, to.locale, interview.locale)
         filled = _filled(kind, details)
         if kind == "offer_thanks":
             _check_salary(filled["salary"], interview.advertised_salary)
