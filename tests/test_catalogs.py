@@ -129,7 +129,7 @@ def test_a_translation_names_only_the_values_its_message_gives(
 
 def test_the_shipped_languages_are_listed() -> None:
     assert letters.languages() == ("de_DE", "en_GB", "en_US", "es_ES", "fr_FR", "pt_BR")
-    assert letters.LOCALES == letters.languages()
+    assert letters.languages() == letters.LOCALES
 
 
 @pytest.mark.parametrize("tag", ["it_IT", "xx", "en-GB", "fr_fr", "", "de_DE.UTF-8"])
@@ -257,7 +257,7 @@ def test_removing_a_language_never_added_is_refused() -> None:
         letters.remove_language("fr_FR")
 
 
-languages = st.sampled_from(sorted(CATALOGS.values()) + ["en_GB"])
+languages = st.sampled_from([*sorted(CATALOGS.values()), "en_GB"])
 choices = st.none() | languages
 
 

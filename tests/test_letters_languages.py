@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from postinterview import Format, Interview, Person, SalaryRange, letters
+from postinterview import Interview, Person, SalaryRange, letters
 from postinterview.letters import KINDS
 
 ME = letters.Candidate(

@@ -18,6 +18,7 @@ import io
 import os
 import re
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from postinterview.errors import ValidationError
@@ -241,11 +242,20 @@ def remove_language(tag: str) -> None:
         _forget()
 
 
-def _forget() -> None:
-    """Drop the environments built with the catalogs that just changed."""
-    from postinterview.letters import _environment  # noqa: PLC0415 - a cycle
+# What to tell when a catalog changes: the environments built with the old
+# ones (letters._environment adds itself).
+_listeners: list[Callable[[], None]] = []
 
-    _environment.forget_languages()
+
+def when_changed(listener: Callable[[], None]) -> None:
+    """Call *listener* whenever a host adds or removes a catalog."""
+    _listeners.append(listener)
+
+
+def _forget() -> None:
+    """Drop what was built with the catalogs that just changed."""
+    for listener in _listeners:
+        listener()
 
 
 def _load(catalog: object) -> gettext.NullTranslations:

@@ -13,7 +13,7 @@ import jinja2
 import markupsafe
 
 from postinterview.errors import TemplateRenderError, ValidationError
-from postinterview.letters._catalogs import check_tag, translations
+from postinterview.letters._catalogs import check_tag, translations, when_changed
 from postinterview.letters._locale import FILTERS
 
 
@@ -130,6 +130,9 @@ def forget_languages() -> None:
     """Drop every environment and template built so far: a catalog changed."""
     _packaged.cache_clear()
     _template.cache_clear()
+
+
+when_changed(forget_languages)
 
 
 def environment(
