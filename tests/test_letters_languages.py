@@ -232,3 +232,21 @@ def test_a_person_and_an_interview_keep_their_language_through_attrs() -> None:
     to = attrs.evolve(marsh(), locale="de_DE")
     written = draft("rejection_reply", to, None)  # type: ignore[arg-type]
     assert written.locale == "de_DE"
+
+
+def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
+    env = letters.environment()
+    first = pendulum.date(2026, 12, 1)
+    shown = "{{ d|longdate }} / {{ d|weekday }}"
+    assert env.from_string(shown).render(d=first, locale="fr_FR") == (
+        "1er décembre 2026 / mardi 1er décembre"
+    )
+    # Only the first: the eleventh is written plainly, and other languages
+    # keep CLDR's form.
+    eleventh = pendulum.date(2026, 12, 11)
+    assert env.from_string(shown).render(d=eleventh, locale="fr_CA") == (
+        "11 décembre 2026 / vendredi 11 décembre"
+    )
+    assert env.from_string(shown).render(d=first, locale="de_DE") == (
+        "1. Dezember 2026 / Dienstag, 1. Dezember"
+    )

@@ -66,7 +66,8 @@ def _longdate(
     from babel.dates import format_date  # noqa: PLC0415 - on first use
 
     locale = babel_locale(_locale_of(context))
-    written = format_date(_plain(day), "long", locale=locale)
+    pattern = _first_of_month(locale.date_formats["long"].pattern, locale, day)
+    written = format_date(_plain(day), pattern, locale=locale)
     return _set_off(written, locale, continues)
 
 
@@ -85,7 +86,8 @@ def _weekday(
     from babel.dates import format_date  # noqa: PLC0415 - on first use
 
     locale = babel_locale(_locale_of(context))
-    written = format_date(_plain(day), _weekday_pattern(locale), locale=locale)
+    pattern = _first_of_month(_weekday_pattern(locale), locale, day)
+    written = format_date(_plain(day), pattern, locale=locale)
     return _set_off(written, locale, continues)
 
 
@@ -95,6 +97,16 @@ def _plain(day: dt.date) -> dt.date:
 
 
 _WEEKDAY_FIELD = re.compile(r"E+|c{3,}")
+# The day of the month in a CLDR pattern: a lone "d", outside quotes.
+_DAY_FIELD = re.compile(r"(?<![d'])d(?![d'])")
+
+
+def _first_of_month(pattern: str, locale: Locale, day: dt.date) -> str:
+    """French writes the first of the month as an ordinal, "1er décembre",
+    which CLDR's patterns do not."""
+    if locale.language == "fr" and day.day == 1:
+        return _DAY_FIELD.sub("'1er'", pattern, count=1)
+    return pattern
 _weekday_patterns: dict[str, str] = {}
 
 
