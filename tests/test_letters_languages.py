@@ -1171,3 +1171,55 @@ def test_hostile_texts_in_every_language_are_checked_quickly() -> None:
         seconds=120,
     )
     assert outcome.error is None, outcome.message
+
+
+# -- call scripts ----------------------------------------------------------------
+
+SCRIPTS = {
+    "fr_FR": (
+        "Appel \u00e0 Helen Marsh chez Acme Robotics, Inc.",
+        f"Ce qu'il faut dire{NNBSP}:",
+        f"Ce qu'il faut demander{NNBSP}:",
+        f"Si vous tombez sur la messagerie{NNBSP}:",
+    ),
+    "de_DE": (
+        "Anruf bei Helen Marsh, Acme Robotics, Inc.",
+        "Was Sie sagen:",
+        "Was Sie fragen k\u00f6nnen:",
+        "Wenn die Mailbox antwortet:",
+    ),
+    "es_ES": (
+        "Llamada a Helen Marsh, de Acme Robotics, Inc.",
+        "Qu\u00e9 decir:",
+        "Qu\u00e9 preguntar:",
+        "Si salta el buz\u00f3n de voz:",
+    ),
+    "pt_BR": (
+        "Liga\u00e7\u00e3o para Helen Marsh, da Acme Robotics, Inc.",
+        "O que dizer:",
+        "O que perguntar:",
+        "Se cair na caixa postal:",
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", list(SCRIPTS))
+def test_a_call_script_counts_what_to_say_in_each_language(locale: str) -> None:
+    head, say, ask, voicemail = SCRIPTS[locale]
+    bounds = body_words("check_in_call", locale)
+    assert bounds is not None
+    most = bounds[1]
+
+    def script(said: int) -> str:
+        lines = [head, "", say, f"Helen Marsh. {words(said - 2)}.", "", ask]
+        return "\n".join([*lines, f"- {words(40)}.", "", voicemail, f"{words(60)}."])
+
+    def length(text: str) -> list[str | None]:
+        made = draft(text, locale, kind="check_in_call", subject="Script")
+        return found(made.check(), "length")
+
+    assert length(script(most)) == []
+    assert length(script(most + 1)) == [None]
+    unnamed = script(most).replace("Helen Marsh", "Sam")
+    made = draft(unnamed, locale, kind="check_in_call", subject="Script")
+    assert found(made.check(), "greeting") == [None]

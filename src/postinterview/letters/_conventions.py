@@ -190,7 +190,7 @@ _FR = Conventions(
     abbreviations=_COMMON
     | {"m.", "mm.", "p. ex.", "p.ex.", "c.-\u00e0-d.", "env.", "t\u00e9l."}
     | {"r\u00e9f.", "av.", "n\u00b0."},
-    say=re.compile(r"[^\n]*\bdire\b[^\n]*:\s*$", _I),
+    say=re.compile(r"[^\n]*\b(?:dire|direz|dis)\b[^\n]*:\s*$", _I),
     meeting=re.compile(
         r"\b(?:me|m['\u2019]|te|t['\u2019]|vous|nous)\s*rencontrer\b"
         r"|\b(?:m['\u2019]|t['\u2019]|vous|nous|l['\u2019])\s*avoir\s+rencontr\w*"
@@ -254,7 +254,7 @@ _DE = Conventions(
     | {"z. b.", "z.b.", "d. h.", "d.h.", "u. a.", "u.a.", "usw.", "bzw.", "ca."}
     | {"evtl.", "ggf.", "vgl.", "nr.", "bspw.", "sog.", "str.", "tel.", "dipl."}
     | {"ing.", "hr.", "fr.", "mag.", "inkl."},
-    say=re.compile(r"[^\n]*\bsagen\b[^\n]*:\s*$", _I),
+    say=re.compile(r"[^\n]*\b(?:sagen|sage)\b[^\n]*:\s*$", _I),
     meeting=re.compile(
         r"\b(?:unser(?:em|es)?|das|dem|beim|vom|zum|diese[ms]?)\s+"
         r"(?:pers\u00f6nliche[ns]?\s+)?Treffen\b"
@@ -329,7 +329,7 @@ _ES = Conventions(
     | {"sra.", "srta.", "dra.", "profa.", "d.", "d\u00f1a.", "ud.", "uds."}
     | {"p. ej.", "p.ej.", "aprox.", "tel.", "n\u00fam.", "ej.", "p\u00e1g.", "lic."}
     | {"ing.", "avda."},
-    say=re.compile(r"[^\n]*\bdecir\b[^\n]*:\s*$", _I),
+    say=re.compile(r"[^\n]*\b(?:decir|diga|digo)\b[^\n]*:\s*$", _I),
     meeting=re.compile(
         rf"\b(?:nuestra|esta|aquella|por\s+la)\s+reuni\u00f3n\b{_ES_REMOTE}"
         rf"|\b(?:nuestro|este|aquel|por\s+el)\s+encuentro\b{_ES_REMOTE}"
@@ -395,7 +395,7 @@ _PT = Conventions(
     abbreviations=_COMMON
     | {"sra.", "srta.", "dra.", "profa.", "p. ex.", "p.ex.", "ex.", "aprox."}
     | {"tel.", "p\u00e1g.", "exmo.", "exma.", "ilmo.", "ilma.", "av.", "eng."},
-    say=re.compile(r"[^\n]*\b(?:dizer|falar)\b[^\n]*:\s*$", _I),
+    say=re.compile(r"[^\n]*\b(?:dizer|diga|digo|falar|fale)\b[^\n]*:\s*$", _I),
     meeting=re.compile(
         rf"\b(?:nossa|esta|essa|pela)\s+reuni\u00e3o\b{_PT_REMOTE}"
         rf"|\b(?:nosso|este|esse|pelo)\s+encontro\b{_PT_REMOTE}"
