@@ -8,6 +8,8 @@ The cases are the ones that once grew quadratically:
 - ``Draft.check(application)`` on an American reply to an offer after a
   video call, sentence after sentence of what its checks look for: doubled
   marks, sentences in lower case, meetings, promised dates, British words;
+  and on French and Spanish ones, whose checks read their own meeting
+  words, spaces before marks, "¿" and "¡", and dates written by Babel;
 - reading an application from JSON whose history is notes and then one
   thank-you after another (once 8.5 s at 20,000 events, 0.56 s at 5,000);
 - ``Application.record()`` of one more event onto such an application, a
@@ -67,6 +69,18 @@ SENTENCES = (
     "i met you at Acme Ltd.. Meeting you was good, e.g., the referee said. "
     "I will give you my answer by Wednesday, December 2. "
 )
+# The same in French and Spanish: each language's own patterns at work.
+OTHER_SENTENCES = {
+    "fr_FR": (
+        "je vous ai rencontr\u00e9e chez Acme Ltd.. Notre rencontre\u202f? "
+        "p. ex. vous vous. Je vous donnerai ma r\u00e9ponse le mercredi 2 "
+        "d\u00e9cembre. "
+    ),
+    "es_ES": (
+        "\u00bfnuestra reuni\u00f3n en Acme Ltd.. \u00a1Qu\u00e9 bien? Le "
+        "dar\u00e9 mi respuesta el mi\u00e9rcoles, 2 de diciembre. "
+    ),
+}
 # The smaller size of each case, in characters of text or events: each takes
 # a tenth of a second or more here.
 TEXT_CHARS = 200_000
@@ -130,6 +144,24 @@ def check_prose(chars: int) -> Callable[[], object]:
     return lambda: made.check(application=OFFERED)
 
 
+def check_languages(chars: int) -> Callable[[], object]:
+    made = []
+    for locale, sentences in OTHER_SENTENCES.items():
+        filler = sentences * (chars // len(sentences) + 1)
+        made.append(
+            Draft(
+                kind="offer_thanks",
+                to=PRIYA,
+                subject="Merci",
+                text=f"Bonjour Priya,\n\n{filler[: chars // 2]}\n\nRobin",
+                html="<p></p>",
+                locale=locale,
+                interview=CALL,
+            )
+        )
+    return lambda: [one.check(application=OFFERED) for one in made]
+
+
 def history(count: int) -> list[Event]:
     """Notes, then one thank-you after another: *count* events."""
     events: list[Event] = [NotesWritten(at=END.add(minutes=1))]
@@ -177,6 +209,7 @@ def cases(scale: float = 1) -> list[Case]:
         Case("Draft.check(), text repeating the name", "chars", chars, check_one),
         Case("check_panel(), two such drafts", "chars", chars, check_two),
         Case("Draft.check(application), every check", "chars", chars, check_prose),
+        Case("the same in French and Spanish", "chars", chars, check_languages),
         Case("from_json(Application)", "events", events, read_json),
         Case(f"record() x{RECORDS} onto an application", "events", events, record_more),
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 
 import pendulum
@@ -69,10 +70,15 @@ def reference_looks_like(found: list[str], wanted: list[str]) -> bool:
     ):
         return found == wanted
     joined, target = " ".join(found), " ".join(wanted)
-    return (
-        len(target) >= 4
-        and difflib.SequenceMatcher(None, joined, target).ratio() >= 0.8
+    return len(target) >= 4 and (
+        unaccented(joined) == unaccented(target)
+        or difflib.SequenceMatcher(None, joined, target).ratio() >= 0.8
     )
+
+
+def unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def reference_masked(body: str, person: Person) -> str:
@@ -98,6 +104,8 @@ WORDS = [
     *("Acme", "acme", "ACME", "Acne", "Ltd", "ltd", "LTD", "Limted", "Lt"),
     *("Data", "data", "Dta", "Engineer", "engineer", "engineers", "Enginer"),
     *("Engineering", "the", "at", "a", "O'Neil", "o\u2019neil", "Priya", "Shah"),
+    *("Soci\u00e9t\u00e9", "Societe", "soci\u00e9t\u00e9", "G\u00e9n\u00e9rale"),
+    *("Generale", "Gene\u0301rale", "M\u00fcller", "Muller"),
     *ODD_CASES,
 ]
 SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", ", ", ". ", "'", "-", "", "1"]
@@ -107,7 +115,12 @@ texts = st.lists(st.tuples(words, st.sampled_from(SEPARATORS)), max_size=30).map
     lambda pairs: "".join(word + sep for word, sep in pairs)
 )
 names = st.one_of(
-    st.sampled_from(["Acme Ltd", "Data Engineer", "ACME", "O'Neil Data", "Acme"]),
+    st.sampled_from(
+        [
+            *("Acme Ltd", "Data Engineer", "ACME", "O'Neil Data", "Acme"),
+            *("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", "M\u00fcller Data"),
+        ]
+    ),
     st.lists(words, min_size=1, max_size=3).map(" ".join),
     st.text(st.sampled_from([*ODD_CASES, " ", "a", "'"]), min_size=1, max_size=6),
 )

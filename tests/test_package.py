@@ -36,6 +36,8 @@ MODULES_WITH_EXAMPLES = [
     "postinterview.interview",
     "postinterview.letters",
     "postinterview.letters._candidate",
+    "postinterview.letters._checks",
+    "postinterview.letters._conventions",
     "postinterview.letters._sandbox",
     "postinterview.notes",
 ]
@@ -88,6 +90,7 @@ def test_importing_the_package_leaves_optional_dependencies_alone() -> None:
     loaded = set(json.loads(result.stdout))
     assert "postinterview" in loaded
     for heavy in (
+        "babel",
         "jinja2",
         "hypothesis",
         "matplotlib",

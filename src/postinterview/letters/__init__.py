@@ -39,10 +39,10 @@ from typing import Any
 
 # One concept to a module: the sender (_candidate); the locales and filters
 # (_locale); the Jinja environments (_environment); the draft (_draft) and its
-# checks (_parts, _checks, _prose, _fit, _panel); email export (_email);
-# composing any kind of letter (_compose); the letters by family (_thanks,
-# _pending, _replies); drafts from a follow-up plan (_plan); the sandbox for
-# users' templates (_sandbox).
+# checks (_parts, _conventions, _checks, _prose, _fit, _panel); email export
+# (_email); composing any kind of letter (_compose); the letters by family
+# (_thanks, _pending, _replies); drafts from a follow-up plan (_plan); the
+# sandbox for users' templates (_sandbox).
 from postinterview.letters import (
     _checks,
     _compose,
@@ -53,6 +53,7 @@ from postinterview.letters import (
 )
 from postinterview.letters._candidate import Candidate
 from postinterview.letters._catalogs import add_language, languages, remove_language
+from postinterview.letters._checks import body_words
 from postinterview.letters._compose import _DETAILS as _DETAILS
 from postinterview.letters._compose import template_context
 from postinterview.letters._draft import Draft
@@ -82,6 +83,7 @@ __all__ = [
     "Candidate",
     "Draft",
     "add_language",
+    "body_words",
     "check_in",
     "check_panel",
     "draft_for",
@@ -111,6 +113,7 @@ __all__ = [
 #: letter or a digit. A thank-you
 #: note is 80 to 150 words, the forgotten point included; a check-in at most
 #: 90; a feedback request at most 110; the other packaged letters at most 160.
+#: These are English's; :func:`body_words` gives every language's.
 BODY_WORDS: Mapping[str, tuple[int, int]] = _checks.BODY_WORDS
 #: British words that an en_US letter should not use, each with what an
 #: American letter says instead ("referee": "reference"); words of names in

@@ -58,23 +58,32 @@ class Draft:
         """Return what a careful reader would want fixed before sending.
 
         Findings, not exceptions, each with a ``code`` (the table in the
-        letters guide says what each means):
+        letters guide says what each means). The letter is read in its
+        *locale*'s language (English, French, German, Spanish or
+        Portuguese, in any region: "fr_CA" reads as French); the messages
+        are in English and quote the letter as written.
 
         - ``greeting``: no greeting, or one that does not use the recipient's
           name (a word of their name, given or family name, or their
-          salutation); a call script that never says it;
-        - ``title-before-full-name``: "Dear Dr Helen Marsh";
-        - ``length``: a body outside :data:`BODY_WORDS` for its kind;
+          salutation; French may greet with "Madame," alone), or whose form
+          of address is the other sex's than their honorific says; a call
+          script that never says it;
+        - ``title-before-full-name``: "Dear Dr Helen Marsh", "Sehr geehrte
+          Frau Dr. Helen Marsh";
+        - ``length``: a body outside its kind's bounds in its language
+          (:func:`body_words`; :data:`BODY_WORDS` in English);
         - ``spelling``: the organisation or role spelled differently from the
           record (with the interview);
         - ``placeholder``: ``{{``, ``[name]``, ``TODO``, ``XXX`` left in;
         - ``doubled-word``: a word written twice in a row;
         - ``punctuation``: doubled or stray marks from joins ("Inc..",
-          ".,", " ."), not an ellipsis, nor a name's own full stop;
+          ".,", " ."), not an ellipsis, nor a name's own full stop, nor the
+          French space before "?"; a Spanish "¿" or "¡" unpaired;
         - ``lower-case-start``: a sentence of the body that starts in lower
-          case, unless the record writes that name so;
+          case, unless the record writes that name so (a German body's
+          first sentence may);
         - ``meeting-after-call``: a meeting spoken of after a telephone or
-          video interview ("taking the time to meet me");
+          video interview ("taking the time to meet me", "me rencontrer");
         - ``british-word``: British vocabulary in an en_US letter
           (:data:`BRITISH_WORDS`).
 
@@ -83,7 +92,8 @@ class Draft:
         record shows the same letter sent), ``no-rejection``, ``no-feedback``
         and ``no-offer`` (it answers something not recorded),
         ``reply-after-deadline`` (it promises an answer to an offer after the
-        offer's ``respond_by``) and ``not-in-record`` (the recipient, or the
+        offer's ``respond_by``, a date read as the letter's language writes
+        it) and ``not-in-record`` (the recipient, or the
         interview, is not in the record). Anything else as *application*
         raises :class:`ValidationError`.
         """

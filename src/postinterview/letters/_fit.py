@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from postinterview.findings import Finding
 from postinterview.interview import Interview, Person
 from postinterview.letters._address import reader_zone
-from postinterview.letters._parts import sentences
+from postinterview.letters._conventions import conventions, language_of
+from postinterview.letters._parts import nfc, sentences
 from postinterview.timeline import (
     DEFAULT_CHECK_INS,
     Application,
@@ -29,6 +32,9 @@ from postinterview.timeline import (
     ThankYouSent,
     Withdrew,
 )
+
+if TYPE_CHECKING:
+    import babel
 
 _CHECK_INS = frozenset({"check_in", "check_in_call"})
 # A referee is not in the record: their brief goes to whoever the candidate names.
@@ -267,18 +273,9 @@ _DATE = re.compile(
     rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b"
     r"(?:,?\s+(?P<year>\d{4})\b)?"
 )
-# A sentence that promises an answer: the writer commits to something, and
-# it is an answer.
-_COMMITS = re.compile(
-    r"\b(?:I\s+will|I\s+shall|I\s+can|I\s+expect\s+to|I\s+aim\s+to|I\s+plan\s+to"
-    r"|I['\u2019]ll|you\s+will\s+have|you['\u2019]ll\s+have)\b",
-    re.IGNORECASE,
-)
-_ANSWERS = re.compile(
-    r"\b(?:answer|reply|respond|response|decision|decide|confirm|let\s+you\s+know"
-    r"|get\s+back\s+to\s+you|come\s+back\s+to\s+you|be\s+in\s+touch)\b",
-    re.IGNORECASE,
-)
+_ENGLISH_MONTHS: Mapping[str, int] = {
+    name: number for number, name in enumerate(_MONTHS, start=1)
+}
 
 
 def _late_replies(
@@ -289,38 +286,53 @@ def _late_replies(
     The deadline is the day of the offer's ``respond_by`` in *zone*, the
     reader's, as the letters write it.
 
-    A date is read as the letters write it ("Wednesday 2 December", "2
-    December 2026", "Wednesday, December 2", "December 2, 2026"); without a
-    year, it is the first such day on or after the day the offer came. It
-    counts when its sentence promises an answer: a first-person commitment
-    ("I will", "I'll", "I can", "you will have") and an answer ("answer",
-    "reply", "decision", "let you know", "confirm"...), and the sentence is
-    not a question. Asking for more time ("Could I have until...?") is not
-    a promise.
+    A date is read as the letters write it: in English "Wednesday 2
+    December", "2 December 2026", "Wednesday, December 2", "December 2,
+    2026"; in the other languages as Babel writes the day and the long date
+    for *locale* ("mercredi 2 décembre", "Mittwoch, 2. Dezember", "2 de
+    diciembre de 2026"), its month names being the locale's own (Austrian
+    "Jänner"). Without a year, it is the first such day on or after the day
+    the offer came. It counts when its sentence promises an answer: a
+    first-person commitment ("I will", "I'll", "I can", "you will have";
+    "je vous donnerai", "ich werde", "le daré", "darei") and an answer
+    ("answer", "reply", "decision", "let you know", "confirm"; "réponse",
+    "Entscheidung", "respuesta", "resposta"...), and the sentence is not a
+    question. Asking for more time ("Could I have until...?") is not a
+    promise. A date that runs across what reads as a sentence's end (the
+    German "2. Dezember") belongs to the sentence it starts in, joined with
+    the one it ends in.
     """
-    if offer.respond_by is None:
+    known = conventions(locale)
+    if offer.respond_by is None or known is None:
         return
+    if known.language == "en":
+        dates, months = _DATE, _ENGLISH_MONTHS
+    else:
+        text = nfc(text)
+        dates, months = _dates_of(_babel_tag(locale))
     deadline = offer.respond_by.in_timezone(zone).date()
     arrived = offer.at.in_timezone(zone).date()
     spans: list[tuple[int, int]] | None = None
     starts: list[int] = []
-    promises: dict[int, bool] = {}
-    for match in _DATE.finditer(text):
-        day = _day_of(match, arrived)
+    promises: dict[tuple[int, int], bool] = {}
+    for match in dates.finditer(text):
+        day = _day_of(match, months, arrived)
         if day is None or day <= deadline:
             continue
         if spans is None:
             spans = sentences(text)
             starts = [start for start, _ in spans]
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index not in promises:
-            start, end = spans[index] if index >= 0 else (0, len(text))
-            promises[index] = (
+        first = bisect.bisect_right(starts, match.start()) - 1
+        last = max(first, bisect.bisect_right(starts, match.end() - 1) - 1)
+        if (first, last) not in promises:
+            start = spans[first][0] if first >= 0 else 0
+            end = spans[last][1] if last >= 0 else len(text)
+            promises[first, last] = (
                 not text[start:end].rstrip().endswith("?")
-                and _COMMITS.search(text, start, end) is not None
-                and _ANSWERS.search(text, start, end) is not None
+                and known.commits.search(text, start, end) is not None
+                and known.answers.search(text, start, end) is not None
             )
-        if promises[index]:
+        if promises[first, last]:
             yield Finding(
                 code="reply-after-deadline",
                 message=(
@@ -332,14 +344,22 @@ def _late_replies(
             )
 
 
-def _day_of(match: re.Match[str], arrived: dt.date) -> dt.date | None:
-    """The day a date match names, its year found from *arrived* when missing."""
-    month = _MONTHS.index(match["month"] or match["month2"]) + 1
+def _day_of(
+    match: re.Match[str], months: Mapping[str, int], arrived: dt.date
+) -> dt.date | None:
+    """The day a date match names, its year found from *arrived* when missing.
+
+    *months* gives each month's number by its name, as the match writes it
+    or casefolded.
+    """
+    name = match["month"] or match["month2"]
+    month = months.get(name) or months[name.casefold()]
     number = int(match["day"] or match["day2"])
-    year = int(match["year"]) if match["year"] else arrived.year
+    written_year = match["year"] or match.groupdict().get("year2")
+    year = int(written_year) if written_year else arrived.year
     try:
         day = dt.date(year, month, number)
-        if match["year"] is None and day < arrived:
+        if written_year is None and day < arrived:
             day = dt.date(year + 1, month, number)
     except ValueError:  # "31 November"; a 29 February in the wrong year
         return None
@@ -347,6 +367,55 @@ def _day_of(match: re.Match[str], arrived: dt.date) -> dt.date | None:
 
 
 def _written(day: dt.date, locale: str) -> str:
+    """*day* in full, as a letter in *locale* writes it."""
+    if language_of(locale) != "en":
+        from babel.dates import format_date  # noqa: PLC0415 - Babel on first use
+
+        return format_date(day, "long", locale=_babel_locale(_babel_tag(locale)))
     if locale == "en_US":
         return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _babel_tag(locale: str) -> str:
+    """*locale* as Babel spells a tag: "fr_CA" for "fr-CA"."""
+    return locale.strip().replace("-", "_")
+
+
+@functools.lru_cache(maxsize=32)
+def _babel_locale(tag: str) -> babel.Locale:
+    """Babel's locale for *tag*; its language's when Babel does not know the
+    region (the months are the language's)."""
+    import babel  # noqa: PLC0415 - Babel loads on first use
+
+    try:
+        return babel.Locale.parse(tag)
+    except (ValueError, babel.UnknownLocaleError):
+        return babel.Locale.parse(language_of(tag))
+
+
+@functools.lru_cache(maxsize=32)
+def _dates_of(tag: str) -> tuple[re.Pattern[str], Mapping[str, int]]:
+    """How a letter in *tag* writes a day of a month, and each month's number
+    by its casefolded name.
+
+    Built from Babel's month names for the locale (as the day is written
+    with them, and as they stand alone): the day's number, a full stop or
+    the French "er" after it, the Spanish and Portuguese "de", the month,
+    and a year ("20 novembre 2026", "20. November 2026", "20 de noviembre de
+    2026"); or the month first ("novembre 20, 2026"). Case is ignored.
+    """
+    locale = _babel_locale(tag)
+    months: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in locale.months[context]["wide"].items():
+            months[nfc(name).casefold()] = number
+    names = "|".join(map(re.escape, sorted(months, key=len, reverse=True)))
+    pattern = re.compile(
+        rf"(?<!\d)(?P<day>\d{{1,2}})(?:\.|er|\u1d49\u02b3|\u00ba|\u00b0)?\s+"
+        rf"(?:de\s+)?(?P<month>{names})\b(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?"
+        rf"|\b(?P<month2>{names})\s+(?P<day2>\d{{1,2}})\b"
+        r"(?:,?\s+(?P<year2>\d{4})\b)?",
+        re.IGNORECASE,
+    )
+    return pattern, months

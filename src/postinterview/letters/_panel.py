@@ -9,8 +9,9 @@ from postinterview.errors import ValidationError
 from postinterview.findings import Finding
 from postinterview.interview import Person
 from postinterview.letters._checks import _WORD, _name_parts
+from postinterview.letters._conventions import conventions
 from postinterview.letters._draft import Draft
-from postinterview.letters._parts import body, sentences
+from postinterview.letters._parts import body, nfc, sentences
 
 #: Two notes of a panel may share at most this part of their body sentences
 #: (of the note with fewer), once the recipients' names are masked: more, and
@@ -21,11 +22,13 @@ SHARED_AT_MOST = 1 / 3
 def _panel_body(draft: Draft) -> str:
     """The draft's paragraphs between the greeting and the sign-off, unnamed.
 
-    The greeting and the signature are left out (the sender may share a name
-    with the reader), and the reader's name is masked where it stands as a
-    word of its own.
+    The greeting (as the draft's language writes it) and the signature are
+    left out (the sender may share a name with the reader), and the
+    reader's name is masked where it stands as a word of its own.
     """
-    return _masked(body(draft.text), draft.to)
+    known = conventions(draft.locale)
+    greeting = None if known is None else known.greeting
+    return _masked(body(nfc(draft.text), greeting), draft.to)
 
 
 #: A recipient's name, its words and itself together, up to this many
@@ -48,9 +51,9 @@ def _masker(person: Person) -> Callable[[str], str]:
     time linear in the text, times the names' length, which
     :data:`MASKED_AT_MOST` bounds; past it, word by word.
     """
-    parts = _name_parts(person) | {person.name.casefold()}
+    parts = _name_parts(person) | {nfc(person.name).casefold()}
     if person.salutation is not None:
-        parts.add(person.salutation.casefold())
+        parts.add(nfc(person.salutation).casefold())
     if sum(map(len, parts)) > MASKED_AT_MOST:
 
         def mask(word: re.Match[str]) -> str:
@@ -63,11 +66,14 @@ def _masker(person: Person) -> Callable[[str], str]:
     return lambda text: pattern.sub("<name>", text)
 
 
-def _sentence_set(masked: str) -> frozenset[str]:
-    """The distinct sentences of a masked body, their spacing made one."""
-    return frozenset(
-        " ".join(masked[start:end].split()) for start, end in sentences(masked)
-    )
+def _sentence_set(masked: str) -> dict[str, str]:
+    """The distinct sentences of a masked body, their spacing made one, each
+    with its first wording as written."""
+    found: dict[str, str] = {}
+    for start, end in sentences(masked):
+        written = masked[start:end]
+        found.setdefault(" ".join(written.split()), written)
+    return found
 
 
 def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
@@ -80,7 +86,9 @@ def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
     with fewer, once each recipient's names are masked
     (``shared-sentences``). A body is what lies between the greeting and
     the sign-off; sentences end at a full stop, question or exclamation
-    mark followed by a space or a line break, and at a blank line.
+    mark followed by a space or a line break (after any closing quotes,
+    guillemets included), and at a blank line. Each draft is read in its
+    own language.
     """
     given: object = drafts
     if isinstance(given, str | bytes) or not isinstance(given, Iterable):
@@ -91,7 +99,7 @@ def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
             raise ValidationError(f"drafts[{index}]", draft, "a Draft")
     findings = [finding for draft in drafts for finding in draft.check()]
     seen: dict[str, Draft] = {}
-    distinct: list[tuple[Draft, frozenset[str]]] = []
+    distinct: list[tuple[Draft, dict[str, str]]] = []
     for draft in drafts:
         masked = _panel_body(draft)
         earlier = seen.get(masked)
@@ -116,12 +124,12 @@ def check_panel(drafts: Iterable[Draft]) -> tuple[Finding, ...]:
 
 
 def _shared(
-    first: Draft, its: frozenset[str], second: Draft, theirs: frozenset[str]
+    first: Draft, its: dict[str, str], second: Draft, theirs: dict[str, str]
 ) -> Iterable[Finding]:
     """A finding when two notes share more than :data:`SHARED_AT_MOST` of
     their sentences (of the one with fewer)."""
     fewer = min(len(its), len(theirs))
-    shared = its & theirs
+    shared = its.keys() & theirs.keys()
     if not fewer or len(shared) <= SHARED_AT_MOST * fewer:
         return ()
     return (
@@ -132,6 +140,14 @@ def _shared(
                 f"{len(shared)} of their {fewer} sentences; panel members compare "
                 "notes, so write each in its own words"
             ),
-            text=min(shared, key=lambda sentence: (-len(sentence), sentence)),
+            text=_one_line(
+                its[min(shared, key=lambda sentence: (-len(sentence), sentence))]
+            ),
         ),
     )
+
+
+def _one_line(sentence: str) -> str:
+    """*sentence* as written, its line breaks (and the spaces around them)
+    read as one space; its other spaces (a French no-break space) kept."""
+    return " ".join(line.strip() for line in sentence.splitlines())

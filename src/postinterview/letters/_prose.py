@@ -15,14 +15,24 @@ from types import MappingProxyType
 
 from postinterview.findings import Finding
 from postinterview.interview import Format, Interview, Person
-from postinterview.letters._parts import abbreviation_ends, sentence_breaks, sentences
+from postinterview.letters._conventions import Conventions
+from postinterview.letters._parts import (
+    ABBREVIATIONS,
+    abbreviation_ends,
+    nfc,
+    sentence_breaks,
+    sentences,
+)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _MARKS = ".,;:!?\u2026"
 # Two or more marks in a row, and a space before a mark that is not the
-# start of a word (".NET", ".5") or of an ellipsis (" ...").
+# start of a word (".NET", ".5") or of an ellipsis (" ..."). Spaces: a plain
+# one, a tab, a no-break space, a narrow no-break space and a thin space.
 _RUN = re.compile(r"[.,;:!?\u2026]{2,}")
-_SPACE_BEFORE = re.compile(r"(?<=\S)[ \t\u00a0]+[.,;:!?](?![\w.])")
+_SPACE_BEFORE = re.compile(r"(?<=\S)[ \t\u00a0\u202f\u2009]+[.,;:!?](?![\w.])")
+# One space that French puts before a high mark: plain, no-break or narrow.
+_FRENCH_SPACES = frozenset(" \u00a0\u202f")
 _STOPS = frozenset(".,;:")  # the marks a join doubles
 _QUOTED_CHARS = 30  # the most characters read back for the word before a mark
 _END_OF_SENTENCE = re.compile(r"[.!?\u2026](?=\s|$)")
@@ -40,15 +50,15 @@ def record_names(
     names: set[str] = set()
     everyone = [to, *people]
     if interview is not None:
-        names.update((interview.organisation, interview.role))
+        names.update((nfc(interview.organisation), nfc(interview.role)))
         if interview.location is not None:
-            names.add(interview.location)
+            names.add(nfc(interview.location))
         everyone.extend(interview.interviewers)
         if interview.agency_contact is not None:
             everyone.append(interview.agency_contact)
     for person in everyone:
         names.update(
-            value
+            nfc(value)
             for value in (
                 person.name,
                 person.title,
@@ -91,23 +101,31 @@ def _word_before(text: str, end: int) -> str:
 # -- punctuation -----------------------------------------------------------------
 
 
-def punctuation_findings(text: str, names: Iterable[str]) -> Iterator[Finding]:
+def punctuation_findings(
+    text: str,
+    names: Iterable[str],
+    *,
+    abbreviations: Iterable[str] = ABBREVIATIONS,
+    spaced: frozenset[str] = frozenset(),
+) -> Iterator[Finding]:
     """Doubled or stray punctuation, such as joins leave: "Inc..", ".,", " .".
 
     An ellipsis ("...", "…") is not doubled; "!!" and "?!" are a matter of
     tone, not of joins, and are left alone. A full stop that belongs to a
-    name in the record ("Acme Robotics, Inc.") or to an abbreviation
+    name in the record ("Acme Robotics, Inc.") or to one of *abbreviations*
     ("e.g.", "etc.") may be followed by a comma or another mark, but not by
-    a second full stop.
+    a second full stop. A mark of *spaced* (French "; : ! ?") may have one
+    space before it: plain, no-break (U+00A0) or narrow no-break (U+202F);
+    two are still a finding.
     """
     ends = _name_ends(text, names)
-    abbreviations = abbreviation_ends(text)
+    known = abbreviation_ends(text, abbreviations)
     flagged: set[int] = set()
     for match in _RUN.finditer(text):
         start, run = match.start(), match.group(0)
         own = next(
             (k for k in range(len(run), 0, -1) if start + k in ends),
-            1 if start + 1 in abbreviations else 0,
+            1 if start + 1 in known else 0,
         )
         rest = run[own:]
         bad = (rest[:1] == "." or _doubled(rest)) if own else _doubled(run)
@@ -125,6 +143,9 @@ def punctuation_findings(text: str, names: Iterable[str]) -> Iterator[Finding]:
         mark_at = match.end() - 1
         if mark_at in flagged:
             continue
+        space = match.group(0)[:-1]
+        if text[mark_at] in spaced and space in _FRENCH_SPACES:
+            continue
         yield Finding(
             code="punctuation",
             message=f"a space stands before {text[mark_at]!r}; remove it",
@@ -137,27 +158,98 @@ def _doubled(run: str) -> bool:
     return len(run) > 1 and run != "..." and not _STOPS.isdisjoint(run)
 
 
+# Spanish opens a question with "¿" and an exclamation with "¡". A closing
+# mark counts where prose has one: not inside a link ("?q=", "/!/").
+_INVERTED = {"?": "\u00bf", "!": "\u00a1"}
+_QUESTION_MARKS = re.compile(r"[\u00bf\u00a1]|[?!](?![\w=&/])|\n[ \t]*\n")
+
+
+def inverted_mark_findings(text: str, names: Iterable[str]) -> Iterator[Finding]:
+    """Spanish question and exclamation marks that are not paired: a "¿"
+    that no "?" closes in its paragraph, a "?" that no "¿" opened (and the
+    same for "¡" and "!").
+
+    The marks pair as brackets do ("¡¿Qué?!"). A closing mark right after
+    another ("!!", "?!") needs no opening mark of its own: that is a matter
+    of tone; nor does one that ends a name in the record ("Yahoo!").
+    """
+    ends = _name_ends(text, names)
+    opened: list[int] = []
+    last_closed = -2
+    for match in _QUESTION_MARKS.finditer(text):
+        mark, at = match.group(0), match.start()
+        if at + 1 in ends:
+            continue
+        if mark not in _INVERTED:
+            if mark in _INVERTED.values():
+                opened.append(at)
+                continue
+            yield from _unclosed(text, opened)  # a paragraph ends
+            opened = []
+            continue
+        if opened and text[opened[-1]] == _INVERTED[mark]:
+            opened.pop()
+        elif at != last_closed + 1:
+            yield Finding(
+                code="punctuation",
+                message=(
+                    f"{mark!r} closes a sentence that no {_INVERTED[mark]!r} "
+                    "opens; Spanish opens it too"
+                ),
+                text=_word_before(text, at) + mark,
+            )
+        last_closed = at
+    yield from _unclosed(text, opened)
+
+
+def _unclosed(text: str, opened: list[int]) -> Iterator[Finding]:
+    closing = {opening: closing for closing, opening in _INVERTED.items()}
+    for at in opened:
+        yield Finding(
+            code="punctuation",
+            message=(
+                f"{text[at]!r} opens a sentence that no {closing[text[at]]!r} "
+                "closes in its paragraph"
+            ),
+            text=_opening(text, at, words=4),
+        )
+
+
 # -- sentence starts -------------------------------------------------------------
 
+# What may come before a sentence's first word: opening quotes and brackets,
+# the Spanish opening marks, and the no-break space after a guillemet.
+_OPENERS = "\"'\u201c\u2018\u201e\u201a\u00ab\u2039(\u00bf\u00a1\u00a0\u202f"
 
-def lower_case_findings(body: str, names: Iterable[str]) -> Iterator[Finding]:
+
+def lower_case_findings(
+    body: str,
+    names: Iterable[str],
+    *,
+    abbreviations: Iterable[str] = ABBREVIATIONS,
+    first_may_be_lower: bool = False,
+) -> Iterator[Finding]:
     """Sentences of the body that start with a small letter ("i have decided").
 
     Not counted: a word with a capital letter in it ("eBay"), a name the
-    record writes in lower case, and what follows a full stop that is not
-    a sentence's end: an abbreviation's ("e.g. the"), a name's ("Acme Inc.
-    and"), a list number's ("1. the salary") or an ellipsis.
+    record writes in lower case, what follows a full stop that is not a
+    sentence's end: one of *abbreviations*' ("e.g. the"), a name's ("Acme
+    Inc. and"), a list number's ("1. the salary") or an ellipsis; and, with
+    *first_may_be_lower*, the body's first sentence (German goes on in lower
+    case after the greeting's comma). A sentence's first word is read after
+    any opening quotes, brackets and Spanish "¿" or "¡".
     """
     names = tuple(names)
-    ends = _name_ends(body, names) | abbreviation_ends(body)
+    ends = _name_ends(body, names) | abbreviation_ends(body, abbreviations)
     lower_starts = {
         at for name in names if name[0].islower() for at in _occurrences(body, name)
     }
-    for mark, start, paragraph in sentence_breaks(body):
+    breaks = sentence_breaks(body)
+    for mark, start, paragraph in breaks[1:] if first_may_be_lower else breaks:
         if not paragraph and _not_an_end(body, mark, ends):
             continue
         at = start
-        while at < len(body) and at < start + 3 and body[at] in "\"'\u201c\u2018(":
+        while at < len(body) and at < start + 4 and body[at] in _OPENERS:
             at += 1
         word = _WORD.match(body, at)
         if word is None or at in lower_starts:
@@ -197,56 +289,44 @@ def _opening(text: str, at: int, words: int = 8) -> str:
 # -- a meeting after a call ------------------------------------------------------
 
 _CALLS = {Format.TELEPHONE: "a telephone call", Format.VIDEO: "a video call"}
-# Words that speak of meeting the reader, or of the interview as a meeting.
-_MEETING = re.compile(
-    r"\bmeet(?:ing)?\s+(?:with\s+)?(?:me|you|us|him|her|them|everyone|"
-    r"the\s+team|the\s+panel|your\s+team)\b"
-    r"|\b(?:we|I|you|they)\s+(?:first\s+|last\s+|briefly\s+)?met\b"
-    r"|\bmet\s+(?:me|you|us|with)\b"
-    r"|\b(?:our|today's|yesterday's|today\u2019s|yesterday\u2019s)\s+meeting\b"
-    r"|\bin\s+person\b",
-    re.IGNORECASE,
-)
-# Words that make a sentence look ahead: a meeting after them is yet to come.
-_AHEAD = re.compile(
-    r"\b(?:will|would|shall|hope|hoping|look(?:ing)?\s+forward|next|future|soon)\b"
-    r"|['\u2019](?:ll|d)\b",
-    re.IGNORECASE,
-)
 
 
-def meeting_findings(written: str, interview: Interview) -> Iterator[Finding]:
+def meeting_findings(
+    written: str, interview: Interview, conventions: Conventions
+) -> Iterator[Finding]:
     """A meeting spoken of after a telephone or video interview.
 
-    Found: "meet" or "meeting" with the reader or the team ("taking the time
-    to meet me", "meeting you"), "we met", "met with", "our meeting" and "in
-    person", unless the sentence looks ahead before them ("I look forward
-    to meeting the team", "I would welcome the chance to meet you", "we'll
-    meet in person"): the words will, would, shall, hope, look forward,
-    next, future, soon, 'll and 'd.
+    The words are the language's (*conventions*). In English: "meet" or
+    "meeting" with the reader or the team ("taking the time to meet me",
+    "meeting you"), "we met", "met with", "our meeting" and "in person",
+    unless the sentence looks ahead before them ("I look forward to meeting
+    the team", "I would welcome the chance to meet you", "we'll meet in
+    person"): the words will, would, shall, hope, look forward, next,
+    future, soon, 'll and 'd. The letters guide lists the other languages'.
     """
     call = _CALLS.get(interview.format)
     if call is None:
         return
+    meeting, looks_ahead = conventions.meeting, conventions.ahead
     spans: list[tuple[int, int]] | None = None
     starts: list[int] = []
     # For each sentence with a meeting word, where it starts to look ahead.
     ahead: dict[int, int] = {}
-    for match in _MEETING.finditer(written):
+    for match in meeting.finditer(written):
         if spans is None:  # most letters have no meeting word at all
             spans = sentences(written)
             starts = [start for start, _ in spans]
         index = bisect.bisect_right(starts, match.start()) - 1
         start, end = spans[index] if index >= 0 else (0, len(written))
         if index not in ahead:
-            found = _AHEAD.search(written, start, end)
+            found = looks_ahead.search(written, start, end)
             ahead[index] = end if found is None else found.start()
         if match.start() < ahead[index]:
             yield Finding(
                 code="meeting-after-call",
                 message=(
-                    f"the interview was {call}, not a meeting: say "
-                    "'speaking with you' or 'our conversation' instead"
+                    f"the interview was {call}, not a meeting: "
+                    f"{conventions.instead[interview.format]}"
                 ),
                 text=match.group(0),
             )
