@@ -179,8 +179,11 @@ def test_a_body_does_not_depend_on_the_readers_form_of_address(
 
 
 def sentences(text: str) -> set[str]:
+    """The runs of at least four words (numbers are not words) in *text*."""
     return {
-        s.strip() for s in re.split(r"(?<=[.!?:])\s+|\n", text) if len(s.split()) >= 4
+        s.strip()
+        for s in re.split(r"(?<=[.!?:])\s+|\n", text)
+        if len(re.findall(r"[^\W\d_]+", s)) >= 4
     }
 
 
