@@ -42,6 +42,8 @@ KINDS = (
     "offer_thanks",
 )
 _VARIANTS = ("email", "letter")
+# White space a template's layout leaves: spaces, tabs and line breaks.
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n]+")
 # The kinds that are call scripts rather than letters: their one variant.
 _SCRIPTS = {"check_in_call": "call"}
 # The check-ins, written and spoken: the letters write the first and the second.
@@ -163,7 +165,10 @@ class _Frame:
     ) -> Draft:
         """Fill the three templates of *kind* and return the draft."""
         context = self.context(kind, interview, to, details)
-        subject = " ".join(_render(False, f"{kind}/subject.txt.j2", context).split())
+        # One line, its runs of layout white space made single spaces; a
+        # no-break space (French puts one before a colon) stays.
+        rendered = _render(False, f"{kind}/subject.txt.j2", context)
+        subject = _LAYOUT_SPACE.sub(" ", rendered).strip(" ")
         context["subject"] = subject
         return Draft(
             kind=kind,
