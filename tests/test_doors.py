@@ -36,6 +36,7 @@ from postinterview import (
     FollowUpPolicy,
     ImplausibleTimeWarning,
     Interview,
+    NextRoundScheduled,
     NotesWritten,
     Person,
     Plan,
@@ -390,9 +391,14 @@ def test_plan_warns_exactly_when_now_and_the_record_disagree(
 ) -> None:
     utc = _time.naive_utc
     latest = utc(application.events[-1].at) if application.events else None
+    # Every round: those recorded and those booked by a NextRoundScheduled.
+    rounds = [
+        *application.interviews,
+        *(e.interview for e in application.events if isinstance(e, NextRoundScheduled)),
+    ]
     expected = (latest is not None and utc(now) < latest) or any(
         utc(interview.starts_at) - utc(now) > dt.timedelta(days=183)
-        for interview in application.interviews
+        for interview in rounds
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -231,8 +231,9 @@ def add_language(tag: str, catalog: str | os.PathLike[str] | Any) -> None:
 def remove_language(tag: str) -> None:
     """Undo :func:`add_language` for *tag*; a tag not added raises
     :class:`ValidationError`."""
+    given: object = tag  # typed, but given by the caller
     with _lock:
-        if tag not in _added:
+        if not isinstance(given, str) or tag not in _added:
             added = ", ".join(sorted(_added)) or "none"
             raise ValidationError(
                 "tag", tag, f"a tag added with add_language ({added})"
