@@ -119,8 +119,8 @@ GREETINGS = {
     ("de_DE", "letter"): "Guten Tag {name},",
     ("es_ES", "email"): "Buenos días, {name}:",
     ("es_ES", "letter"): "Buenos días, {name}:",
-    ("pt_BR", "email"): "Prezada {name},",
-    ("pt_BR", "letter"): "Prezada {name},",
+    ("pt_BR", "email"): "Olá, {name},",
+    ("pt_BR", "letter"): "Olá, {name},",
 }
 LONG_DATES = {
     "en_GB": "20 November 2026",

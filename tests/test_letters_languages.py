@@ -253,3 +253,25 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
     assert env.from_string(shown).render(d=first, locale="de_DE") == (
         "1. Dezember 2026 / Dienstag, 1. Dezember"
     )
+
+
+@pytest.mark.parametrize(
+    ("honorific", "locale", "expected"),
+    [
+        ("Dra.", "pt_BR", "Prezada Dra. Marsh,"),
+        ("Profa.", "pt_BR", "Prezada Profa. Marsh,"),
+        ("Doctora", "es_ES", "Estimada Dra. Marsh:"),
+        ("Dra.", "de_DE", "Sehr geehrte Frau Dr. Marsh,"),
+        ("Dra.", "en_GB", "Dear Dr Marsh,"),
+        # A title that says nothing of the form of address stays neutral.
+        ("Dr.", "pt_BR", None),
+    ],
+)
+def test_a_feminine_title_says_the_form_of_address(
+    honorific: str, locale: str, expected: str | None
+) -> None:
+    line = greeting_of(draft("rejection_reply", marsh(honorific), locale).text, "email")
+    if expected is None:
+        assert "Helen Marsh" in line
+    else:
+        assert line == expected

@@ -74,21 +74,30 @@ _WRITTEN: dict[str, dict[str, tuple[str, str]]] = {
 _FORM_IN_GREETING = frozenset({"de"})
 
 
+# Titles written in a feminine form: they say the form of address too.
+_FEMININE_TITLES = frozenset(
+    ("dra", "doctora", "doutora", "profa", "prof.ª", "professora", "profesora")
+)
+
+
 @functools.cache
 def _parsed(given: str) -> tuple[str | None, str | None] | None:
     """An honorific read word by word: its form of address and title, or None
-    when a word is not known (the honorific is then written as given)."""
+    when a word is not known (the honorific is then written as given). A
+    feminine title ("Dra.", "Profesora") says the form of address as well."""
     form: str | None = None
     title: str | None = None
+    feminine = False
     for word in given.split():
         bare = word.rstrip(".").casefold()
         if bare in _FORMS and form is None:
             form = _FORMS[bare]
         elif bare in _TITLES and title is None:
             title = _TITLES[bare]
+            feminine = bare in _FEMININE_TITLES
         else:
             return None
-    return form, title
+    return (form or ("woman" if feminine else None)), title
 
 
 def form_of(person: Person) -> str | None:

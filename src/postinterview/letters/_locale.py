@@ -107,6 +107,8 @@ def _first_of_month(pattern: str, locale: Locale, day: dt.date) -> str:
     if locale.language == "fr" and day.day == 1:
         return _DAY_FIELD.sub("'1er'", pattern, count=1)
     return pattern
+
+
 _weekday_patterns: dict[str, str] = {}
 
 
