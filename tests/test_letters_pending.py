@@ -393,6 +393,52 @@ def test_the_second_call_is_shorter_and_refers_to_the_first() -> None:
     assert "Hello Ms. Shah. This is Robin Jones." in us.text
 
 
+@pytest.mark.parametrize("locale", letters.LOCALES)
+def test_in_every_language_the_second_call_is_shorter(locale: str) -> None:
+    # Every format, with and without the day the employer gave, to the
+    # interviewer and to an agency, the first call's day known or not.
+    for format in Format:
+        for decided in (DECIDED, None):
+            iv = interview(
+                format=format,
+                decision_expected_by=decided,
+                run_by=RunBy.AGENCY,
+                agency_contact=RAE,
+            )
+            for to in (PRIYA, RAE):
+                common: dict[str, Any] = {"to": to, "sender": ME, "locale": locale}
+                first = check_in(iv, variant="call", **common)
+                for first_sent in (dt.date(2026, 12, 1), None):
+                    second = check_in(
+                        iv, variant="call", number=2, first_sent=first_sent, **common
+                    )
+                    assert words(what_to_say(second)) < words(what_to_say(first)), (
+                        what_to_say(first),
+                        what_to_say(second),
+                    )
+
+
+# A name or a typed point may end with an abbreviation's full stop.
+JUNIOR = Person(name="Tom Smith Jr.", phone="+44 20 7946 0000")
+SENIOR = Candidate(name="Sam Smith Jr.", email="sam@example.org")
+
+
+@pytest.mark.parametrize("locale", letters.LOCALES)
+def test_no_comma_follows_a_name_or_point_that_ends_with_a_full_stop(
+    locale: str,
+) -> None:
+    # The letters' own words never put their comma, semicolon or colon
+    # straight after a value, in any language: "Smith Jr.," or "Acme Inc.,"
+    # would follow (a greeting's comma aside: it is the letter's frame).
+    iv = interview(interviewers=(JUNIOR,), organisation="Acme Robotics, Inc.")
+    common: dict[str, Any] = {"sender": SENIOR, "locale": locale}
+    for number in (1, 2):
+        script = check_in(iv, variant="call", number=number, **common)
+        assert join_defects(script.text, locale) == [], script.text
+    thanks = feedback_thanks(iv, useful="the rota at Acme Inc.", **common)
+    assert join_defects(body(thanks), locale) == [], thanks.text
+
+
 def test_a_script_without_numbers_says_how_to_reach_them() -> None:
     script = check_in(PHONED, to=KIM, sender=QUIET)
     assert script.text.startswith(

@@ -161,6 +161,26 @@ def test_a_highlight_typed_as_a_sentence_loses_its_full_stop(reader: Person) -> 
         assert ".." not in draft.text
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_question_typed_as_its_language_writes_it_joins_cleanly(
+    locale: str,
+) -> None:
+    # Spanish opens a question with "¿": inside the letter's sentence both
+    # marks go; standing as a sentence, its first word takes a capital.
+    typed = as_typed("the move to streaming?", locale)
+    iv = interview(interviewers=(KIM,))
+    draft = thank_you(
+        iv, to=KIM, sender=ME, highlight=typed, forgot=typed, locale=locale
+    )
+    text = body(draft)
+    assert join_defects(text, locale) == [], text
+    said = sentences(text)
+    # A German body goes on from the greeting's comma, in lower case.
+    first = 1 if language(locale) == "de" else 0
+    assert not any(map(starts_in_lower_case, said[first:])), said
+    assert draft.check() == ()
+
+
 HELEN = {"name": "Helen Marsh", "email": "helen@acme.example"}
 DR_MARSH = Person(**HELEN, honorific="Dr", family_name="Marsh")
 
