@@ -2,7 +2,8 @@
 
 Over generated interviews with the names people type (organisations ending
 in "Inc.", particles, titles, recruiters, agencies), every format, panels,
-both locales and both layouts, and typed points that end as sentences do,
+every language and both layouts, and typed points that end as sentences do
+(as the letter's language writes them),
 no letter raises a finding from ``Draft.check()`` and no panel's notes from
 ``check_panel()``. The checks find the defects (the tests of the findings
 build bad drafts by hand); this shows the letters have none of them.
@@ -15,7 +16,7 @@ import datetime as dt
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.letter_text import fragments, realistic
+from tests.letter_text import as_typed, fragments, realistic
 
 from postinterview import Format, Interview, Person
 from postinterview.letters import (
@@ -70,6 +71,10 @@ def test_every_packaged_letter_raises_no_finding(
     forgot: str | None,
     later: int,
 ) -> None:
+    # Typed as a writer of the letter's language types (a Spanish question
+    # opens with its mark).
+    points = [as_typed(point, locale) for point in points]
+    forgot = None if forgot is None else as_typed(forgot, locale)
     # Days after the interview, late enough to be after it in any zone.
     day = iv.ends_at.date() + dt.timedelta(days=2)
     dated = day + dt.timedelta(days=later)

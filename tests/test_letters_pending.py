@@ -20,12 +20,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.letter_text import (
-    JOIN_DEFECTS,
-    MEET,
     SIGN_OFFS,
+    as_typed,
     body,
     fragments,
+    join_defects,
+    language,
+    meet,
     realistic,
+    says_one,
     sentences,
     words,
 )
@@ -48,6 +51,7 @@ from postinterview import (
 from postinterview.letters import (
     Candidate,
     Draft,
+    body_words,
     check_in,
     draft_for,
     feedback_request,
@@ -94,9 +98,21 @@ AGENCY = interview(run_by=RunBy.AGENCY, agency_contact=RAE)
 
 
 def what_to_say(script: Draft) -> str:
-    """A call script's greeting and what follows it, up to what to ask."""
-    start = script.text.index("\nHello ") + 1
-    return script.text[start : script.text.index("What to ask:")].strip()
+    """A call script's greeting and what follows it, up to what to ask: in any
+    language, from the line after the first heading (a line that ends with a
+    colon: "What to say:") to the next ("What to ask:")."""
+    lines = script.text.splitlines()
+    first, second = [i for i, line in enumerate(lines) if line.rstrip().endswith(":")][
+        :2
+    ]
+    return "\n".join(lines[first + 1 : second]).strip()
+
+
+def most_words(kind: str, locale: str) -> int:
+    """The most words a *kind* body in *locale* may have (letters.body_words)."""
+    bounds = body_words(kind, locale)
+    assert bounds is not None
+    return bounds[1]
 
 
 # -- the issue's check-ins, rebuilt --------------------------------------------
@@ -377,6 +393,52 @@ def test_the_second_call_is_shorter_and_refers_to_the_first() -> None:
     assert "Hello Ms. Shah. This is Robin Jones." in us.text
 
 
+@pytest.mark.parametrize("locale", letters.LOCALES)
+def test_in_every_language_the_second_call_is_shorter(locale: str) -> None:
+    # Every format, with and without the day the employer gave, to the
+    # interviewer and to an agency, the first call's day known or not.
+    for format in Format:
+        for decided in (DECIDED, None):
+            iv = interview(
+                format=format,
+                decision_expected_by=decided,
+                run_by=RunBy.AGENCY,
+                agency_contact=RAE,
+            )
+            for to in (PRIYA, RAE):
+                common: dict[str, Any] = {"to": to, "sender": ME, "locale": locale}
+                first = check_in(iv, variant="call", **common)
+                for first_sent in (dt.date(2026, 12, 1), None):
+                    second = check_in(
+                        iv, variant="call", number=2, first_sent=first_sent, **common
+                    )
+                    assert words(what_to_say(second)) < words(what_to_say(first)), (
+                        what_to_say(first),
+                        what_to_say(second),
+                    )
+
+
+# A name or a typed point may end with an abbreviation's full stop.
+JUNIOR = Person(name="Tom Smith Jr.", phone="+44 20 7946 0000")
+SENIOR = Candidate(name="Sam Smith Jr.", email="sam@example.org")
+
+
+@pytest.mark.parametrize("locale", letters.LOCALES)
+def test_no_comma_follows_a_name_or_point_that_ends_with_a_full_stop(
+    locale: str,
+) -> None:
+    # The letters' own words never put their comma, semicolon or colon
+    # straight after a value, in any language: "Smith Jr.," or "Acme Inc.,"
+    # would follow (a greeting's comma aside: it is the letter's frame).
+    iv = interview(interviewers=(JUNIOR,), organisation="Acme Robotics, Inc.")
+    common: dict[str, Any] = {"sender": SENIOR, "locale": locale}
+    for number in (1, 2):
+        script = check_in(iv, variant="call", number=number, **common)
+        assert join_defects(script.text, locale) == [], script.text
+    thanks = feedback_thanks(iv, useful="the rota at Acme Inc.", **common)
+    assert join_defects(body(thanks), locale) == [], thanks.text
+
+
 def test_a_script_without_numbers_says_how_to_reach_them() -> None:
     script = check_in(PHONED, to=KIM, sender=QUIET)
     assert script.text.startswith(
@@ -527,6 +589,14 @@ def test_feedback_thanks_names_the_useful_point_inside_its_sentence() -> None:
     assert "The point about my examples was especially helpful" in passed_on.text
 
 
+# What a feedback request says to make it easy to decline: to the employer,
+# and to an agency asked to pass the request on.
+UNDERSTOOD = (
+    "If you are not able to, I completely understand, and there is no need to reply.",
+    "If that is not possible, or not easy to ask, I completely understand.",
+)
+
+
 @pytest.mark.parametrize("maker", [feedback_request, rejection_reply, feedback_thanks])
 def test_no_letter_opens_with_a_cliche(maker: Callable[..., Draft]) -> None:
     for iv in (IV, AGENCY):
@@ -670,11 +740,10 @@ def _check_ins(
 def _clean(draft: Draft) -> None:
     """No join leaves doubled marks, and nothing is said of a meeting."""
     said = body(draft) if draft.kind != "check_in_call" else draft.text
-    for defect in JOIN_DEFECTS:
-        # The values themselves (a family name such as "Smith Jr.") hold
-        # none of these; a defect can only come from a join.
-        assert defect not in said, (defect, draft.text)
-    assert not MEET.search(draft.text), draft.text
+    # The values themselves (a family name such as "Smith Jr.") hold none of
+    # these; a defect can only come from a join.
+    assert join_defects(said, draft.locale) == [], draft.text
+    assert not meet(draft.locale).search(draft.text), draft.text
     assert "  " not in said, draft.text
     assert draft.check() == (), draft.text
 
@@ -696,12 +765,14 @@ def test_check_ins_are_clean_short_and_share_no_sentence(
     assert not set(sentences(body(first))) & set(sentences(body(second)))
     if variant == "call":
         assert first.kind == second.kind == "check_in_call"
-        assert words(what_to_say(first)) <= 90
+        most = most_words("check_in_call", locale)
+        assert words(what_to_say(first)) <= most
         assert words(what_to_say(second)) < words(what_to_say(first))
-        # The whole script, what to ask and voicemail too, stays short.
-        assert words(body(first)) <= 110
+        # The whole script, what to ask and voicemail too, stays short: 110
+        # words in English, as much longer in another language.
+        assert words(body(first)) <= most * 110 // 90
     else:
-        assert words(body(first)) <= 90
+        assert words(body(first)) <= most_words("check_in", locale)
     assert words(body(second)) < words(body(first))
 
 
@@ -734,8 +805,9 @@ def test_the_same_check_in_twice_is_the_same(
 @settings(max_examples=60)
 @given(realistic(), senders, locales, st.sampled_from(["email", "letter"]), fragments())
 def test_the_letters_after_a_rejection_are_clean_and_short(
-    iv: Interview, sender: Candidate, locale: str, variant: str, useful: str
+    iv: Interview, sender: Candidate, locale: str, variant: str, typed: str
 ) -> None:
+    useful = as_typed(typed, locale)
     dated = dt.date(2099, 1, 1) if variant == "letter" else None
     common: dict[str, Any] = {
         "sender": sender,
@@ -749,9 +821,13 @@ def test_the_letters_after_a_rejection_are_clean_and_short(
     plain = feedback_thanks(iv, **common)
     for draft in (request, reply, thanks, plain):
         _clean(draft)
-        assert words(body(draft)) < 160
-    assert words(body(request)) <= 110
+        # Under the most of the letters after a rejection: 160 in English.
+        assert words(body(draft)) < most_words("rejection_reply", locale)
+    assert words(body(request)) <= most_words("feedback_request", locale)
     # Deterministic: the same input gives the same letters.
     assert feedback_request(iv, **common) == request
     assert feedback_thanks(iv, useful=useful, **common) == thanks
-    assert "I completely understand" in request.text
+    # Easy to decline: "I completely understand", in the letter's words.
+    assert says_one(body(request), locale, UNDERSTOOD), request.text
+    if language(locale) == "en":
+        assert "I completely understand" in request.text

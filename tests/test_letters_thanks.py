@@ -21,13 +21,23 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.letter_text import JOIN_DEFECTS, MEET, body, sentences, words
+from tests.letter_text import (
+    as_typed,
+    body,
+    join_defects,
+    language,
+    meet,
+    says_one,
+    sentences,
+    words,
+)
 
 from postinterview import Format, Interview, Person, RunBy, strategies
 from postinterview.letters import (
     LOCALES,
     Candidate,
     Draft,
+    body_words,
     environment,
     template_context,
     thank_you,
@@ -132,10 +142,9 @@ def test_an_organisation_ending_in_a_full_stop_gets_no_second_one(
         role="Senior Software Engineer",
     ):
         assert "Acme Robotics, Inc." in body(draft)
-        for bad in JOIN_DEFECTS:
-            assert bad not in draft.text
-            assert bad not in draft.html
-            assert bad not in draft.subject
+        shown = re.sub(r"<[^>]*>", "", draft.html)  # what the HTML shows
+        for text in (draft.text, shown, draft.subject):
+            assert join_defects(text, locale) == [], text
         assert draft.check() == ()
 
 
@@ -150,6 +159,26 @@ def test_a_highlight_typed_as_a_sentence_loses_its_full_stop(reader: Person) -> 
     for draft in each_wording(reader=reader, highlight="the launch in the U.S."):
         assert "the U.S." in draft.text
         assert ".." not in draft.text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_question_typed_as_its_language_writes_it_joins_cleanly(
+    locale: str,
+) -> None:
+    # Spanish opens a question with "¿": inside the letter's sentence both
+    # marks go; standing as a sentence, its first word takes a capital.
+    typed = as_typed("the move to streaming?", locale)
+    iv = interview(interviewers=(KIM,))
+    draft = thank_you(
+        iv, to=KIM, sender=ME, highlight=typed, forgot=typed, locale=locale
+    )
+    text = body(draft)
+    assert join_defects(text, locale) == [], text
+    said = sentences(text)
+    # A German body goes on from the greeting's comma, in lower case.
+    first = 1 if language(locale) == "de" else 0
+    assert not any(map(starts_in_lower_case, said[first:])), said
+    assert draft.check() == ()
 
 
 HELEN = {"name": "Helen Marsh", "email": "helen@acme.example"}
@@ -187,6 +216,57 @@ def test_the_greeting_is_the_one_the_person_is_known_by(
     assert "Dr. Helen Marsh:" not in draft.text
 
 
+# A recruiter's note after a call: part 0 thanks them for their help with
+# the application or the process and names the call (the reader was on it,
+# or arranged it); part 1 speaks of the next steps. The template's wordings,
+# read in each language from its catalog.
+HELPED = (
+    "Thank you for your help with my application for the %(role)s role at "
+    "%(organisation)s.",
+    "Thank you for guiding me through the process for the %(role)s role at "
+    "%(organisation)s.",
+    "I am grateful for your support with my application for the %(role)s role "
+    "at %(organisation)s.",
+    "Many thanks for your help with the process for the %(role)s role at "
+    "%(organisation)s.",
+    "I appreciated the care you took over my application for the %(role)s role "
+    "at %(organisation)s.",
+)
+CALLED = (
+    "It was good to talk with you during our call on %(day)s.",
+    "I enjoyed speaking with you during our call on %(day)s.",
+    "Your time during our call on %(day_then)s was a real help.",
+    "Speaking with you during our call on %(day_then)s was a great help.",
+    "Thank you as well for your time during our call on %(day)s.",
+    "Your work in setting up the call on %(day_then)s was much appreciated.",
+    "I appreciated your help in arranging the call on %(day)s.",
+    "Your clear arrangements for the call on %(day_then)s helped me prepare.",
+    "I was glad of your help before the call on %(day)s.",
+    "I am grateful that you set up the call on %(day)s.",
+)
+NEXT_STEPS = (
+    "I found our conversation about %(point)s especially helpful. You explained "
+    "the role and the next steps clearly, which I appreciated.",
+    "It was useful to talk through %(point)s with you. Thanks to your "
+    "explanation, I also know what happens next.",
+    "I appreciated what you told me about %(point)s. It also helped me "
+    "understand the role and what comes next.",
+    "Our discussion of %(point)s was very useful to me. Your outline of the "
+    "next steps also helps me prepare.",
+    "What you said about %(point)s has stayed with me. Your clear account of "
+    "the next steps helped as well.",
+)
+# Part 4: the offer of more, referees' details among it.
+REFEREES = (
+    "If it would help, I can send examples of my work or the details of my referees.",
+    "Please let me know if you would like examples of my work or my referees' details.",
+    "I am happy to send anything that would help, such as the names of my referees.",
+    "Should you need samples of my work or my referees' details, I can send "
+    "them at once.",
+    "I would be glad to send examples of my work or my referees' details.",
+)
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize(
     "recruiter",
@@ -202,25 +282,35 @@ def test_after_a_phone_screen_a_recruiter_is_thanked_for_their_help(
         "call", reader=recruiter, forgot=FORGOT, locale=locale, **changes
     ):
         text = body(draft)
-        assert not MEET.search(text), text
-        assert not MEET.search(draft.subject)
-        assert "problems" not in text
-        assert "my application" in text or "the process" in text
-        assert re.search(r"next steps|what comes next|what happens next", text)
-        assert "call" in text
+        assert not meet(locale).search(text), text
+        assert not meet(locale).search(draft.subject)
+        assert says_one(text, locale, HELPED), text
+        assert says_one(text, locale, CALLED), text
+        assert says_one(text, locale, NEXT_STEPS), text
+        if language(locale) == "en":
+            # The same, in the English words a reader looks for.
+            assert "problems" not in text
+            assert "my application" in text or "the process" in text
+            assert re.search(r"next steps|what comes next|what happens next", text)
+            assert "call" in text
         assert draft.check() == ()
 
 
+@pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("occasion", ["call", "video"])
-def test_a_call_or_video_interview_is_never_a_meeting(occasion: str) -> None:
+def test_a_call_or_video_interview_is_never_a_meeting(
+    occasion: str, locale: str
+) -> None:
     for reader in (PRIYA, KIM, RAE):
         # On a panel of five, in each place.
-        for draft in each_wording(occasion, reader=reader, forgot=FORGOT):
-            assert not MEET.search(draft.text), draft.text
+        for draft in each_wording(
+            occasion, reader=reader, forgot=FORGOT, locale=locale
+        ):
+            assert not meet(locale).search(draft.text), draft.text
         # Alone.
         iv = interview(format=OCCASIONS[occasion], interviewers=(reader,))
-        alone = thank_you(iv, to=reader, sender=ME, highlight=HIGHLIGHT)
-        assert not MEET.search(alone.text), alone.text
+        alone = thank_you(iv, to=reader, sender=ME, highlight=HIGHLIGHT, locale=locale)
+        assert not meet(locale).search(alone.text), alone.text
 
 
 def test_the_day_is_the_readers_own() -> None:
@@ -254,9 +344,14 @@ def test_american_english_has_references_and_sets_off_a_date_with_commas() -> No
     for locale in LOCALES:
         for occasion in OCCASIONS:
             for note in each_wording(occasion, locale=locale):
-                other = "referee" if locale == "en_US" else "reference"
-                assert other not in note.text
-                assert ("reference" if locale == "en_US" else "referee") in note.text
+                # Every note offers its referees, in its language's words.
+                assert says_one(body(note), locale, REFEREES), note.text
+                if language(locale) == "en":
+                    other = "referee" if locale == "en_US" else "reference"
+                    assert other not in note.text
+                    assert (
+                        "reference" if locale == "en_US" else "referee"
+                    ) in note.text
 
 
 @pytest.mark.parametrize(
@@ -369,11 +464,19 @@ def test_a_recruiter_is_never_asked_about_a_team_or_its_problems() -> None:
 
 # -- lengths: every wording, every occasion, every reader ---------------------------
 
-_PARAGRAPHS = environment().get_template("postinterview/thank_you/paragraphs.j2")
+# The paragraphs of the note in each language: an environment speaks the
+# words of its own locale's catalog, whatever the context's locale.
+_PARAGRAPHS = {
+    locale: environment(locale=locale).get_template(
+        "postinterview/thank_you/paragraphs.j2"
+    )
+    for locale in LOCALES
+}
 
 
 def render_body(context: dict[str, Any]) -> str:
-    return _PARAGRAPHS.render(context)
+    """The note's paragraphs for *context*, in the words of its locale."""
+    return _PARAGRAPHS[context["locale"]].render(context)
 
 
 READERS = {
@@ -437,12 +540,15 @@ def slot_words(context: dict[str, Any]) -> tuple[int, list[list[int]]]:
     return base, added
 
 
-def test_every_combination_of_wordings_keeps_to_80_to_150_words() -> None:
+def test_every_combination_of_wordings_keeps_to_its_languages_bounds() -> None:
     # Each varied part depends on its own wording only, so a body's words
     # are the first wording's plus what each part's wording adds: checked
     # here for every panel place up to 25, then used to bound all 3,125
-    # combinations at once.
+    # combinations at once. English holds a body to 80 to 150 words; each
+    # other language to its own bounds (letters.body_words).
     for name, context in contexts():
+        bounds = body_words("thank_you", name.split("/")[3])
+        assert bounds is not None
         base, added = slot_words(context)
         for turn in range(WORDINGS**2):
             wording = phrasing(turn)
@@ -452,9 +558,9 @@ def test_every_combination_of_wordings_keeps_to_80_to_150_words() -> None:
         fewest = base + sum(min(part) for part in added)
         most = base + sum(max(part) for part in added)
         if name.endswith("short"):
-            assert fewest >= 80, (name, fewest)
+            assert fewest >= bounds[0], (name, fewest)
         else:
-            assert most <= 150, (name, most)
+            assert most <= bounds[1], (name, most)
 
 
 # -- a panel's notes ------------------------------------------------------------------
@@ -558,19 +664,24 @@ def thank_you_args(
     readers = list(iv.interviewers)
     if iv.agency_contact is not None:
         readers.append(iv.agency_contact)
+    locale = draw(st.sampled_from(LOCALES))
+    forgot = draw(st.none() | fragments(least=1, most=30))
     return {
         "interview": iv,
         "to": draw(st.sampled_from(readers)),
         "sender": ME,
-        "highlight": draw(fragments(least=1, most=12)),
-        "forgot": draw(st.none() | fragments(least=1, most=30)),
-        "locale": draw(st.sampled_from(LOCALES)),
+        # Typed as a writer of the letter's language types.
+        "highlight": as_typed(draw(fragments(least=1, most=12)), locale),
+        "forgot": None if forgot is None else as_typed(forgot, locale),
+        "locale": locale,
         "variant": draw(st.sampled_from(["email", "letter"])),
         "dated": iv.ends_at.date(),
     }
 
 
 def starts_in_lower_case(said: str) -> bool:
+    # A Spanish question or exclamation opens with its mark, then its capital.
+    said = said.lstrip('\u00bf\u00a1\u00ab\u201e\u201c"( ')
     first = said.split(maxsplit=1)[0]
     # A name such as "iPhone" keeps its case (see the sentence filter).
     return said[0].islower() and not any(c.isupper() for c in first[1:])
@@ -580,16 +691,22 @@ def starts_in_lower_case(said: str) -> bool:
 @given(args=thank_you_args())
 def test_typed_values_join_the_letters_words_cleanly(args: dict[str, Any]) -> None:
     iv = args.pop("interview")
+    locale = args["locale"]
     draft = thank_you(iv, **args)
     for text in (body(draft), draft.subject):
-        for bad in JOIN_DEFECTS:
-            assert bad not in text, (bad, text)
+        assert join_defects(text, locale) == [], text
     said = sentences(body(draft))
+    # A German body goes on from the greeting's comma: its first word may
+    # be in lower case ("vielen Dank").
+    if language(locale) == "de":
+        said = said[1:]
     for before, after in zip([".", *said], said, strict=False):
         # After "Inc." or "Ltd." inside a sentence the split is not a sentence's.
         if not before.endswith((" Inc.", " Ltd.")):
             assert not starts_in_lower_case(after), after
-    assert 80 <= words(body(draft)) <= 150
+    bounds = body_words("thank_you", locale)
+    assert bounds is not None
+    assert bounds[0] <= words(body(draft)) <= bounds[1]
     # The same input gives the same note.
     assert thank_you(iv, **args) == draft
 
@@ -598,5 +715,5 @@ def test_typed_values_join_the_letters_words_cleanly(args: dict[str, Any]) -> No
 @given(args=thank_you_args(formats=(Format.TELEPHONE, Format.VIDEO)))
 def test_a_generated_call_or_video_is_never_a_meeting(args: dict[str, Any]) -> None:
     draft = thank_you(args.pop("interview"), **args)
-    assert not MEET.search(draft.text)
-    assert not MEET.search(draft.subject)
+    assert not meet(args["locale"]).search(draft.text), draft.text
+    assert not meet(args["locale"]).search(draft.subject)
