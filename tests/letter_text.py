@@ -164,8 +164,9 @@ def join_defects(text: str, locale: str = "en_GB") -> list[str]:
     stop, or before ; : ! ? but in French, where it belongs. A plain space
     before ; : ! ? is a defect in French too: the catalog never writes one,
     and a line may break there, leaving the mark alone. In Spanish, a ¿ or ¡
-    that no ? or ! closes on its line, or a ? or ! that none opens: what a
-    join leaves when it drops a typed question's closing mark.
+    that no ? or ! closes on its line: what a join leaves when it drops a
+    typed question's closing mark. (A ? or ! that none opens may be a name's
+    own, as in "Yahoo!".)
     """
     plain = text.replace("...", "\u2026")
     marks = ",." if language(locale) == "fr" else ",.;:!?"
@@ -176,7 +177,7 @@ def join_defects(text: str, locale: str = "en_GB") -> list[str]:
             left = re.sub(
                 "\u00a1[^\u00a1!]*!", "", re.sub("\u00bf[^\u00bf?]*\\?", "", line)
             )
-            found += [f"unpaired {mark}" for mark in "\u00bf?\u00a1!" if mark in left]
+            found += [f"unpaired {mark}" for mark in "\u00bf\u00a1" if mark in left]
     return found
 
 

@@ -303,7 +303,8 @@ def test_body_words_are_english_scaled_by_each_languages_measure() -> None:
     assert body_words("thank_you", "en_GB") == BODY_WORDS["thank_you"]
     assert body_words("thank_you", "en_US") == (80, 150)
     assert body_words("thank_you", "fr_FR") == (90, 175)
-    assert body_words("thank_you", "de_DE") == (75, 145)
+    # German letters are held to the English bounds (see body_words).
+    assert body_words("thank_you", "de_DE") == (80, 150)
     assert body_words("thank_you", "es_ES") == (90, 175)
     assert body_words("thank_you", "pt_BR") == (85, 165)
     assert body_words("check_in", "fr_CA") == body_words("check_in", "fr_FR")

@@ -247,7 +247,10 @@ _DE = Conventions(
     feminine=frozenset({"frau", "geehrte", "liebe"}),
     masculine=frozenset({"herr", "geehrter", "lieber"}),
     plural=frozenset({"damen", "herren", "kollegen", "kolleginnen", "team", "alle"}),
-    words_per_hundred=96,
+    # Measured at 96 on programs' messages, but the letters' formal German
+    # ("dass Sie sich ... Zeit genommen haben") runs as long as English: a
+    # German letter is held to the English bounds, never tighter.
+    words_per_hundred=100,
     doubled=frozenset({"sie"}),
     doubled_after_comma=frozenset({"der", "die", "das", "den", "dem", "des"}),
     abbreviations=_COMMON

@@ -13,8 +13,9 @@ one of three filters, and never touch the value's own text otherwise:
 
 from __future__ import annotations
 
-# The marks that end a sentence.
+# The marks that end a sentence, and those that open one in Spanish.
 _ENDS = (".", "!", "?", "…")
+_OPENINGS = "¿¡"
 # Words that keep their full stop inside a sentence: short abbreviations
 # (and any word with a full stop inside it, such as "U.S." or "e.g.").
 _ABBREVIATIONS = frozenset(
@@ -33,15 +34,20 @@ def sentence(text: str) -> str:
     'I have decided to stay in my current role.'
     >>> sentence("eBay's checkout was the example I meant.")
     "eBay's checkout was the example I meant."
+    >>> sentence("¿podría enviarme el enunciado?")
+    '¿Podría enviarme el enunciado?'
     """
     text = text.strip()
     if not text:
         return text
-    first = text.split(maxsplit=1)[0]
-    capital = text[0].upper()
+    # A Spanish question or exclamation opens with its mark: the capital goes
+    # on the first letter after it ("¿Qué opina?").
+    opening = len(text) - len(text.lstrip(_OPENINGS))
+    first = text[opening:].split(maxsplit=1)[0] if text[opening:] else ""
+    capital = text[opening : opening + 1].upper()
     # "ß" has no one-letter capital: such a letter stays as it is.
     if len(capital) == 1 and not any(char.isupper() for char in first[1:]):
-        text = capital + text[1:]
+        text = text[:opening] + capital + text[opening + 1 :]
     return text if text.endswith(_ENDS) else f"{text}."
 
 
@@ -56,12 +62,18 @@ def inline(text: str) -> str:
     'the move to event sourcing'
     >>> inline("the Acme Robotics, Inc.")
     'the Acme Robotics, Inc.'
+    >>> inline("¿cómo crecerá el equipo?")
+    'cómo crecerá el equipo'
     """
     given = text = text.strip()
     while text.endswith((",", ";", ":", "!", "?", ".")):
         if text.endswith(".") and _abbreviation(text.split()[-1][:-1]):
             break
         text = text[:-1].rstrip()
+    # A Spanish question or exclamation loses its opening mark with its
+    # closing one: "¿qué opina?" inside a sentence is "qué opina".
+    if text != given and given.endswith(("?", "!")):
+        text = text.lstrip(_OPENINGS).lstrip()
     return text or given  # text of marks alone stays as it was
 
 
