@@ -12,7 +12,8 @@ the same file, 10,000 and then 20,000 applications long:
   of types, keys and offsets; the records' own checks run on both sides),
   then the stdlib planner floor of ``bench_plan.py``, which computes the
   same figures from the record with stdlib datetimes and cached zoneinfo
-  zones.
+  zones, counting each zone's weekend and public holidays as plan() does by
+  default (``bench_plan.floor_with_holidays``).
 
 Both sides keep, for every figure, its send time and the line it came from,
 and sort the list by send time at the end: the agenda. The sort key is each
@@ -93,7 +94,7 @@ def floor(path: Path, chunk: Chunk) -> Agenda:
     agenda: Agenda = []
     for number, line in _lines(path, chunk):
         application = bench_json.floor_from_json(line)
-        for figures in bench_plan.floor(application):
+        for figures in bench_plan.floor_with_holidays(application):
             agenda.append((figures[-1], number))
     agenda.sort(key=_send_order)
     return agenda

@@ -135,7 +135,12 @@ def test_plan_shows_a_table_and_json_of_the_example_application() -> None:
     for name, result in runs.items():
         assert_ok(name, result)
 
-    title, summary, blank, header, *rows = runs["table"].out.splitlines()
+    title, summary, blank, header, *rows, gap, counted = runs["table"].out.splitlines()
+    assert (gap, counted) == (
+        "",
+        "Days counted with: US public holidays, Saturday–Sunday weekend (Daniel "
+        "Okafor); GB public holidays, Saturday–Sunday weekend (you, Priya Shah).",
+    )
     assert title == (
         "Larkspur Analytics Ltd, Data Engineer: notes written; thank-you notes "
         "still to send"
@@ -187,9 +192,11 @@ def test_plan_shows_a_table_and_json_of_the_example_application() -> None:
         ),
         "round": 1,
         "number": 1,
+        "calendar": "US public holidays, Saturday–Sunday weekend",
         "overdue": True,
     }
     assert listed[-1]["kind"] == "KEEP_SEARCHING"
+    assert listed[-1]["calendar"] is None
     assert listed[-1]["recipient"] is None
     assert listed[-1]["due_at"] is None
 
@@ -197,6 +204,97 @@ def test_plan_shows_a_table_and_json_of_the_example_application() -> None:
     interview = runs["entry"].out
     assert "prepare-next-round (round 2)" in interview
     assert "another round is arranged and still to come" in interview
+
+
+def test_country_and_subdivision_count_for_those_the_record_places_nowhere(
+    tmp_path: Path,
+) -> None:
+    # Priya and Daniel have zones but no country: --country places both. A
+    # person whose own country the record gives keeps it.
+    placed = write(
+        tmp_path,
+        "placed.toml",
+        (ROOT / EXAMPLE)
+        .read_text(encoding="utf-8")
+        .replace(
+            'timezone = "America/New_York"',
+            'timezone = "America/New_York"\ncountry = "US"',
+        ),
+    )
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    shutil.copy(ROOT / EXAMPLE, folder / "application.toml")
+    scottish = ("--country", "GB", "--subdivision", "SCT")
+    runs = run_all(
+        {
+            "plan": ["plan", EXAMPLE, "--now", NOW, *scottish, "--format", "json"],
+            "placed": ["plan", placed, "--now", NOW, *scottish, "--format", "json"],
+            "agenda": ["agenda", folder, "--now", NOW, *scottish, "--format", "json"],
+            "ics": ["ics", EXAMPLE, "--now", NOW, *scottish],
+            "zones": ["plan", EXAMPLE, "--now", NOW, "--format", "json"],
+        }
+    )
+    for name, result in runs.items():
+        assert_ok(name, result)
+    scotland = "GB-SCT public holidays, Saturday–Sunday weekend"
+    listed = json.loads(runs["plan"].out)["actions"]
+    assert {a["calendar"] for a in listed} == {scotland, None}
+    check_in = next(a for a in listed if a["kind"] == "CHECK_IN")
+    assert check_in["send_at"] == "2026-12-02T09:00:00+00:00[Europe/London]"
+    assert "Saint Andrew's Day (Monday 30 November)" in check_in["rationale"]
+    placed_calendars = {
+        a["recipient"]["name"]: a["calendar"]
+        for a in json.loads(runs["placed"].out)["actions"]
+        if a["recipient"] is not None
+    }
+    assert placed_calendars == {
+        "Daniel Okafor": "US public holidays, Saturday–Sunday weekend",
+        "Priya Shah": scotland,
+    }
+    agenda = json.loads(runs["agenda"].out)
+    assert "Saint Andrew's Day" in json.dumps(agenda)
+    assert b"Saint Andrew's Day" in runs["ics"].raw.replace(b"\r\n ", b"")
+    # Without them, each person's zone says where they are.
+    zones = json.loads(runs["zones"].out)["actions"]
+    assert {a["calendar"] for a in zones} == {
+        "US public holidays, Saturday–Sunday weekend",
+        "GB public holidays, Saturday–Sunday weekend",
+        None,
+    }
+
+
+def test_a_country_or_subdivision_that_is_not_one_is_a_user_error() -> None:
+    runs = run_all(
+        {
+            "uk": ["plan", EXAMPLE, "--country", "UK"],
+            "lower": ["agenda", EXAMPLES, "--country", "gb"],
+            "alone": ["ics", EXAMPLE, "--subdivision", "SCT"],
+            "name": ["plan", EXAMPLE, "--country", "GB", "--subdivision", "Scotland"],
+        }
+    )
+    errors = {name: (result.code, result.err) for name, result in runs.items()}
+    assert errors == {
+        "uk": (
+            2,
+            "postinterview: error: --country: expected the ISO 3166-1 alpha-2 "
+            "code of that country, 'GB', got 'UK'\n",
+        ),
+        "lower": (
+            2,
+            "postinterview: error: --country: expected an ISO 3166-1 alpha-2 "
+            "code in capitals: 'GB', got 'gb'\n",
+        ),
+        "alone": (
+            2,
+            "postinterview: error: --subdivision SCT needs --country, the "
+            "country it is part of\n",
+        ),
+        "name": (
+            2,
+            "postinterview: error: --subdivision: expected the code of that "
+            "subdivision of GB: 'SCT', got 'Scotland'\n",
+        ),
+    }
 
 
 # -- draft ------------------------------------------------------------------------

@@ -138,7 +138,8 @@ def test_plan_explains_a_send_time_after_the_due_time(tmp_path: Path) -> None:
     assert "Mon 2026-11-23 09:00 GMT *  Sun 2026-11-22 13:00 GMT  thank" in thank
     # One send time is marked, and the note under the table says why.
     assert sum(" * " in line for line in lines) == 1
-    assert lines[-2:] == ["", plan_command.SENT_AFTER_DUE]
+    assert lines[-4:-2] == ["", plan_command.SENT_AFTER_DUE]
+    assert lines[-1].startswith("Days counted with: GB public holidays")
     assert "next working hours" in plan_command.SENT_AFTER_DUE
     # The example application sends everything before it is due: no note.
     plain = cli("plan", EXAMPLE, "--now", "2026-11-21T18:00Z")

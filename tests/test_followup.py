@@ -469,6 +469,7 @@ def thank_you(**changes: object) -> Action:
         "send_at": end.add(hours=1),
         "template": "thank_you",
         "rationale": FollowUpPolicy().rationale("thank_you_due"),
+        "calendar": "GB public holidays, Saturday–Sunday weekend",
     }
     fields.update(changes)
     return Action(**fields)  # type: ignore[arg-type]
@@ -485,6 +486,8 @@ def test_an_action_built_by_hand_equals_the_planned_one() -> None:
     assert built.opens_at == end.add(hours=1)
     assert built.opens_at.timezone_name == LONDON
     assert built.due_at == end.add(hours=24)
+    # Made without one, an action says no calendar, and differs.
+    assert thank_you(calendar=None) != planned
 
 
 def test_an_action_takes_stdlib_datetimes_and_shows_them_in_pendulum() -> None:

@@ -67,6 +67,7 @@ from postinterview.testing import (
     check_plan,
     check_thank_you_time,
 )
+from postinterview.workdays import LocalCalendars
 
 # The rules hold at any now: the properties plan before, among and after the
 # events recorded, where plan() warns that a now before them is likely a
@@ -158,9 +159,11 @@ def scenarios(
     """An application, a policy whose holidays fall near it, and a ``now``."""
     application = draw(applications)
     policy = draw(POLICIES)
+    calendar = policy.calendar
     holidays = draw(holidays_near(application))
-    if holidays:
-        calendar = policy.calendar
+    # A calendar for everyone gets holidays where they matter; each
+    # recipient's own have their country's.
+    if holidays and isinstance(calendar, BusinessCalendar):
         extra = holidays | cast("frozenset[dt.date]", calendar.holidays)
         policy = attrs.evolve(policy, calendar=attrs.evolve(calendar, holidays=extra))
     return application, policy, draw(nows(application))
@@ -213,7 +216,6 @@ def test_messages_are_sent_in_business_hours_when_the_window_has_any(
     scenario: Scenario,
 ) -> None:
     application, policy, now = scenario
-    calendar = policy.calendar
     for action in every_action(plan(application, policy=policy, now=now)):
         if not action.kind.is_message:
             continue
@@ -221,6 +223,8 @@ def test_messages_are_sent_in_business_hours_when_the_window_has_any(
         assert _time.zone_name(action.opens_at) == zone
         if action.recipient is not None and action.recipient.timezone is not None:
             assert zone == action.recipient.timezone, action
+        calendar = policy.calendar_for(action.recipient, zone)
+        assert action.calendar == calendar.description, action
         first_open = calendar.next_open(action.opens_at, zone)
         if action.closes_at is None or utc(first_open) <= utc(action.closes_at):
             assert calendar.is_open(action.send_at, zone), action
@@ -231,11 +235,11 @@ def test_a_message_goes_at_the_first_open_moment_of_its_window(
     scenario: Scenario,
 ) -> None:
     application, policy, now = scenario
-    calendar = policy.calendar
     for action in every_action(plan(application, policy=policy, now=now)):
         if not action.kind.is_message:
             continue
         zone = _time.zone_name(action.send_at)
+        calendar = policy.calendar_for(action.recipient, zone)
         first_open = utc(calendar.next_open(action.opens_at, zone))
         if action.closes_at is None or first_open <= utc(action.closes_at):
             assert utc(action.send_at) == first_open, action
@@ -290,7 +294,6 @@ def test_check_ins_are_spaced_by_the_policys_business_days(
     scenario: Scenario,
 ) -> None:
     application, policy, now = scenario
-    calendar = policy.calendar
     made = plan(application, policy=policy, now=now)
     history = application.history
     for index in range(len(application.rounds)):
@@ -298,6 +301,8 @@ def test_check_ins_are_spaced_by_the_policys_business_days(
         if not planned:
             continue
         zone = _time.zone_name(planned[0].send_at)
+        # Check-ins go to one contact, counted by their calendar.
+        calendar = policy.calendar_for(planned[0].recipient, zone)
         sent = [
             e.at.in_timezone(zone)
             for e in history.after_round[index]
@@ -507,7 +512,9 @@ def test_generated_histories_are_rich() -> None:
         assert seen.get(name, 0) >= 10, (name, seen)
 
 
-@pytest.mark.parametrize("record", [BusinessCalendar, FollowUpPolicy, Application])
+@pytest.mark.parametrize(
+    "record", [BusinessCalendar, LocalCalendars, FollowUpPolicy, Application]
+)
 def test_from_type_draws_calendars_policies_and_applications(record: type) -> None:
     @settings(max_examples=10, database=None)
     @given(st.from_type(record))
@@ -559,7 +566,7 @@ def test_applications_keep_to_their_bounds(application: Application) -> None:
         ),
         (
             lambda: pst.policies(calendar="weekdays"),  # type: ignore[arg-type]
-            "must be a BusinessCalendar",
+            "must be a BusinessCalendar or LocalCalendars",
         ),
         (lambda: pst.applications(max_events=-1), "max_events"),
         (lambda: pst.applications(max_rounds=0), "max_rounds"),
@@ -746,6 +753,7 @@ def changed(action: Action, **changes: object) -> Action:
             "rationale",
             "round",
             "number",
+            "calendar",
         )
     }
     return Action(**{**fields, **changes})  # type: ignore[arg-type]
@@ -794,8 +802,14 @@ ENDED = "after the interview ended (2026-11-20 15:30:00+00:00)"
             # 02:30 on Saturday in London, though Monday 09:00 is in the window.
             lambda a: {"send_at": a.opens_at.add(hours=10)},
             "THANK to Priya Shah (round 1) is sent at 2026-11-21 02:30:00+00:00, "
-            "outside business hours in Europe/London, though its window has "
-            "business hours",
+            "outside business hours in Europe/London (GB public holidays, "
+            "Saturday–Sunday weekend), though its window has business hours",
+        ),
+        (
+            lambda a: {"calendar": "no public holidays, Saturday–Sunday weekend"},
+            "THANK to Priya Shah (round 1) says it was counted with 'no public "
+            "holidays, Saturday–Sunday weekend', but the recipient's calendar is "
+            "'GB public holidays, Saturday–Sunday weekend'",
         ),
     ],
 )

@@ -438,6 +438,8 @@ _BY_NAME: dict[str, st.SearchStrategy[object]] = {
     "sender": st.deferred(_candidates),
     "phone": st.just("+44 20 7946 0000"),
     "locale": st.sampled_from(("en_GB", "en_US")),
+    "country": st.sampled_from(("US", "GB", "DE", "SA")),
+    "subdivision": st.none() | st.sampled_from(("NY", "SCT", "BY")),
     "variant": st.sampled_from(("email", "letter")),
     "currency": st.sampled_from(("GBP", "USD", "EUR")),
     "kind": st.sampled_from(postinterview.letters.KINDS),

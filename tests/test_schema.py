@@ -231,6 +231,7 @@ class Location(NamedTuple):
     key: str | int
     value: object  # the Python value
     field: Field | None  # None for an item of an array
+    owner: type | None = None  # the record whose field it is
 
 
 class Obj(NamedTuple):
@@ -254,7 +255,7 @@ def walk(value: object, data: Any, tagged: bool = False) -> Iterator[Location | 
             if key in ("schema_version", "type"):
                 continue
             item = getattr(value, key)
-            yield Location(data, key, item, fields[key])
+            yield Location(data, key, item, fields[key], type(value))
             yield from walk(item, data[key], _tagged(item, data[key]))
 
 
@@ -352,7 +353,9 @@ def _options(record: object, document: dict[str, Any]) -> dict[str, list[Any]]:
         "bad union tag": [obj for obj in objects if obj.tagged],
         "no union tag": [obj for obj in objects if obj.tagged],
         "ends before it starts": [obj for obj in objects if obj.cls is Interview],
-        "unknown place or language": where(lambda p: p.key in _PLACES),
+        "unknown place or language": where(
+            lambda p: p.key in _PLACES and p.owner in (Person, Interview)
+        ),
         "no schema_version": [Location(document, "schema_version", None, None)],
         "wrong schema_version": [Location(document, "schema_version", None, None)],
     }

@@ -145,8 +145,16 @@ def test_equality_and_hash() -> None:
     assert with_gb == BusinessCalendar(holidays=gb)  # the same container
     assert with_gb != BusinessCalendar(holidays=holidays.country_holidays("GB"))
     assert with_gb != BusinessCalendar()
-    assert hash(with_gb) == hash(BusinessCalendar())  # holidays are not hashed
+    # A container compared by identity is not hashed: a copy would hash apart.
+    assert hash(with_gb) == hash(
+        BusinessCalendar(holidays=holidays.country_holidays("GB"))
+    )
     assert len({with_gb, BusinessCalendar(holidays=gb)}) == 1
+    # Sets of dates and public holidays are hashed by value, so that calendars
+    # of different places hash apart.
+    assert hash(listed) != hash(BusinessCalendar())
+    copied = pickle.loads(pickle.dumps(with_gb))  # noqa: S301 - our own value
+    assert hash(copied) == hash(with_gb)
 
 
 def test_evolve_and_pickle() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from postinterview import BusinessCalendar, FollowUpPolicy
+from postinterview.workdays import LocalCalendars
 
 
 def show(value: object) -> str:
@@ -22,9 +23,10 @@ def show(value: object) -> str:
         hours = minutes // 60
         return "1 hour" if hours == 1 else f"{hours} hours"
     if isinstance(value, BusinessCalendar):
-        days = "Mon-Fri" if {int(d) for d in value.weekend} == {5, 6} else "custom"
+        return value.description
+    if isinstance(value, LocalCalendars):
         hours = f"{value.opens:%H:%M}-{value.closes:%H:%M}"
-        return f"{days}, {hours}, no holidays"
+        return f"each recipient's own weekend and public holidays, {hours}"
     return str(value)
 
 

@@ -240,6 +240,7 @@ _STRATEGIES = (
     ("postinterview.notes", "OwnQuestion", "own_questions"),
     ("postinterview.notes", "Highlight", "highlights"),
     ("postinterview.workdays", "BusinessCalendar", "calendars"),
+    ("postinterview.workdays", "LocalCalendars", "local_calendars"),
     ("postinterview.followup", "FollowUpPolicy", "policies"),
     ("postinterview.timeline", "Application", "applications"),
     ("postinterview.reflection", "Rating", "ratings"),

@@ -28,7 +28,7 @@ import pendulum
 from postinterview import _time
 from postinterview.errors import ValidationError
 from postinterview.followup import Action, ActionKind, FollowUpPolicy, Plan
-from postinterview.interview import Interview
+from postinterview.interview import Interview, Person, RunBy
 from postinterview.timeline import (
     Application,
     CheckInSent,
@@ -156,7 +156,11 @@ def check_check_ins(
     """Check the check-ins sent about *interview* at *times* against the policy.
 
     Dates are read in *zone* (default: the interview's zone), and business
-    days with the policy's calendar. The rules: no more than
+    days with the calendar of the interview's contact (the agency's, else
+    the first interviewer's) in that zone, as
+    :meth:`FollowUpPolicy.calendar_for <postinterview.FollowUpPolicy.calendar_for>`
+    gives it: their own weekend and public holidays, unless the policy has
+    one calendar for everyone. The rules: no more than
     ``check_ins_at_most``; none on or before the stated decision date or the
     closing date; without a stated date, none sooner than
     ``check_in_without_date`` business days after the interview; each at least
@@ -177,7 +181,7 @@ def check_check_ins(
         raise ValidationError("times", times, "a sequence of aware datetimes")
     where = interview.timezone if zone is None else zone
     _time.zone(where, "zone")
-    calendar: BusinessCalendar = policy.calendar
+    calendar: BusinessCalendar = policy.calendar_for(_contact(interview), where)
     sent = sorted(
         (
             # Plans suggest them, so they may lie past the end of the range.
@@ -219,6 +223,13 @@ def check_check_ins(
     _fail(problems)
 
 
+def _contact(interview: Interview) -> Person | None:
+    """Who check-ins go to: the agency, else the first interviewer."""
+    if interview.run_by is RunBy.AGENCY:
+        return interview.agency_contact
+    return interview.interviewers[0] if interview.interviewers else None
+
+
 def check_plan(
     plan: Plan, application: Application, policy: FollowUpPolicy = _DEFAULT
 ) -> None:
@@ -226,7 +237,9 @@ def check_plan(
 
     The invariants: each action's instants are in order (*opens_at* <=
     *send_at* <= *closes_at*, *opens_at* <= *due_at*); a message is sent
-    inside the recipient's business hours whenever its window allows it;
+    inside the recipient's business hours whenever its window allows it,
+    by the recipient's calendar (so never on their weekend or a public
+    holiday where they are), and says which calendar that is;
     thank-you windows are exactly the policy's hours after the round ends;
     check-ins keep to :func:`check_check_ins`, owed or done, and none is owed
     after a reply or a decision; the plan is in order; no action is both owed
@@ -236,22 +249,25 @@ def check_plan(
     _require("application", application, Application, "an Application")
     _require("policy", policy, FollowUpPolicy, "a FollowUpPolicy")
     problems: list[str] = []
-    calendar = policy.calendar
     for action in (*plan.actions, *(d.action for d in plan.done), *plan.lapsed):
         problems.extend(_check_instants(action))
         zone = _time.zone_name(action.send_at)
-        if (
-            action.kind.is_message
-            and not calendar.is_open(action.send_at, zone)
-            and (
-                action.closes_at is None
-                or _utc(calendar.next_open(action.opens_at, zone))
-                <= _utc(action.closes_at)
+        if not action.kind.is_message:
+            continue
+        calendar = policy.calendar_for(action.recipient, zone)
+        if action.calendar != calendar.description:
+            problems.append(
+                f"{_name(action)} says it was counted with {action.calendar!r}, "
+                f"but the recipient's calendar is {calendar.description!r}"
             )
+        if not calendar.is_open(action.send_at, zone) and (
+            action.closes_at is None
+            or _utc(calendar.next_open(action.opens_at, zone)) <= _utc(action.closes_at)
         ):
             problems.append(
                 f"{_name(action)} is sent at {action.send_at}, outside business "
-                f"hours in {zone}, though its window has business hours"
+                f"hours in {zone} ({calendar.description}), though its window "
+                "has business hours"
             )
     rounds = application.rounds
     for action in (*plan.actions, *plan.lapsed):
@@ -330,7 +346,6 @@ def _check_plan_check_ins(
     """Check the check-ins a plan still owes; those already sent are facts."""
     problems = []
     history = application.history
-    calendar = policy.calendar
     for index, interview in enumerate(history.rounds):
         number = index + 1
         planned = sorted(
@@ -356,6 +371,7 @@ def _check_plan_check_ins(
                 f"{policy.check_ins_at_most} are allowed"
             )
         zone = _time.zone_name(planned[0].send_at)
+        calendar = policy.calendar_for(_contact(interview), zone)
         sent = [e.at.in_timezone(zone) for e in after if isinstance(e, CheckInSent)]
         if not sent:
             try:

@@ -29,12 +29,14 @@ from postinterview.cli._records import (
     Commands,
     UserError,
     add_now,
+    add_place,
     application_of,
     load,
     now,
+    policy,
 )
 from postinterview.errors import PostInterviewError, PostInterviewWarning
-from postinterview.followup import Action, Plan, plan, to_ics
+from postinterview.followup import Action, FollowUpPolicy, Plan, plan, to_ics
 from postinterview.serialize import format_instant
 from postinterview.timeline import Application
 
@@ -65,6 +67,7 @@ def add_parser(commands: Commands) -> None:
         "lapsed, only what closed within the last N days (default: everything)",
     )
     add_now(command)
+    add_place(command)
     command.add_argument(
         "--format",
         choices=("table", "json", "ics"),
@@ -119,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the agenda of the folder ``DIR`` at ``--now``; return the exit status."""
     folder = Path(args.dir)
     at = pendulum.instance(now(args))
-    entries, unread, warned = read(record_files(folder), at)
+    rules = policy(args)  # a mistake in --country is reported before reading
+    entries, unread, warned = read(record_files(folder), at, rules)
     days: int | None = args.days
     owed, lapsed = select(entries, at, days)
     # The calendar first: without the extra, that is the one error to report.
@@ -167,9 +171,12 @@ def record_files(folder: Path) -> list[Path]:
 
 
 def read(
-    files: Sequence[Path], at: pendulum.DateTime
+    files: Sequence[Path],
+    at: pendulum.DateTime,
+    rules: FollowUpPolicy | None = None,
 ) -> tuple[list[Entry], list[Unread], list[str]]:
-    """Read and plan each of *files* at *at*.
+    """Read and plan each of *files* at *at*, under *rules* (default: the
+    default policy).
 
     Returns the records read, the files that could not be (a bad file never
     stops the others from being read), and the library's warnings, each
@@ -187,7 +194,7 @@ def read(
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always", PostInterviewWarning)
                     application = application_of(load(path))
-                    made = plan(application, now=at)
+                    made = plan(application, policy=rules, now=at)
             except UserError as error:
                 unread.append(Unread(path, str(error)))
             except PostInterviewError as error:

@@ -8,7 +8,13 @@ from pathlib import Path
 
 from postinterview.cli._output import plural, write
 from postinterview.cli._plan import planned
-from postinterview.cli._records import Commands, UserError, add_file, add_now
+from postinterview.cli._records import (
+    Commands,
+    UserError,
+    add_file,
+    add_now,
+    add_place,
+)
 
 # Said to a command-line user, so it names the command, not the library method.
 _NO_EXTRA = (
@@ -30,6 +36,7 @@ def add_parser(commands: Commands) -> None:
         help="where to write it (default: standard output)",
     )
     add_now(command)
+    add_place(command)
     command.set_defaults(run=run)
 
 

@@ -14,9 +14,11 @@ from postinterview.cli._records import (
     Commands,
     add_file,
     add_now,
+    add_place,
     application_of,
     load,
     now,
+    policy,
 )
 from postinterview.followup import Action, ActionKind, Plan, plan
 from postinterview.serialize import format_instant
@@ -37,6 +39,7 @@ def add_parser(commands: Commands) -> None:
     )
     add_file(command, "an Application or Interview")
     add_now(command)
+    add_place(command)
     command.add_argument(
         "--format",
         choices=("table", "json"),
@@ -86,6 +89,8 @@ def run(args: argparse.Namespace) -> None:
         for line in table(("", "SEND AT", "DUE BY", "ACTION", "TO", "WHY"), rows):
             write(line)
         footnote(timetable)
+        write()
+        write(calendars(timetable))
     if timetable.lapsed:
         write()
         write("Lapsed: their window closed before now, and they were not done.")
@@ -104,9 +109,25 @@ def run(args: argparse.Namespace) -> None:
 
 
 def planned(args: argparse.Namespace) -> tuple[Application, Plan]:
-    """Return the application in ``FILE`` and its follow-up plan at ``--now``."""
+    """Return the application in ``FILE`` and its follow-up plan at ``--now``,
+    with the calendars ``--country`` and ``--subdivision`` ask for."""
     application = application_of(load(Path(args.file)))
-    return application, plan(application, now=now(args))
+    return application, plan(application, policy=policy(args), now=now(args))
+
+
+def calendars(actions: Iterable[Action]) -> str:
+    """Say which calendar the days of *actions* were counted with, for whom."""
+    whom: dict[str, list[str]] = {}
+    for action in actions:
+        if action.calendar is not None:
+            names = whom.setdefault(action.calendar, [])
+            name = recipient(action)
+            if name not in names:
+                names.append(name)
+    described = "; ".join(
+        f"{calendar} ({', '.join(names)})" for calendar, names in whom.items()
+    )
+    return f"Days counted with: {described}."
 
 
 def sent_after_due(action: Action) -> bool:
@@ -182,4 +203,5 @@ def action_json(action: Action) -> dict[str, Any]:
         "rationale": action.rationale,
         "round": action.round,
         "number": action.number,
+        "calendar": action.calendar,
     }

@@ -14,10 +14,13 @@ from typing import Any, NoReturn, TypeAlias
 import pendulum
 
 from postinterview.errors import SchemaError, ValidationError
+from postinterview.errors import shorten as _shown
+from postinterview.followup import FollowUpPolicy
 from postinterview.interview import Interview
 from postinterview.learning import LogEntry
 from postinterview.serialize import SCHEMA_VERSION, from_dict, from_json, parse_instant
 from postinterview.timeline import Application
+from postinterview.workdays import LocalCalendars
 
 
 class UserError(Exception):
@@ -204,6 +207,43 @@ def add_now(command: Parser) -> None:
         help="the instant to plan at, with its UTC offset, e.g. "
         "2026-11-21T18:00:00+00:00[Europe/London] (default: the current time)",
     )
+
+
+def add_place(command: Parser) -> None:
+    """Add ``--country`` and ``--subdivision`` to *command*: whose public
+    holidays count for recipients whose own country the record does not give."""
+    command.add_argument(
+        "--country",
+        metavar="CODE",
+        help="the country whose weekend and public holidays count for everyone "
+        "whose own country the record does not give, as an ISO 3166-1 code "
+        "such as GB (default: the country of each one's time zone)",
+    )
+    command.add_argument(
+        "--subdivision",
+        metavar="CODE",
+        help="with --country, the part of it whose own holidays count too, as "
+        "the holidays package names it, such as SCT, NY or BY",
+    )
+
+
+def policy(args: argparse.Namespace) -> FollowUpPolicy | None:
+    """Return the policy that ``--country`` and ``--subdivision`` ask for, if any."""
+    country: str | None = args.country
+    subdivision: str | None = args.subdivision
+    if country is None and subdivision is None:
+        return None
+    if country is None:
+        raise UserError(
+            f"--subdivision {subdivision} needs --country, the country it is part of"
+        )
+    try:
+        calendars = LocalCalendars(country=country, subdivision=subdivision)
+    except ValidationError as error:
+        raise UserError(
+            f"--{error.field}: expected {error.expected}, got {_shown(error.value)}"
+        ) from None
+    return FollowUpPolicy(calendar=calendars)
 
 
 def _instant(text: str) -> dt.datetime:

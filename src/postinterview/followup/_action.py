@@ -24,8 +24,10 @@ _Instants = tuple[
 ]
 _INSTANT_FIELDS = ("opens_at", "due_at", "closes_at", "send_at")
 #: The other fields of an action, in this order: kind, recipient, channel,
-#: template, rationale, round and number.
-_Fields = tuple[ActionKind, Person | None, Channel | None, str | None, str, int, int]
+#: template, rationale, round, number and calendar.
+_Fields = tuple[
+    ActionKind, Person | None, Channel | None, str | None, str, int, int, str | None
+]
 _FIELD_NAMES = (
     "kind",
     "recipient",
@@ -34,6 +36,7 @@ _FIELD_NAMES = (
     "rationale",
     "round",
     "number",
+    "calendar",
 )
 _setattr = object.__setattr__  # fills an action's fields and cache, as attrs does
 _new = object.__new__
@@ -63,6 +66,11 @@ class Action:
     when there is one; *rationale* says why the rule exists. *round* is the
     interview round it concerns and *number* counts repeated actions (the
     first and second check-in); both are integers from 1 to 10**9.
+    *calendar* says which calendar its business days and hours were counted
+    with, in words a host tool can show (``"US-NY public holidays,
+    Saturday–Sunday weekend"``, the calendar's
+    :attr:`~postinterview.BusinessCalendar.description`), or is ``None``
+    for a task timed in hours alone (reflecting, preparing, searching).
 
     The four instants are :class:`pendulum.DateTime` values shown in one
     zone, the recipient's. The constructor takes them as aware datetimes in
@@ -98,6 +106,7 @@ class Action:
     rationale: str
     round: int
     number: int
+    calendar: str | None
     _at: _Instants = attrs.field(init=False, eq=_instants_key)
     # The pendulum values made so far, by naive UTC instant: not part of the
     # value, and made when first read.
@@ -119,6 +128,7 @@ class Action:
         rationale: str,
         round: int = 1,
         number: int = 1,
+        calendar: str | None = None,
     ) -> None:
         """Make an action; the instants are checked as the class says."""
         _check_fields(
@@ -129,6 +139,7 @@ class Action:
             rationale=rationale,
             round=round,
             number=number,
+            calendar=calendar,
         )
         opens = _time.as_derived_instant(opens_at, "opens_at")
         tz = _time.zone(_time.zone_name(opens))
@@ -148,7 +159,16 @@ class Action:
                     "instants are all shown in the recipient's zone",
                 )
             naive.append(_naive_utc(instant))
-        fields = (kind, recipient, channel, template, rationale, round, number)
+        fields = (
+            kind,
+            recipient,
+            channel,
+            template,
+            rationale,
+            round,
+            number,
+            calendar,
+        )
         _fill(self, fields, cast("_Instants", (tz, *naive)))
 
     def _show(self, naive: dt.datetime) -> pendulum.DateTime:
@@ -175,7 +195,7 @@ class Action:
             f"due_at={self.due_at!r}, closes_at={self.closes_at!r}, "
             f"send_at={self.send_at!r}, template={self.template!r}, "
             f"rationale={self.rationale!r}, round={self.round!r}, "
-            f"number={self.number!r})"
+            f"number={self.number!r}, calendar={self.calendar!r})"
         )
 
     def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
@@ -183,7 +203,7 @@ class Action:
         # and deepcopy carry is exact, and the cache of shown values stays.
         tz, *naive = self._at
         fields = (self.kind, self.recipient, self.channel, self.template)
-        rest = (self.rationale, self.round, self.number)
+        rest = (self.rationale, self.round, self.number, self.calendar)
         return (_rebuilt, ((*fields, *rest), tz.key, tuple(naive)))
 
 
@@ -198,13 +218,13 @@ def _fill(action: Action, fields: _Fields, at: _Instants) -> None:
 def made(fields: _Fields, at: _Instants) -> Action:
     """Return an action of fields already checked: the planner's fast path.
 
-    *fields* are the kind, recipient, channel, template, rationale, round and
-    number; *at* is the recipient's zone, then the opening, deadline, closing
-    and send time as naive UTC.
+    *fields* are the kind, recipient, channel, template, rationale, round,
+    number and calendar; *at* is the recipient's zone, then the opening,
+    deadline, closing and send time as naive UTC.
     """
     # Each slot set through its own descriptor: this runs for every action of
     # every plan, and is quicker than setting the fields by name.
-    kind, recipient, channel, template, rationale, round, number = fields
+    kind, recipient, channel, template, rationale, round, number, calendar = fields
     action: Action = _new(Action)
     _set_kind(action, kind)
     _set_recipient(action, recipient)
@@ -213,6 +233,7 @@ def made(fields: _Fields, at: _Instants) -> Action:
     _set_rationale(action, rationale)
     _set_round(action, round)
     _set_number(action, number)
+    _set_calendar(action, calendar)
     _set_at(action, at)
     _set_shown(action, None)
     return action
@@ -231,6 +252,7 @@ _set_template = _slots["template"].__set__
 _set_rationale = _slots["rationale"].__set__
 _set_round = _slots["round"].__set__
 _set_number = _slots["number"].__set__
+_set_calendar = _slots["calendar"].__set__
 _set_at = _slots["_at"].__set__
 _set_shown = _slots["_shown"].__set__
 
@@ -291,6 +313,7 @@ def _check_fields(
     rationale: object,
     round: object,
     number: object,
+    calendar: object,
 ) -> None:
     """Refuse the fields of an action other than its instants, naming them."""
     if not isinstance(kind, ActionKind):
@@ -305,6 +328,10 @@ def _check_fields(
         raise ValidationError("rationale", rationale, "a string")
     _check_count("round", round)
     _check_count("number", number)
+    if calendar is not None and type(calendar) is not str:
+        raise ValidationError(
+            "calendar", calendar, "a calendar's description (str) or None"
+        )
 
 
 def _action(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -14,7 +14,7 @@ import pendulum
 
 from postinterview import _time
 from postinterview.followup._kind import ActionKind
-from postinterview.followup._planner import Planner
+from postinterview.followup._planner import Planner, Skipped, joined
 from postinterview.followup._policy import RATIONALES
 from postinterview.interview import Channel, Interview
 from postinterview.timeline import CheckInSent
@@ -23,8 +23,10 @@ from postinterview.workdays import BusinessCalendar, reading
 _naive_utc = _time.naive_utc
 _local_ordinal = _time.local_ordinal
 
-#: A check-in's opening, deadline and send time, in naive UTC.
-_Slot = tuple[dt.datetime, dt.datetime, dt.datetime]
+#: A check-in's opening, deadline and send time, in naive UTC, and the
+#: holidays it was moved past: while its business days were counted, and
+#: from its opening to its send time.
+_Slot = tuple[dt.datetime, dt.datetime, dt.datetime, Skipped]
 
 
 def check_ins(
@@ -33,9 +35,12 @@ def check_ins(
     """Plan the check-ins after round *index* (from 0), then moving on."""
     contact = planner.contact(interview)
     tz = planner.zone_of(contact, interview)
-    day, not_before = _first_day(planner, interview, end, tz)
+    calendar = planner.calendar_of(contact, tz)
+    since, day, not_before = _first_day(planner, calendar, interview, end, tz)
     sent = [e for e in planner.history.after_round[index] if isinstance(e, CheckInSent)]
-    slots = _slots(planner, tz, day, not_before, sent)
+    slots = _slots(
+        planner, calendar, tz, since=since, day=day, not_before=not_before, sent=sent
+    )
     rationale = RATIONALES[
         "check_in_without_date"
         if interview.decision_expected_by is None
@@ -45,13 +50,14 @@ def check_ins(
     template = (
         "check_in_call" if interview.preferred_channel is Channel.PHONE else "check_in"
     )
-    for count, (opens, due, send) in enumerate(slots[:-1], 1):
+    for count, (opens, due, send, skipped) in enumerate(slots[:-1], 1):
         planner.add(
             kind=ActionKind.CHECK_IN,
             trigger=end,
             opens=opens,
             due=due,
             tz=tz,
+            calendar=calendar,
             recipient=contact,
             channel=interview.preferred_channel,
             template=template,
@@ -59,64 +65,81 @@ def check_ins(
             round=index + 1,
             number=count,
             send=send,
+            skipped=skipped,
             done_by=sent[count - 1] if count <= len(sent) else None,
         )
         rationale = RATIONALES["check_in_spacing"]
-    opens, due, _ = slots[-1]
+    opens, due, _, skipped = slots[-1]
     planner.add(
         kind=ActionKind.MOVE_ON,
         trigger=end,
         opens=opens,
         due=due,
         tz=tz,
+        calendar=calendar,
+        skipped=skipped,
         rationale=RATIONALES["check_ins_at_most"],
         round=index + 1,
     )
 
 
 def _first_day(
-    planner: Planner, interview: Interview, end: dt.datetime, tz: pendulum.Timezone
-) -> tuple[int, dt.datetime]:
-    """Return the ordinal of the first check-in's day in *tz*, and the instant
-    it may not open before: the end of the interview, or a decision instant."""
+    planner: Planner,
+    calendar: BusinessCalendar,
+    interview: Interview,
+    end: dt.datetime,
+    tz: pendulum.Timezone,
+) -> tuple[int, int, dt.datetime]:
+    """Return the ordinal of the day the first check-in's business days are
+    counted from, that of its day in *tz*, and the instant it may not open
+    before: the end of the interview, or a decision instant."""
     policy = planner.policy
-    add_days = planner.calendar._add
+    add_days = calendar._add
     decision = interview.decision_expected_by
     not_before = end
     if decision is None:
-        day = add_days(_local_ordinal(end, tz), policy.check_in_without_date)
+        since = _local_ordinal(end, tz)
+        day = add_days(since, policy.check_in_without_date)
     else:
         if isinstance(decision, pendulum.DateTime):
             not_before = max(not_before, _naive_utc(decision))
-            decided = _local_ordinal(not_before, tz)
+            since = _local_ordinal(not_before, tz)
         else:
-            decided = decision.toordinal()
+            since = decision.toordinal()
         # The policy makes this at least one business day, so the day is
         # after the decided day, and no earlier than the business day that
         # day rolls forward to.
-        day = add_days(decided, policy.check_in_after_decision)
+        day = add_days(since, policy.check_in_after_decision)
     if interview.closing_date is not None:
-        day = max(day, add_days(interview.closing_date.toordinal(), 1))
-    return day, not_before
+        closed = interview.closing_date.toordinal()
+        after_closing = add_days(closed, 1)
+        if after_closing > day:
+            since, day = closed, after_closing
+    return since, day, not_before
 
 
 def _slots(
     planner: Planner,
+    calendar: BusinessCalendar,
     tz: pendulum.Timezone,
+    *,
+    since: int,
     day: int,
     not_before: dt.datetime,
     sent: list[CheckInSent],
 ) -> tuple[_Slot, ...]:
-    """Return the check-ins' slots, then moving on's, from the first *day*."""
-    policy, calendar = planner.policy, planner.calendar
+    """Return the check-ins' slots, then moving on's, from the first *day*,
+    counted from the day *since*."""
+    policy = planner.policy
     spacing, at_most = policy.check_in_spacing, policy.check_ins_at_most
     if not sent:
-        slots = _usual_check_ins(calendar, tz.key, day, spacing, at_most)
+        slots = _usual_check_ins(calendar, tz.key, since, day, spacing, at_most)
         if slots[0][0] >= not_before:  # else the stated instant comes later
             return slots
     return _check_ins(
         calendar,
         tz,
+        since,
         day,
         spacing=spacing,
         at_most=at_most,
@@ -128,6 +151,7 @@ def _slots(
 def _check_ins(
     calendar: BusinessCalendar,
     tz: pendulum.Timezone,
+    since: int,
     day: int,
     *,
     spacing: int,
@@ -142,22 +166,31 @@ def _check_ins(
     after the day the one before was sent (*sent_on*, the local ordinals of
     those the candidate sent) or will really be sent, and never before *day*,
     even after one sent early. The move-on slot's send time is its opening.
+    Each slot keeps the holidays it was moved past: those skipped counting
+    from *since* for the first and from the day the one before was sent for
+    the others, and those between its opening and its send time.
     """
     earliest = previous = day
+    may_skip = calendar._may_skip
     opening, closing, key = calendar.opens, calendar.closes, tz.key
     slots: list[_Slot] = []
     for count in range(1, at_most + 2):
         if count > 1:
+            since = previous
             day = max(calendar._add(previous, spacing), earliest)
         opens = reading(day, opening, key)
         if not_before is not None and opens < not_before:
             opens = not_before
         due = max(reading(day, closing, key), opens)
+        skipped = calendar._skipped(since, day) if may_skip else ()
         if count > at_most:
-            slots.append((opens, due, opens))
+            slots.append((opens, due, opens, skipped))
             break
-        send, local = calendar._open_from(opens, tz)
-        slots.append((opens, due, send))
+        send, local, sent = calendar._open_from(opens, tz)
+        today = local.toordinal()
+        if may_skip and sent != today:
+            skipped = joined(skipped, calendar._skipped(today - 1, sent))
+        slots.append((opens, due, send, skipped))
         if count <= len(sent_on):
             previous = sent_on[count - 1]
         elif send == opens:
@@ -168,14 +201,21 @@ def _check_ins(
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _usual_check_ins(
-    calendar: BusinessCalendar, zone: str, day: int, spacing: int, at_most: int
+def _usual_check_ins(  # noqa: PLR0917 - positional: a quicker key for the cache
+    calendar: BusinessCalendar,
+    zone: str,
+    since: int,
+    day: int,
+    spacing: int,
+    at_most: int,
 ) -> tuple[_Slot, ...]:
     """Return :func:`_check_ins` for a round with none sent and nothing later
     than the first opening to wait for.
 
     That is the usual case, and many applications share it: it depends only
-    on the day, the zone (by name, which hashes faster than the zone) and the
-    policy.
+    on the days, the zone (by name, which hashes faster than the zone), the
+    calendar and the policy.
     """
-    return _check_ins(calendar, _time.zone(zone), day, spacing=spacing, at_most=at_most)
+    return _check_ins(
+        calendar, _time.zone(zone), since, day, spacing=spacing, at_most=at_most
+    )

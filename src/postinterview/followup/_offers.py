@@ -48,6 +48,7 @@ def _after_offer(
         trigger=at,
         days=policy.offer_review_within,
         tz=tz,
+        calendar=planner.calendar_of(to, tz),  # counted in their days, as the thanks
         # A date they set replaces the policy's, and the window closes then.
         due=None if respond_by is None else max(at, _naive_utc(respond_by)),
         rationale=RATIONALES["offer_review_within"],

@@ -9,6 +9,7 @@ send a message.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any, cast
 
 import pendulum
@@ -19,7 +20,7 @@ from postinterview.followup._kind import MESSAGES, RANK, ActionKind
 from postinterview.followup._policy import FollowUpPolicy
 from postinterview.interview import Channel, Interview, Person, RunBy
 from postinterview.timeline import Application, Event, History
-from postinterview.workdays import reading
+from postinterview.workdays import BusinessCalendar, LocalCalendars, reading
 
 _local_ordinal = _time.local_ordinal
 _zone = _time.zone
@@ -28,6 +29,8 @@ _zone = _time.zone
 _LOWEST = dt.datetime.min + dt.timedelta(days=1)  # noqa: DTZ901 - naive UTC
 _HIGHEST = dt.datetime.max - dt.timedelta(days=1)  # noqa: DTZ901 - naive UTC
 
+#: The holidays an action was moved past, as ordinals, in order.
+Skipped = tuple[int, ...]
 #: An action as made: its sort key, the action, the instant before which
 #: events cannot retire it, and the event that already did (a sent check-in).
 Made = tuple[tuple[bool, dt.datetime, int, int], Action, dt.datetime, Event | None]
@@ -55,7 +58,10 @@ class Planner:
         self.application = application
         self.history: History = application.history
         self.policy = policy
-        self.calendar = policy.calendar
+        chooser = policy.calendar
+        # One calendar for everyone, or each recipient's own.
+        self.everyone = chooser if isinstance(chooser, BusinessCalendar) else None
+        self.local = None if isinstance(chooser, BusinessCalendar) else chooser
         self.now = now
         self.made: list[Made] = []
         self.edges: list[Action] = []
@@ -67,27 +73,43 @@ class Planner:
             return _zone(person.timezone)
         return home(interview)
 
+    def calendar_of(
+        self, person: Person | None, tz: pendulum.Timezone
+    ) -> BusinessCalendar:
+        """Return the calendar of *person* (``None``: the candidate's own
+        tasks), whose days are read in *tz*: see
+        :meth:`FollowUpPolicy.calendar_for`."""
+        everyone = self.everyone
+        if everyone is not None:
+            return everyone
+        local = cast("LocalCalendars", self.local)
+        if person is None:
+            return local.calendar_for(tz.key)
+        return local.calendar_for(tz.key, person.country, person.subdivision)
+
     def contact(self, interview: Interview) -> Person | None:
         """Return who follow-ups go to: the agency, else the first interviewer."""
         if interview.run_by is RunBy.AGENCY:
             return interview.agency_contact
         return interview.interviewers[0] if interview.interviewers else None
 
-    def business_day(self, start: dt.datetime, days: int, tz: pendulum.Timezone) -> int:
-        """Return the ordinal of the day *days* business days after *start*'s
-        local date in *tz*."""
-        return self.calendar._add(_local_ordinal(start, tz), days)
-
-    def closing(self, ordinal: int, tz: pendulum.Timezone) -> dt.datetime:
-        """Return when business closes on the day *ordinal* in *tz*."""
-        return reading(ordinal, self.calendar.closes, tz.key)
-
     def send_time(
-        self, opens: dt.datetime, closes: dt.datetime | None, tz: pendulum.Timezone
-    ) -> dt.datetime:
-        """Return the first open moment from *opens* on, unless it is past *closes*."""
-        found = self.calendar._open_from(opens, tz)[0]
-        return found if closes is None or found <= closes else opens
+        self,
+        opens: dt.datetime,
+        closes: dt.datetime | None,
+        tz: pendulum.Timezone,
+        calendar: BusinessCalendar,
+    ) -> tuple[dt.datetime, Skipped]:
+        """Return the first open moment from *opens* on, unless it is past
+        *closes*; and the holidays it was moved past, from the day of *opens*
+        on (that day included: a window may open on a holiday)."""
+        found, local, day = calendar._open_from(opens, tz)
+        if closes is not None and found > closes:
+            return opens, ()
+        today = local.toordinal()
+        if day == today or not calendar._may_skip:
+            return found, ()
+        return found, calendar._skipped(today - 1, day)
 
     def add(
         self,
@@ -98,6 +120,7 @@ class Planner:
         due: dt.datetime | None,
         closes: dt.datetime | None = None,
         tz: pendulum.Timezone,
+        calendar: BusinessCalendar | None = None,
         recipient: Person | None = None,
         channel: Channel | None = None,
         template: str | None = None,
@@ -105,18 +128,31 @@ class Planner:
         round: int,
         number: int = 1,
         send: dt.datetime | None = None,
+        skipped: Skipped = (),
         done_by: Event | None = None,
     ) -> None:
         """Make an action and keep it.
 
-        Events before *trigger* cannot retire it. *send* defaults to the first
-        open moment in the window for a message, and to *opens* for the
-        candidate's own tasks.
+        Events before *trigger* cannot retire it. *calendar* is the one its
+        days and hours are counted with, if any. *send* defaults to the
+        first open moment in the window for a message, and to *opens* for
+        the candidate's own tasks. *skipped* holds the holidays its days
+        were counted past (and, with *send* given, those its send time was
+        moved past): the rationale names them, with those a send time found
+        here was moved past.
         """
+        described = None
+        if calendar is not None:
+            if send is None and kind in MESSAGES:
+                send, moved_past = self.send_time(opens, closes, tz, calendar)
+                skipped = joined(skipped, moved_past)
+            described = calendar.description
+            if skipped:
+                rationale = _named(rationale, calendar, skipped)
         if send is None:
-            send = self.send_time(opens, closes, tz) if kind in MESSAGES else opens
+            send = opens
         action = made(
-            (kind, recipient, channel, template, rationale, round, number),
+            (kind, recipient, channel, template, rationale, round, number, described),
             (tz, opens, due, closes, send),
         )
         # Sorted in UTC: Python compares datetimes of one zone by their wall
@@ -139,13 +175,19 @@ class Planner:
         trigger: dt.datetime,
         days: int,
         tz: pendulum.Timezone,
+        recipient: Person | None = None,
         due: dt.datetime | None = None,
+        calendar: BusinessCalendar | None = None,
         **details: Any,
     ) -> None:
         """Add an action that opens at *trigger* and is due at the close of
-        business *days* business days later in *tz*; or, when *due* is given,
-        due and closing then."""
-        deadline = max(self.closing(self.business_day(trigger, days, tz), tz), trigger)
+        business *days* business days later in *tz*, by *calendar* (default:
+        *recipient*'s); or, when *due* is given, due and closing then."""
+        if calendar is None:
+            calendar = self.calendar_of(recipient, tz)
+        start = _local_ordinal(trigger, tz)
+        day = calendar._add(start, days)
+        deadline = max(reading(day, calendar.closes, tz.key), trigger)
         self.add(
             kind=kind,
             trigger=trigger,
@@ -153,5 +195,80 @@ class Planner:
             due=deadline if due is None else due,
             closes=due,
             tz=tz,
+            calendar=calendar,
+            recipient=recipient,
+            skipped=calendar._skipped(start, day)
+            if due is None and calendar._may_skip
+            else (),
             **details,
         )
+
+
+# Words for the days a rationale names, written out: English whatever the
+# machine's locale, since the rationale is English.
+_WEEKDAYS = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# The most holidays a rationale names one by one; the rest are counted.
+_NAMED_AT_MOST = 3
+
+
+def joined(first: Skipped, second: Skipped) -> Skipped:
+    """The holidays in either of *first* and *second*, in order, each once."""
+    if not second or first == second:
+        return first
+    if not first:
+        return second
+    return tuple(sorted({*first, *second}))
+
+
+def _named(rationale: str, calendar: BusinessCalendar, skipped: Skipped) -> str:
+    """*rationale*, then a sentence naming the holidays *skipped*."""
+    if calendar._yearly is not None:  # names that depend on the place alone
+        return _moved_past(rationale, calendar, skipped)
+    return _moved_past.__wrapped__(rationale, calendar, skipped)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _moved_past(rationale: str, calendar: BusinessCalendar, skipped: Skipped) -> str:
+    """*rationale*, then a sentence naming the holidays *skipped*."""
+    named = []
+    anonymous = 0
+    for ordinal in skipped[:_NAMED_AT_MOST]:
+        day = dt.date.fromordinal(ordinal)
+        when = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+        name = calendar._holiday_name(ordinal)
+        if name is None:
+            anonymous += 1
+            named.append(f"the holiday on {when}")
+        else:
+            named.append(f"{name} ({when})")
+    rest = len(skipped) - len(named)
+    if rest:
+        named.append(f"{rest} more holiday{'s' if rest > 1 else ''}")
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    yearly = calendar._yearly
+    if anonymous or yearly is None:
+        return f"{rationale} Moved past {listed}."
+    what = "a public holiday" if len(skipped) == 1 else "public holidays"
+    return f"{rationale} Moved past {listed}, {what} in {yearly.place}."

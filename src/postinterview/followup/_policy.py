@@ -6,9 +6,11 @@ import datetime as dt
 
 import attrs
 
+from postinterview import _time
 from postinterview.errors import ValidationError
+from postinterview.interview import Person
 from postinterview.timeline import DEFAULT_CHECK_INS
-from postinterview.workdays import BusinessCalendar
+from postinterview.workdays import BusinessCalendar, LocalCalendars
 
 # The most each kind of number may be: enough for any policy a person would
 # choose, and small enough that a plan stays near its interview, its
@@ -29,6 +31,11 @@ _INT_MAX = {
 }
 
 
+# The default calendars, one for every policy: each recipient's calendar is
+# found once, whichever policy asks.
+_LOCAL = LocalCalendars()
+
+
 def _why(rationale: str, unit: str) -> dict[str, str]:
     return {"rationale": rationale, "unit": unit}
 
@@ -38,11 +45,18 @@ class FollowUpPolicy:
     """Every number the follow-up rules use, each with the reason for it.
 
     Durations are elapsed time (:class:`datetime.timedelta`); counts of
-    business days are ints, counted in the recipient's time zone with
-    *calendar*. Each has a ceiling: durations at most 366 days, business
+    business days are ints, counted in the recipient's time zone with their
+    calendar. Each has a ceiling: durations at most 366 days, business
     days at most 260 (a working year), check-ins at most 20, words at most
     5,000. :meth:`rationale` gives the reason for any field, and
     :meth:`rules` lists them all, for documentation and host tools.
+
+    *calendar* says whose days count. By default, :class:`LocalCalendars`:
+    each recipient's own weekend and public holidays, from their country, or
+    their zone's (:meth:`calendar_for` says which). A
+    :class:`~postinterview.BusinessCalendar` is used for everyone instead:
+    ``BusinessCalendar()``, with Saturday and Sunday off and no holidays,
+    opts out of holidays altogether.
 
     >>> policy = FollowUpPolicy()
     >>> policy.thank_you_due
@@ -176,10 +190,13 @@ class FollowUpPolicy:
             "A thank-you longer than this is no longer read in full.", "words"
         ),
     )
-    calendar: BusinessCalendar = attrs.field(
-        factory=BusinessCalendar,
+    calendar: BusinessCalendar | LocalCalendars = attrs.field(
+        default=_LOCAL,
         metadata={
-            "rationale": "Messages should arrive when the recipient is at work.",
+            "rationale": (
+                "Messages should arrive when the recipient is at work: not on "
+                "their weekend or a public holiday where they are."
+            ),
             "unit": "weekend, opening hours and holidays",
         },
     )
@@ -204,8 +221,13 @@ class FollowUpPolicy:
                     raise ValidationError(
                         field.name, value, "a datetime.timedelta of at most 366 days"
                     )
-            elif not isinstance(value, BusinessCalendar):
-                raise ValidationError(field.name, value, "a BusinessCalendar")
+            elif not isinstance(value, BusinessCalendar | LocalCalendars):
+                raise ValidationError(
+                    field.name,
+                    value,
+                    "a BusinessCalendar for everyone, or LocalCalendars (each "
+                    "recipient's own)",
+                )
         self._in_order("notes_due", "notes_late")
         self._in_order("thank_you_earliest", "thank_you_due")
         self._in_order("thank_you_due", "thank_you_latest")
@@ -228,6 +250,26 @@ class FollowUpPolicy:
                 getattr(self, second),
                 f"at least {first} ({getattr(self, first)})",
             )
+
+    def calendar_for(self, person: Person | None, zone: str) -> BusinessCalendar:
+        """Return the calendar that *person*'s days and hours are counted with.
+
+        *zone* is the IANA name of the zone their days are read in: their
+        own, else the interview's (for the candidate's own tasks, *person*
+        is ``None`` and the zone the interview's). With :class:`LocalCalendars`
+        that is the calendar of where they are; with a
+        :class:`~postinterview.BusinessCalendar`, that calendar.
+        """
+        calendar = self.calendar
+        given: object = person
+        if given is not None and not isinstance(given, Person):
+            raise ValidationError("person", person, "a Person or None")
+        _time.zone(zone, "zone")  # raises, naming it, for a zone that is not one
+        if isinstance(calendar, BusinessCalendar):
+            return calendar
+        if person is None:
+            return calendar.calendar_for(zone)
+        return calendar.calendar_for(zone, person.country, person.subdivision)
 
     def rationale(self, name: str) -> str:
         """Return the one-sentence reason for the policy field *name*."""

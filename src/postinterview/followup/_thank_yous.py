@@ -11,7 +11,7 @@ import datetime as dt
 import pendulum
 
 from postinterview.followup._kind import ActionKind
-from postinterview.followup._planner import Planner, home
+from postinterview.followup._planner import Planner, Skipped, home
 from postinterview.followup._policy import RATIONALES
 from postinterview.interview import Channel, Interview, Person
 
@@ -52,9 +52,11 @@ def thank_yous(
     due = end + policy.thank_you_due
     closes = end + policy.thank_you_latest
     add = planner.add
-    sends: dict[str, dt.datetime] = {}
+    # Calendars are made once per place, so they are told apart by identity.
+    sends: dict[tuple[str, int], tuple[dt.datetime, Skipped]] = {}
     for person in interview.interviewers:
         tz = planner.zone_of(person, interview)
+        calendar = planner.calendar_of(person, tz)
         if not _reachable(person, channel):
             _get_contact_details(
                 planner,
@@ -64,9 +66,10 @@ def thank_yous(
                 rationale="A thank-you needs a way to reach its reader.",
                 number=number,
             )
-        send = sends.get(tz.key)
-        if send is None:
-            send = sends[tz.key] = planner.send_time(opens, closes, tz)
+        where = (tz.key, id(calendar))
+        timed = sends.get(where)
+        if timed is None:
+            timed = sends[where] = planner.send_time(opens, closes, tz, calendar)
         add(
             kind=ActionKind.THANK,
             trigger=end,
@@ -74,12 +77,14 @@ def thank_yous(
             due=due,
             closes=closes,
             tz=tz,
+            calendar=calendar,
             recipient=person,
             channel=channel,
             template="thank_you",
             rationale=RATIONALES["thank_you_due"],
             round=number,
-            send=send,
+            send=timed[0],
+            skipped=timed[1],
         )
 
 

@@ -149,7 +149,8 @@ def _unchanged(document: dict[str, Any]) -> dict[str, Any]:
 # step so far only added optional fields, so a document of one version is a
 # document of the next as it stands: version 2 added how a Person is greeted;
 # version 3 added where a Person is and the language they read (country,
-# subdivision, locale) and the language an Interview was held in (locale).
+# subdivision, locale), the language an Interview was held in (locale), and
+# the calendar an Action's days were counted with (calendar).
 _MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     1: _unchanged,
     2: _unchanged,

@@ -26,7 +26,7 @@ fields, no people, no events.
 # library's range), and helpers tests reach.
 from postinterview.strategies._calendars import DEFAULT_MAX_DATE as DEFAULT_MAX_DATE
 from postinterview.strategies._calendars import DEFAULT_MIN_DATE as DEFAULT_MIN_DATE
-from postinterview.strategies._calendars import calendars
+from postinterview.strategies._calendars import calendars, local_calendars
 from postinterview.strategies._events import events
 from postinterview.strategies._feedback import feedback
 from postinterview.strategies._histories import applications, next_events
@@ -69,6 +69,7 @@ __all__ = [
     "interview_notes",
     "interviews",
     "learning_logs",
+    "local_calendars",
     "log_entries",
     "next_events",
     "own_questions",

@@ -1,4 +1,4 @@
-"""Business calendars: weekends, opening hours and holidays."""
+"""Business calendars: weekends, opening hours and holidays; each recipient's own."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from postinterview.strategies._instants import DEFAULT_MAX, DEFAULT_MIN
-from postinterview.workdays import BusinessCalendar
+from postinterview.strategies._interviews import COUNTRIES
+from postinterview.workdays import BusinessCalendar, LocalCalendars, _places
 
 DEFAULT_MIN_DATE = DEFAULT_MIN.date()
 DEFAULT_MAX_DATE = DEFAULT_MAX.date()
@@ -100,3 +101,29 @@ def _opening_hours(draw: st.DrawFn) -> tuple[int, int]:
     if closes_after:
         later = st.sampled_from(closes_after) | later
     return opens, draw(later)
+
+
+def local_calendars() -> st.SearchStrategy[LocalCalendars]:
+    """Return a strategy for :class:`~postinterview.workdays.LocalCalendars`.
+
+    Requires hypothesis.
+
+    Sometimes a place for everyone whose own is not known: a country from
+    those :func:`people` draws, and sometimes one of its subdivisions.
+    Opening hours as :func:`calendars` draws them. Shrinks towards the
+    default: no place given, 09:00 to 17:00.
+    """
+
+    @st.composite
+    def draw(draw: st.DrawFn) -> LocalCalendars:
+        country = draw(st.none() | st.sampled_from(COUNTRIES))
+        parts = () if country is None else _places.subdivisions(country)
+        subdivision = draw(st.none() | st.sampled_from(parts)) if parts else None
+        if draw(st.booleans()):
+            opens, closes = _opening_hours(draw)
+            hours = {"opens": _clock(opens), "closes": _clock(closes)}
+        else:
+            hours = {}
+        return LocalCalendars(country=country, subdivision=subdivision, **hours)
+
+    return draw()

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from postinterview.followup import FollowUpPolicy
-from postinterview.strategies._calendars import calendars
-from postinterview.workdays import BusinessCalendar
+from postinterview.strategies._calendars import calendars, local_calendars
+from postinterview.workdays import BusinessCalendar, LocalCalendars
 
 _Ordered = TypeVar("_Ordered", int, dt.timedelta)
 
@@ -69,7 +69,7 @@ def _in_order(
 
 
 def policies(
-    *, calendar: BusinessCalendar | None = None
+    *, calendar: BusinessCalendar | LocalCalendars | None = None
 ) -> st.SearchStrategy[FollowUpPolicy]:
     """Return a strategy for valid :class:`~postinterview.FollowUpPolicy` values.
 
@@ -79,13 +79,22 @@ def policies(
     days (in order where the policy needs them in order, and zero included),
     counts of business days from 0 to 15 (from 1 for the check-in after a
     stated decision date and the spacing between check-ins), at most 0
-    to 4 check-ins. The calendar is *calendar* when given, else drawn by
-    :func:`calendars`. Shrinks towards the default policy field by field.
+    to 4 check-ins. The calendar is *calendar* when given, else each
+    recipient's own (:class:`~postinterview.workdays.LocalCalendars`, as
+    :func:`local_calendars` draws them) or one for everyone (as
+    :func:`calendars` draws them). Shrinks towards the default policy field
+    by field.
     """
     candidate: object = calendar
-    if candidate is not None and not isinstance(candidate, BusinessCalendar):
-        raise InvalidArgument(f"calendar={calendar!r} must be a BusinessCalendar")
-    calendar_strategy = calendars() if calendar is None else st.just(calendar)
+    if candidate is not None and not isinstance(
+        candidate, BusinessCalendar | LocalCalendars
+    ):
+        raise InvalidArgument(
+            f"calendar={calendar!r} must be a BusinessCalendar or LocalCalendars"
+        )
+    calendar_strategy = (
+        local_calendars() | calendars() if calendar is None else st.just(calendar)
+    )
 
     @st.composite
     def draw(draw: st.DrawFn) -> FollowUpPolicy:

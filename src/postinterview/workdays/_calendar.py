@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Container
+import functools
+from collections.abc import Container, Mapping
 from typing import cast
 
 import attrs
@@ -17,6 +18,7 @@ import pendulum
 
 from postinterview import _time
 from postinterview.errors import ValidationError
+from postinterview.workdays import _places
 from postinterview.workdays._fields import (
     check_holidays,
     check_time,
@@ -26,12 +28,19 @@ from postinterview.workdays._fields import (
     to_time,
     to_weekend,
 )
+from postinterview.workdays._public import PublicHolidays
 from postinterview.workdays._reading import reading
 
 __all__ = ["BusinessCalendar"]
 
 _SATURDAY_AND_SUNDAY = frozenset({pendulum.WeekDay.SATURDAY, pendulum.WeekDay.SUNDAY})
 _LAST_ORDINAL = dt.date.max.toordinal()
+_OPENS, _CLOSES = dt.time(9), dt.time(17)
+#: The part of the years of a PublicHolidays that a calendar has read: the
+#: first and last ordinals covered, and the holidays on worked weekdays
+#: between them, sorted and as a set. A calendar starts with none read.
+_Span = tuple[int, int, tuple[int, ...], frozenset[int]]
+_NONE_READ: _Span = (1, 0, (), frozenset())
 _combine = dt.datetime.combine
 _clock = dt.datetime.time
 
@@ -47,19 +56,28 @@ class BusinessCalendar:
     the same local clock times in whatever zone a call names. *holidays* is
     any container of dates that supports ``in``. A set, list or tuple of
     dates is stored as a frozenset of :class:`pendulum.Date`; any other
-    container is kept as it is, so ``holidays.country_holidays("GB")`` from the
-    ``holidays`` package plugs in unchanged.
+    container is kept as it is: a :class:`PublicHolidays` (a country's, or a
+    subdivision's, read year by year as they are needed), or
+    ``holidays.country_holidays("GB")`` from the ``holidays`` package, which
+    plugs in unchanged. :meth:`for_place` makes the calendar of a place:
+    its weekend from CLDR and its :class:`PublicHolidays`.
 
     Equality: weekend and hours compare by value; holidays compare by value
-    when both are frozensets and by identity otherwise, because a container
-    such as a ``holidays.HolidayBase`` fills itself in as it is queried and has
-    no stable value. The hash leaves holidays out, so every calendar is
-    hashable and equal calendars have equal hashes.
+    when both are frozensets or both :class:`PublicHolidays`, and by
+    identity otherwise, because a container such as a
+    ``holidays.HolidayBase`` fills itself in as it is queried and has no
+    stable value. Every calendar is hashable, and equal calendars have equal
+    hashes.
 
-    Speed: with a frozenset of holidays (the default) counting and adding
-    business days takes time that does not grow with the count. Any other
-    container can only be asked about one date at a time, so counting with it
-    asks about each working weekday in the span.
+    Speed: with a frozenset of holidays (the default) or a
+    :class:`PublicHolidays`, counting and adding business days takes time
+    that does not grow with the count. Any other container can only be asked
+    about one date at a time, so counting with it asks about each working
+    weekday in the span.
+
+    :attr:`description` says what the calendar is in words a host tool can
+    show beside a plan's actions: ``"US-NY public holidays,
+    Saturday–Sunday weekend"``.
 
     >>> import datetime, pendulum
     >>> cal = BusinessCalendar(closes=datetime.time(17, 30),
@@ -104,6 +122,49 @@ class BusinessCalendar:
     _holiday_set: frozenset[int] | None = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
+    # Holidays read year by year (a PublicHolidays), and what has been read
+    # of them so far; None otherwise. The span grows as dates are asked about.
+    _yearly: PublicHolidays | None = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    _span: _Span = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _description: str | None = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # Whether any worked day may be a holiday: whether counting may skip one.
+    _may_skip: bool = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # The holidays as they compare, for the hash: frozensets and public
+    # holidays by value. Calendars of different places then hash apart,
+    # which the caches keyed by calendar need to stay quick.
+    _holidays_key: object = attrs.field(init=False, repr=False, eq=False, hash=True)
+
+    @classmethod
+    def for_place(
+        cls,
+        country: str,
+        subdivision: str | None = None,
+        *,
+        opens: dt.time = _OPENS,
+        closes: dt.time = _CLOSES,
+    ) -> BusinessCalendar:
+        """Return the calendar of *country* (and *subdivision*) with these hours.
+
+        Its weekend is the country's in CLDR's week data, read through Babel
+        (Friday and Saturday in Saudi Arabia, Sunday alone in India), and its
+        holidays are the place's :class:`PublicHolidays`. *country* and
+        *subdivision* are codes as a :class:`~postinterview.Person` takes
+        them, checked the same way. The calendar of each place and hours is
+        made once.
+
+        >>> BusinessCalendar.for_place("SA").description
+        'SA public holidays, Friday–Saturday weekend'
+        """
+        _places.check_country("country", country)
+        if subdivision is not None:
+            _places.check_subdivision("subdivision", subdivision, country)
+        if type(opens) is not dt.time or type(closes) is not dt.time:
+            # Not cached: the calendar refuses them, or takes a time of
+            # another type (a pendulum.Time) as a plain one.
+            return _place_calendar.__wrapped__(country, subdivision, opens, closes)
+        return _place_calendar(country, subdivision, opens, closes)
 
     def __attrs_post_init__(self) -> None:
         if self.closes <= self.opens:
@@ -118,6 +179,14 @@ class BusinessCalendar:
         set_(self, "_worked", worked)
         set_(self, "_before", tuple(before))
         set_(self, "_positions", tuple(day for day in range(7) if worked[day]))
+        set_(self, "_yearly", None)
+        set_(self, "_span", _NONE_READ)
+        set_(self, "_description", None)
+        holidays = self.holidays
+        # Any other container compares by identity, which a copy does not
+        # keep: those all hash alike.
+        keyed = isinstance(holidays, frozenset | PublicHolidays)
+        set_(self, "_holidays_key", holidays if keyed else None)
         if isinstance(self.holidays, frozenset):
             ordinals = frozenset(
                 ordinal
@@ -126,9 +195,36 @@ class BusinessCalendar:
             )
             set_(self, "_sorted_holidays", tuple(sorted(ordinals)))
             set_(self, "_holiday_set", ordinals)
+            set_(self, "_may_skip", bool(ordinals))
         else:
+            set_(self, "_may_skip", True)
             set_(self, "_sorted_holidays", None)
             set_(self, "_holiday_set", None)
+            if isinstance(self.holidays, PublicHolidays):
+                set_(self, "_yearly", self.holidays)
+
+    @property
+    def description(self) -> str:
+        """What the calendar is, in words: its holidays, its weekend, its hours.
+
+        The hours are left out when they are the default, 09:00 to 17:00.
+
+        >>> BusinessCalendar().description
+        'no public holidays, Saturday–Sunday weekend'
+        >>> import datetime
+        >>> BusinessCalendar(weekend={6}, opens=datetime.time(10)).description
+        'no public holidays, Sunday weekend, open 10:00–17:00'
+        """
+        described = self._description
+        if described is None:
+            parts = [_holidays_text(self.holidays), _weekend_text(self.weekend)]
+            if (self.opens, self.closes) != (_OPENS, _CLOSES):
+                parts.append(
+                    f"open {_clock_text(self.opens)}–{_clock_text(self.closes)}"
+                )
+            described = ", ".join(parts)
+            object.__setattr__(self, "_description", described)
+        return described
 
     # -- days ----------------------------------------------------------------
 
@@ -251,7 +347,7 @@ class BusinessCalendar:
         utc = _utc(instant, "instant")
         tz = _time.zone(zone, "zone")
         try:
-            opening, local = self._open_from(utc, tz)
+            opening, local, _ = self._open_from(utc, tz)
             if opening != utc:
                 local = tz.fromutc(opening.replace(tzinfo=tz))
         except OverflowError:
@@ -266,7 +362,49 @@ class BusinessCalendar:
         holiday_set = self._holiday_set
         if holiday_set is not None:
             return ordinal not in holiday_set
+        if self._yearly is not None:
+            span = self._span
+            if not span[0] <= ordinal <= span[1]:
+                span = self._cover(ordinal, ordinal)
+            return ordinal not in span[3]
         return dt.date.fromordinal(ordinal) not in self.holidays
+
+    def _cover(self, first: int, last: int) -> _Span:
+        """Read the yearly holidays of the years from *first* to *last*.
+
+        The ordinals are clamped to the years 1 to 9999. The span read so far
+        grows to cover them, whole years at a time, and is returned; a span
+        that covers an ordinal holds every holiday between it and each other
+        ordinal it covers.
+        """
+        span = self._span
+        if span[0] <= first and last <= span[1]:
+            return span
+        first, last = max(first, 1), min(last, _LAST_ORDINAL)
+        if first > last:  # wholly outside the years 1 to 9999: nothing to read
+            return span
+        if span[0] <= span[1]:  # keep one unbroken span
+            first, last = min(first, span[0]), max(last, span[1])
+        low = dt.date.fromordinal(first).year
+        high = dt.date.fromordinal(last).year
+        yearly = cast("PublicHolidays", self._yearly)
+        worked = self._worked
+        found = [
+            ordinal
+            for year in range(low, high + 1)
+            for ordinal in yearly.year(year).ordinals
+            if worked[(ordinal - 1) % 7]
+        ]
+        span = (
+            dt.date(low, 1, 1).toordinal(),
+            dt.date(high, 12, 31).toordinal(),
+            tuple(found),
+            frozenset(found),
+        )
+        # One tuple, replaced whole: a thread reading the old one reads a
+        # consistent span.
+        object.__setattr__(self, "_span", span)
+        return span
 
     def _weekdays_through(self, ordinal: int) -> int:
         """Count the worked weekdays (holidays included) in 1..ordinal."""
@@ -282,6 +420,8 @@ class BusinessCalendar:
         """Count the business days in first+1..last, for first <= last."""
         count = self._weekdays_through(last) - self._weekdays_through(first)
         holidays = self._sorted_holidays
+        if holidays is None and self._yearly is not None:
+            holidays = self._cover(first + 1, last)[2]
         if holidays is not None:
             return count - (
                 bisect.bisect_right(holidays, last)
@@ -304,6 +444,8 @@ class BusinessCalendar:
         """
         holidays = self._sorted_holidays
         if holidays is None:
+            if self._yearly is not None and n > 0 and 1 <= ordinal <= _LAST_ORDINAL:
+                return self._add_yearly(ordinal, n)
             return self._walk(ordinal, n)
         # With N(o) the number of business days in 1..o, the result is the
         # first ordinal whose N reaches a target: n past N(date) going
@@ -326,6 +468,64 @@ class BusinessCalendar:
                 return result
             result = moved
 
+    def _add_yearly(self, ordinal: int, n: int) -> int:
+        """Do _add for n > 0 with holidays read year by year.
+
+        As _add does, with the holidays of a span read so far: the first
+        ordinal o with W(o) - H(o) >= W(ordinal) + n - H(ordinal) is found
+        by moving on from *ordinal*, which lies before it, past the holidays
+        met. Every step lies between *ordinal* and the answer, so when the
+        span covers both, each count is exact; otherwise the span grows to
+        cover the answer found, and the search runs again.
+        """
+        # Where the answer would be with no holidays, and a little further.
+        reach = ordinal + (n // len(self._positions) + 2) * 7
+        span = self._span
+        if not span[0] <= ordinal or reach > span[1]:
+            span = self._cover(ordinal, reach)
+        while True:
+            holidays = span[2]
+            target = self._weekdays_through(ordinal) + n
+            target -= bisect.bisect_right(holidays, ordinal)
+            result = ordinal
+            while True:
+                moved = self._nth_weekday(
+                    target + bisect.bisect_right(holidays, result)
+                )
+                if moved == result:
+                    break
+                result = moved
+            if result <= span[1] or span[1] >= _LAST_ORDINAL:
+                return result
+            span = self._cover(ordinal, result + 366)
+
+    def _skipped(self, after: int, before: int) -> tuple[int, ...]:
+        """Return the holidays on worked weekdays strictly between two ordinals."""
+        if before - after < 2:
+            return ()
+        holidays = self._sorted_holidays
+        if holidays is None and self._yearly is not None:
+            holidays = self._cover(after + 1, before - 1)[2]
+        if holidays is not None:
+            low = bisect.bisect_right(holidays, after)
+            return holidays[low : bisect.bisect_left(holidays, before, low)]
+        return tuple(
+            ordinal
+            for ordinal in range(after + 1, before)
+            if self._worked[(ordinal - 1) % 7] and not self._is_business(ordinal)
+        )
+
+    def _holiday_name(self, ordinal: int) -> str | None:
+        """Return the name of the holiday on the day *ordinal*, when it has one."""
+        day = dt.date.fromordinal(ordinal)
+        if self._yearly is not None:
+            return self._yearly.name(day)
+        holidays = self.holidays
+        if isinstance(holidays, Mapping):  # the holidays package's, by name
+            name = holidays.get(day)
+            return name if isinstance(name, str) else None
+        return None
+
     def _walk(self, ordinal: int, n: int) -> int:
         """Do _add a day at a time, for holidays that can only be asked about."""
         step = -1 if n < 0 else 1
@@ -343,12 +543,13 @@ class BusinessCalendar:
 
     def _open_from(
         self, utc: dt.datetime, tz: pendulum.Timezone
-    ) -> tuple[dt.datetime, dt.datetime]:
+    ) -> tuple[dt.datetime, dt.datetime, int]:
         """Return the first open instant at or after *utc*, as naive UTC.
 
         Also return *utc* as local time in *tz* (aware), which the caller can
-        reuse when the two instants are the same. Raises OverflowError past
-        the years 1 to 9999. The follow-up engine calls this directly.
+        reuse when the two instants are the same, and the ordinal of the local
+        day the open instant falls on. Raises OverflowError past the years 1
+        to 9999. The follow-up engine calls this directly.
         """
         # combine() with a positional tzinfo: replace(tzinfo=...) parses keywords
         # and is several times slower.
@@ -367,11 +568,25 @@ class BusinessCalendar:
             closing = reading(ordinal, self.closes, tz.key)
             if closing > utc:
                 if ordinal == today and local.time() >= self.opens:
-                    return utc, local  # the clock already read opens today
+                    return utc, local, ordinal  # the clock already read opens today
                 opening = reading(ordinal, self.opens, tz.key)
                 if opening < closing:
-                    return max(opening, utc), local
+                    # Later than *utc* unless the day is today's.
+                    return max(opening, utc), local, ordinal
             ordinal = self._add(ordinal, 1)
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _place_calendar(
+    country: str, subdivision: str | None, opens: dt.time, closes: dt.time
+) -> BusinessCalendar:
+    """The calendar of a place and hours, made once: see ``for_place``."""
+    return BusinessCalendar(
+        weekend=_places.weekend_of(country),
+        opens=opens,
+        closes=closes,
+        holidays=PublicHolidays(country, subdivision),
+    )
 
 
 def _ordinal(value: object, field: str) -> int:
@@ -396,3 +611,55 @@ def _out_of_range(instant: object) -> ValidationError:
         instant,
         "an instant whose next opening hours fall within the years 1 to 9999",
     )
+
+
+_DAY_NAMES = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+
+
+def _weekend_text(weekend: frozenset[pendulum.WeekDay]) -> str:
+    """The weekend in words: "Saturday–Sunday weekend", "Sunday weekend"."""
+    days = sorted(int(day) for day in weekend)
+    if not days:
+        return "no weekend"
+    if len(days) == 1:
+        return f"{_DAY_NAMES[days[0]]} weekend"
+    # A run of days in a row, perhaps across Sunday to Monday: its first day
+    # is the one whose day before is worked.
+    starts = [day for day in days if (day - 1) % 7 not in days]
+    if len(starts) == 1:
+        first = starts[0]
+        last = (first + len(days) - 1) % 7
+        return f"{_DAY_NAMES[first]}–{_DAY_NAMES[last]} weekend"
+    names = [_DAY_NAMES[day] for day in days]
+    return f"weekend on {', '.join(names[:-1])} and {names[-1]}"
+
+
+def _holidays_text(holidays: Container[dt.date]) -> str:
+    """The holidays in words: "US-NY public holidays", "3 holidays given"."""
+    if isinstance(holidays, PublicHolidays):
+        return f"{holidays.place} public holidays"
+    if isinstance(holidays, frozenset):
+        if not holidays:
+            return "no public holidays"
+        return f"{len(holidays)} holiday{'s' if len(holidays) > 1 else ''} given"
+    country = getattr(holidays, "country", None)
+    if isinstance(country, str):  # a calendar of the holidays package
+        subdivision = getattr(holidays, "subdiv", None)
+        where = country if not subdivision else f"{country}-{subdivision}"
+        return f"{where} holidays"
+    return f"holidays from a {type(holidays).__name__}"
+
+
+def _clock_text(clock: dt.time) -> str:
+    """An opening or closing time as "09:00"; the end of the day as "24:00"."""
+    if clock == dt.time.max:
+        return "24:00"
+    return clock.strftime("%H:%M:%S" if clock.second else "%H:%M")

@@ -17,6 +17,7 @@ import pendulum
 
 from postinterview import _time
 from postinterview.errors import ValidationError
+from postinterview.workdays._public import PublicHolidays
 
 __all__ = [
     "check_holidays",
@@ -29,8 +30,8 @@ __all__ = [
 ]
 
 _HOLIDAYS_EXPECTED = (
-    "a container of dates that supports `in`, such as a frozenset of dates or "
-    "holidays.country_holidays('GB')"
+    "a container of dates that supports `in`, such as a frozenset of dates, "
+    "PublicHolidays('GB') or holidays.country_holidays('GB')"
 )
 
 
@@ -122,7 +123,10 @@ def check_holidays(_: object, attribute: attrs.Attribute[Any], value: Any) -> No
 
 
 def same_holidays(a: object, b: object) -> bool:
-    """Compare frozensets by value and any other container by identity."""
+    """Compare frozensets and public holidays by value, any other container
+    by identity."""
     if a is b:
         return True
+    if isinstance(a, PublicHolidays) and isinstance(b, PublicHolidays):
+        return a == b
     return isinstance(a, frozenset) and isinstance(b, frozenset) and a == b

@@ -1,4 +1,5 @@
-"""Places: the countries and subdivisions whose public holidays are known.
+"""Places: the countries and subdivisions whose public holidays are known, and
+each country's weekend.
 
 The ``holidays`` package knows each country's public holidays, and a
 subdivision's where they differ (US states, UK nations, German Länder,
@@ -6,7 +7,8 @@ Australian states, Canadian provinces). This module asks it which codes it
 knows, when first asked and once: importing the package costs tens of
 milliseconds, which a host tool that never names a country never pays.
 A person's ``country`` and ``subdivision`` are checked here, each refusal
-suggesting what to give instead.
+suggesting what to give instead. A country's weekend comes from CLDR's week
+data, read through Babel, also when first asked.
 """
 
 from __future__ import annotations
@@ -16,16 +18,24 @@ import re
 import threading
 from typing import Any
 
+import pendulum
+
 from postinterview.errors import ValidationError
 
 __all__ = [
     "COUNTRY_EXPECTED",
+    "LOCK",
+    "WORLD_WEEKEND",
     "check_country",
     "check_subdivision",
     "known_countries",
     "subdivisions",
+    "weekend_of",
 ]
 
+#: CLDR's weekend for the world as a whole (its territory "001"), and so for
+#: a country whose own it does not give.
+WORLD_WEEKEND = frozenset({pendulum.WeekDay.SATURDAY, pendulum.WeekDay.SUNDAY})
 #: What an error says a country should have been.
 COUNTRY_EXPECTED = (
     "an ISO 3166-1 alpha-2 country code in capitals, such as 'US', 'GB' or 'DE'"
@@ -37,9 +47,9 @@ _KNOWN = (
 _CODE = re.compile(r"[A-Z]{2}")
 # The most codes an error lists: messages are cut at 300 characters.
 _LISTED = 12
-# The holidays package builds its entities lazily and without locks; the
-# first look-ups of several threads go one at a time.
-_LOCK = threading.RLock()
+#: The holidays package builds its entities lazily and without locks: the
+#: look-ups of several threads go one at a time.
+LOCK = threading.RLock()
 
 
 def _folded(text: str) -> str:
@@ -52,7 +62,7 @@ def _registry() -> tuple[frozenset[str], dict[str, str]]:
     """The codes of the countries the holidays package knows, and the code
     that each other name of theirs stands for: alpha-3 codes, older codes
     (``"UK"``) and names (``"Germany"``), matched without case or spaces."""
-    with _LOCK:
+    with LOCK:
         from holidays import registry  # noqa: PLC0415 - loaded on first use
 
         countries: dict[str, tuple[str, ...]] = registry.COUNTRIES
@@ -109,7 +119,7 @@ def check_country(field: str, value: object) -> None:
 def _subdivisions(country: str) -> tuple[tuple[str, ...], dict[str, str]]:
     """The subdivisions the holidays package knows in *country*, in its order,
     and the code each other spelling stands for (names, other cases)."""
-    with _LOCK:
+    with LOCK:
         import holidays  # noqa: PLC0415 - loaded on first use
 
         try:
@@ -169,3 +179,49 @@ def check_subdivision(field: str, value: object, country: str) -> None:
         f"a subdivision of {country} whose holidays are known, by the code "
         f"after '{country}-' in ISO 3166-2: {shown}{more}",
     )
+
+
+def _territory_locale(country: str) -> Any:
+    """A Babel locale of *country*, whose week data is the country's, or None.
+
+    CLDR keeps week data by territory, and Babel gives it to each locale
+    from the locale's territory. The likely-subtags data names the language
+    most likely in a territory (``und_SA`` is ``ar_SA``); failing that, any
+    language CLDR lists for the territory whose locale Babel has will do.
+    """
+    from babel import Locale, UnknownLocaleError, localedata  # noqa: PLC0415 - loaded on first use
+    from babel.core import get_global  # noqa: PLC0415
+
+    try:
+        locale = Locale.parse(f"und_{country}")
+    except (UnknownLocaleError, ValueError):
+        locale = None
+    if locale is not None and locale.territory == country:
+        return locale
+    languages: dict[str, Any] = get_global("territory_languages").get(country, {})
+    for language in languages:
+        name = f"{language}_{country}"
+        if localedata.exists(name):
+            return Locale.parse(name)
+    return None
+
+
+@functools.cache
+def weekend_of(country: str) -> frozenset[pendulum.WeekDay]:
+    """Return the days of *country*'s weekend, from CLDR's week data.
+
+    *country* is an ISO 3166-1 alpha-2 code. Saturday and Sunday in most
+    countries; Friday and Saturday in Saudi Arabia and Israel, among others;
+    Sunday alone in India; Saturday and Sunday in the United Arab Emirates,
+    which moved its weekend in 2022. A country CLDR gives no weekend of its
+    own has the world's, Saturday and Sunday. Read once per country.
+    """
+    locale = _territory_locale(country)
+    if locale is None:
+        return WORLD_WEEKEND
+    first: int = locale.weekend_start
+    last: int = locale.weekend_end
+    days = [first]
+    while days[-1] != last:  # a weekend may run across the end of the week
+        days.append((days[-1] + 1) % 7)
+    return frozenset(pendulum.WeekDay(day) for day in days)
