@@ -37,7 +37,7 @@ from postinterview import (
 )
 from postinterview import strategies as pst
 from postinterview.serialize import from_json, to_json
-from postinterview.testing import check_plan
+from postinterview.testing import check_check_ins, check_plan
 from postinterview.workdays import LocalCalendars, PublicHolidays, _places, _public
 
 MON, TUE, WED, THU, FRI, SAT, SUN = pendulum.WeekDay
@@ -315,6 +315,29 @@ def test_an_action_refuses_a_calendar_that_is_not_a_description() -> None:
         ValidationError, match="calendar: expected a calendar's description"
     ):
         attrs.evolve(action, calendar=BusinessCalendar())  # type: ignore[arg-type]
+
+
+def test_a_subdivision_without_a_country_is_in_the_persons_own_zones_country() -> None:
+    # Whichever zone the days are read in, the person says where they are.
+    albany = Person(name="Ann Lee", timezone="America/New_York", subdivision="NY")
+    policy = FollowUpPolicy()
+    assert policy.calendar_for(albany, "Europe/London").description.startswith("US-NY")
+    # So the checks of a plan read an interview held elsewhere the same way.
+    end = pendulum.datetime(2026, 11, 20, 15, 30, tz="America/Araguaina")
+    interview = Interview(
+        organisation="Employer Inc",
+        role="Analyst",
+        starts_at=end.subtract(hours=1),
+        ends_at=end,
+        interviewers=(albany,),
+        decision_expected_by=dt.date(2026, 11, 24),
+    )
+    app = Application.from_interview(interview)
+    made = plan(app, now=end)
+    check_plan(made, app)
+    first = check_ins(made)[0]
+    assert first.calendar == "US-NY public holidays, Saturday–Sunday weekend"
+    check_check_ins(interview, [first.send_at])
 
 
 def test_a_policy_takes_a_calendar_or_each_recipients_own() -> None:

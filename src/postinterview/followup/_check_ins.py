@@ -133,14 +133,20 @@ def _slots(
     policy = planner.policy
     spacing, at_most = policy.check_in_spacing, policy.check_ins_at_most
     if not sent:
-        slots = _usual_check_ins(calendar, tz.key, since, day, spacing, at_most)
+        slots = _usual_check_ins(calendar, tz.key, day, spacing, at_most)
         if slots[0][0] >= not_before:  # else the stated instant comes later
+            # The day counted from is not the cache's to know: many days
+            # lead to one, and the cache would hold each.
+            first = calendar._skipped(since, day) if calendar._may_skip else ()
+            if first:
+                opens, due, send, skipped = slots[0]
+                slots = ((opens, due, send, joined(first, skipped)), *slots[1:])
             return slots
     return _check_ins(
         calendar,
         tz,
-        since,
         day,
+        since=since,
         spacing=spacing,
         at_most=at_most,
         not_before=not_before,
@@ -151,9 +157,9 @@ def _slots(
 def _check_ins(
     calendar: BusinessCalendar,
     tz: pendulum.Timezone,
-    since: int,
     day: int,
     *,
+    since: int | None = None,
     spacing: int,
     at_most: int,
     not_before: dt.datetime | None = None,
@@ -167,8 +173,9 @@ def _check_ins(
     those the candidate sent) or will really be sent, and never before *day*,
     even after one sent early. The move-on slot's send time is its opening.
     Each slot keeps the holidays it was moved past: those skipped counting
-    from *since* for the first and from the day the one before was sent for
-    the others, and those between its opening and its send time.
+    from *since* for the first (when given) and from the day the one before
+    was sent for the others, and those between its opening and its send
+    time.
     """
     earliest = previous = day
     may_skip = calendar._may_skip
@@ -182,7 +189,9 @@ def _check_ins(
         if not_before is not None and opens < not_before:
             opens = not_before
         due = max(reading(day, closing, key), opens)
-        skipped = calendar._skipped(since, day) if may_skip else ()
+        skipped = (
+            calendar._skipped(since, day) if may_skip and since is not None else ()
+        )
         if count > at_most:
             slots.append((opens, due, opens, skipped))
             break
@@ -201,21 +210,15 @@ def _check_ins(
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _usual_check_ins(  # noqa: PLR0917 - positional: a quicker key for the cache
-    calendar: BusinessCalendar,
-    zone: str,
-    since: int,
-    day: int,
-    spacing: int,
-    at_most: int,
+def _usual_check_ins(
+    calendar: BusinessCalendar, zone: str, day: int, spacing: int, at_most: int
 ) -> tuple[_Slot, ...]:
     """Return :func:`_check_ins` for a round with none sent and nothing later
     than the first opening to wait for.
 
     That is the usual case, and many applications share it: it depends only
-    on the days, the zone (by name, which hashes faster than the zone), the
-    calendar and the policy.
+    on the day, the zone (by name, which hashes faster than the zone), the
+    calendar and the policy. The first slot leaves out the holidays skipped
+    before its day, which the caller adds.
     """
-    return _check_ins(
-        calendar, _time.zone(zone), since, day, spacing=spacing, at_most=at_most
-    )
+    return _check_ins(calendar, _time.zone(zone), day, spacing=spacing, at_most=at_most)

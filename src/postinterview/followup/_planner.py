@@ -17,10 +17,10 @@ import pendulum
 from postinterview import _time
 from postinterview.followup._action import Action, made
 from postinterview.followup._kind import MESSAGES, RANK, ActionKind
-from postinterview.followup._policy import FollowUpPolicy
+from postinterview.followup._policy import FollowUpPolicy, place_of
 from postinterview.interview import Channel, Interview, Person, RunBy
 from postinterview.timeline import Application, Event, History
-from postinterview.workdays import BusinessCalendar, LocalCalendars, reading
+from postinterview.workdays import BusinessCalendar, reading
 
 _local_ordinal = _time.local_ordinal
 _zone = _time.zone
@@ -60,8 +60,11 @@ class Planner:
         self.policy = policy
         chooser = policy.calendar
         # One calendar for everyone, or each recipient's own.
-        self.everyone = chooser if isinstance(chooser, BusinessCalendar) else None
-        self.local = None if isinstance(chooser, BusinessCalendar) else chooser
+        self.everyone: BusinessCalendar | None = None
+        if isinstance(chooser, BusinessCalendar):
+            self.everyone = chooser
+        else:
+            self.local_calendar = chooser.calendar_for
         self.now = now
         self.made: list[Made] = []
         self.edges: list[Action] = []
@@ -82,10 +85,9 @@ class Planner:
         everyone = self.everyone
         if everyone is not None:
             return everyone
-        local = cast("LocalCalendars", self.local)
-        if person is None:
-            return local.calendar_for(tz.key)
-        return local.calendar_for(tz.key, person.country, person.subdivision)
+        if person is None or (person.country is None and person.subdivision is None):
+            return self.local_calendar(tz.key)
+        return self.local_calendar(tz.key, *place_of(person))
 
     def contact(self, interview: Interview) -> Person | None:
         """Return who follow-ups go to: the agency, else the first interviewer."""

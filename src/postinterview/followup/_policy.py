@@ -269,7 +269,7 @@ class FollowUpPolicy:
             return calendar
         if person is None:
             return calendar.calendar_for(zone)
-        return calendar.calendar_for(zone, person.country, person.subdivision)
+        return calendar.calendar_for(zone, *place_of(person))
 
     def rationale(self, name: str) -> str:
         """Return the one-sentence reason for the policy field *name*."""
@@ -285,6 +285,19 @@ class FollowUpPolicy:
             (f.name, getattr(self, f.name), f.metadata["unit"], f.metadata["rationale"])
             for f in attrs.fields(FollowUpPolicy)
         )
+
+
+def place_of(person: Person) -> tuple[str | None, str | None]:
+    """Return where *person* says they are: their country and subdivision.
+
+    A subdivision given without a country is in the country of the person's
+    own zone, whichever zone their days are read in.
+    """
+    country = person.country
+    if country is None and person.subdivision is not None:
+        zone = person.timezone
+        country = None if zone is None else _time.zone_country(zone)
+    return country, person.subdivision
 
 
 #: The reason for each policy field, by name: the rules quote them.

@@ -45,7 +45,8 @@ _combine = dt.datetime.combine
 _clock = dt.datetime.time
 
 
-@attrs.frozen(kw_only=True)
+# The hash is kept: calendars are keys of the follow-up engine's caches.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class BusinessCalendar:
     """When people work: the weekend, the opening hours and the holidays.
 
@@ -444,7 +445,13 @@ class BusinessCalendar:
         """
         holidays = self._sorted_holidays
         if holidays is None:
-            if self._yearly is not None and n > 0 and 1 <= ordinal <= _LAST_ORDINAL:
+            if self._yearly is not None and n >= 0 and 1 <= ordinal <= _LAST_ORDINAL:
+                if n == 0:  # the day itself, else the next business day
+                    return (
+                        ordinal
+                        if self._is_business(ordinal)
+                        else self._add_yearly(ordinal, 1)
+                    )
                 return self._add_yearly(ordinal, n)
             return self._walk(ordinal, n)
         # With N(o) the number of business days in 1..o, the result is the
@@ -476,22 +483,28 @@ class BusinessCalendar:
         by moving on from *ordinal*, which lies before it, past the holidays
         met. Every step lies between *ordinal* and the answer, so when the
         span covers both, each count is exact; otherwise the span grows to
-        cover the answer found, and the search runs again.
+        cover the answer found, and the search runs again. W and the n-th
+        weekday are worked out inline: this runs for most actions of a plan.
         """
+        positions = self._positions
+        worked = len(positions)
         # Where the answer would be with no holidays, and a little further.
-        reach = ordinal + (n // len(self._positions) + 2) * 7
+        reach = ordinal + (n // worked + 2) * 7
         span = self._span
         if not span[0] <= ordinal or reach > span[1]:
             span = self._cover(ordinal, reach)
+        weeks, day = divmod(ordinal - 1, 7)
+        through = weeks * worked + self._before[day + 1]  # W(ordinal)
+        bisect_right = bisect.bisect_right
         while True:
             holidays = span[2]
-            target = self._weekdays_through(ordinal) + n
-            target -= bisect.bisect_right(holidays, ordinal)
+            target = through + n - bisect_right(holidays, ordinal)
             result = ordinal
             while True:
-                moved = self._nth_weekday(
-                    target + bisect.bisect_right(holidays, result)
+                weeks, index = divmod(
+                    target + bisect_right(holidays, result) - 1, worked
                 )
+                moved = weeks * 7 + positions[index] + 1
                 if moved == result:
                     break
                 result = moved
@@ -505,7 +518,10 @@ class BusinessCalendar:
             return ()
         holidays = self._sorted_holidays
         if holidays is None and self._yearly is not None:
-            holidays = self._cover(after + 1, before - 1)[2]
+            span = self._span
+            if not span[0] <= after + 1 or before - 1 > span[1]:
+                span = self._cover(after + 1, before - 1)
+            holidays = span[2]
         if holidays is not None:
             low = bisect.bisect_right(holidays, after)
             return holidays[low : bisect.bisect_left(holidays, before, low)]

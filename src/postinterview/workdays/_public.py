@@ -82,7 +82,7 @@ def _country(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     _places.check_country(attribute.name, value)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # calendars hash it, as caches' keys
 class PublicHolidays(Container[dt.date]):
     """The public holidays of a country, or of one of its subdivisions.
 
