@@ -6,8 +6,9 @@ environments that, like the library's own, do not check the template files
 for changes (``auto_reload = False``), with the letter's catalog installed by
 Jinja's own ``install_gettext_translations`` (newstyle): the least any
 renderer of these templates must do. It runs in British English and in
-French, where every sentence is looked up in the French catalog. ``thank_you()`` also validates its arguments, builds the
-context and the :class:`Draft`. Before timing, the floor's output is checked
+French, where every sentence is looked up in the French catalog.
+``thank_you()`` also validates its arguments, builds the context and the
+:class:`Draft`. Before timing, the floor's output is checked
 against the draft's.
 
 The two take turns, three times over, and each one's best run counts.

@@ -173,7 +173,7 @@ SAID: dict[str, dict[str, str]] = {
     "the trade-offs in the pipeline exercise": {
         "fr": "les compromis de l'exercice sur le pipeline",
         "de": "die Abwägungen in der Pipeline-Aufgabe",
-        "es": "las ventajas e inconvenientes de las opciones del ejercicio del pipeline",
+        "es": "los pros y los contras de cada opción en el ejercicio del pipeline",
         "pt": "as escolhas e concessões no exercício do pipeline",
     },
     "how the data team plans to grow next year": {
@@ -380,7 +380,9 @@ def thank_you_scenarios() -> Iterator[Scenario]:
         return letters.thank_you_each(
             panel,
             sender=ME,
-            highlights={person: said(point, locale) for person, point in points.items()},
+            highlights={
+                person: said(point, locale) for person, point in points.items()
+            },
             variant=variant,
             locale=locale,
             **_dated(variant, panel.ends_at.date()),

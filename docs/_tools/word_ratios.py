@@ -12,8 +12,9 @@ does (a run between white space that holds a letter or a digit).
 On the Debian system the library was built on, 1,095 such sentences from 46
 programs' catalogs gave French 1.142, German 0.958, Spanish 1.136 and
 Portuguese (Brazil) 1.086 words per English word: 114, 96, 114 and 109 per
-hundred. German letters are held to English's 100 rather than 96: their
-formal register runs longer than a program's messages. Another system's catalogs give figures close to these.
+hundred. Another system's catalogs give figures close to these. German
+letters are held to English's 100 rather than 96: their formal register
+runs longer than a program's messages.
 
 Run: ``python docs/_tools/word_ratios.py [LOCALE_DIR]``.
 """
