@@ -57,7 +57,10 @@ def reference_misspellings(
             first.start() < end and last.end() > start for start, end in exact
         )
         found = [match.group(0).casefold() for match in run]
-        if not overlaps and reference_looks_like(found, folded):
+        # A word in small letters is the language's own word, not a one-word
+        # name in capitals misspelled.
+        common = size == 1 and target[0][:1].isupper() and run[0].group(0).islower()
+        if not overlaps and not common and reference_looks_like(found, folded):
             yield text[first.start() : last.end()]
             index += size
         else:

@@ -275,3 +275,17 @@ def test_a_feminine_title_says_the_form_of_address(
         assert "Helen Marsh" in line
     else:
         assert line == expected
+
+
+def test_a_word_of_the_language_is_not_a_misspelt_name() -> None:
+    # The Spanish article "las" is one letter from the organisation "Labs",
+    # but a word in small letters is the language's own, not the name's.
+    to = marsh()
+    written = letters.rejection_reply(
+        interview(to, organisation="Labs"), to=to, sender=ME, locale="es_ES"
+    )
+    assert " las " in f" {written.text} "
+    assert written.check() == ()
+    # A capitalised near miss is still found.
+    wrong = attrs.evolve(written, text=written.text.replace("Labs", "Labss", 1))
+    assert [f.code for f in wrong.check()] == ["spelling"]

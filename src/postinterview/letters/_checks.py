@@ -462,8 +462,9 @@ def _misspellings(text: str, name: str, *, case_matters: bool) -> Iterator[str]:
     similar to it, ignoring case, or is the name without its accents
     ("Societe Generale"). Not counted: runs that overlap a correct spelling
     (so "at Acme Ltd" does not match "Acme Ltd"), other forms of the same
-    words ("data engineers" for "Data Engineer"), and, unless
-    *case_matters*, runs that differ only in case. Names longer than
+    words ("data engineers" for "Data Engineer"), a word in small letters
+    near a one-word name in capitals (the Spanish "las" near "Labs"), and,
+    unless *case_matters*, runs that differ only in case. Names longer than
     :data:`SIMILAR_AT_MOST` characters are matched by their words only.
 
     Each run of words is looked at once, in time linear in the text: the
@@ -476,6 +477,7 @@ def _misspellings(text: str, name: str, *, case_matters: bool) -> Iterator[str]:
         return
     wanted = [word.casefold() for word in target]
     size = len(wanted)
+    capital = target[0][:1].isupper()
     same = _Occurrences(wanted)
     similar = _Similarity(wanted)
     correct = _exact_spans(text, name, case_matters=case_matters)
@@ -498,7 +500,14 @@ def _misspellings(text: str, name: str, *, case_matters: bool) -> Iterator[str]:
         while nearest is not None and nearest[1] <= start:
             nearest = next(correct, None)
         overlaps = nearest is not None and nearest[0] < end
-        if not overlaps and (is_name or similar.to(run, letters + size - 1)):
+        # A one-word name written in capitals is not misspelled by a word
+        # of the language in small letters ("las" beside "Labs").
+        common = size == 1 and capital and match.group(0).islower()
+        if (
+            not overlaps
+            and not common
+            and (is_name or similar.to(run, letters + size - 1))
+        ):
             yield text[start:end]
             wait = size - 1
 
