@@ -287,5 +287,5 @@ def test_a_word_of_the_language_is_not_a_misspelt_name() -> None:
     assert " las " in f" {written.text} "
     assert written.check() == ()
     # A capitalised near miss is still found.
-    wrong = attrs.evolve(written, text=written.text.replace("Labs", "Labss", 1))
+    wrong = attrs.evolve(written, text=written.text.replace("Labs", "Labos", 1))
     assert [f.code for f in wrong.check()] == ["spelling"]
