@@ -237,7 +237,7 @@ def test_a_person_and_an_interview_keep_their_language_through_attrs() -> None:
     assert written.locale == "de_DE"
 
 
-def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
+def test_french_and_portuguese_write_the_first_of_the_month_as_an_ordinal() -> None:
     env = letters.environment()
     first = pendulum.date(2026, 12, 1)
     shown = "{{ d|longdate }} / {{ d|weekday }}"
@@ -252,6 +252,14 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
     )
     assert env.from_string(shown).render(d=first, locale="de_DE") == (
         "1. Dezember 2026 / Dienstag, 1. Dezember"
+    )
+    # Portuguese writes it as an ordinal too, in Brazil and in Portugal.
+    for tag in ("pt_BR", "pt_PT"):
+        assert env.from_string("{{ d|longdate }}").render(d=first, locale=tag) == (
+            "1º de dezembro de 2026"
+        )
+    assert env.from_string("{{ d|longdate }}").render(d=eleventh, locale="pt_BR") == (
+        "11 de dezembro de 2026"
     )
 
 

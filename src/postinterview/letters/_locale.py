@@ -101,11 +101,17 @@ _WEEKDAY_FIELD = re.compile(r"E+|c{3,}")
 _DAY_FIELD = re.compile(r"(?<![d'])d(?![d'])")
 
 
+# The first of the month as an ordinal, where the language writes it so and
+# CLDR's patterns do not: "1er décembre", "1º de dezembro".
+_FIRST = {"fr": "'1er'", "pt": "'1º'"}
+
+
 def _first_of_month(pattern: str, locale: Locale, day: dt.date) -> str:
-    """French writes the first of the month as an ordinal, "1er décembre",
-    which CLDR's patterns do not."""
-    if locale.language == "fr" and day.day == 1:
-        return _DAY_FIELD.sub("'1er'", pattern, count=1)
+    """*pattern* with the first of the month written as the language's
+    ordinal (French and Portuguese)."""
+    first = _FIRST.get(locale.language)
+    if first is not None and day.day == 1:
+        return _DAY_FIELD.sub(first, pattern, count=1)
     return pattern
 
 
