@@ -488,7 +488,7 @@ def test_next_events_are_always_accepted(
 def test_generated_histories_are_rich() -> None:
     seen: dict[str, int] = {}
 
-    @settings(max_examples=200, database=None, derandomize=True)
+    @settings(max_examples=400, database=None, derandomize=True)
     @given(APPLICATIONS)
     def collect(application: Application) -> None:
         for event in application.events:
