@@ -21,6 +21,7 @@ from postinterview.followup._policy import FollowUpPolicy, place_of
 from postinterview.interview import Channel, Interview, Person, RunBy
 from postinterview.timeline import Application, Event, History
 from postinterview.workdays import BusinessCalendar, reading
+from postinterview.workdays._calendar import DAY_NAMES, MONTH_NAMES
 
 _local_ordinal = _time.local_ordinal
 _zone = _time.zone
@@ -206,31 +207,6 @@ class Planner:
         )
 
 
-# Words for the days a rationale names, written out: English whatever the
-# machine's locale, since the rationale is English.
-_WEEKDAYS = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # The most holidays a rationale names one by one; the rest are counted.
 _NAMED_AT_MOST = 3
 
@@ -258,7 +234,7 @@ def _moved_past(rationale: str, calendar: BusinessCalendar, skipped: Skipped) ->
     anonymous = 0
     for ordinal in skipped[:_NAMED_AT_MOST]:
         day = dt.date.fromordinal(ordinal)
-        when = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+        when = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
         name = calendar._holiday_name(ordinal)
         if name is None:
             anonymous += 1

@@ -306,13 +306,13 @@ def _identical(loaded: gettext.NullTranslations, key: str) -> bool:
 
 @functools.cache
 def messages() -> tuple[tuple[str | None, str], ...]:
-    """Every message the packaged templates use, as (context, text) pairs in
-    the source language, read from the French catalog (a test keeps every
-    catalog in step with the templates)."""
+    """Every message the packaged templates and code use, as (context, text)
+    pairs in the source language, read from the template of the catalogs,
+    ``postinterview.pot`` (a test keeps it in step with the templates)."""
     from babel.messages.pofile import read_po  # noqa: PLC0415 - on first use
 
     source = importlib.resources.files("postinterview").joinpath(
-        *_PACKAGE_DIR, "fr", "LC_MESSAGES", f"{DOMAIN}.po"
+        *_PACKAGE_DIR, f"{DOMAIN}.pot"
     )
     catalog = read_po(io.BytesIO(source.read_bytes()))
     return tuple(

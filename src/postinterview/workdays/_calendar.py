@@ -629,7 +629,9 @@ def _out_of_range(instant: object) -> ValidationError:
     )
 
 
-_DAY_NAMES = (
+# The days and months in English whatever the machine's locale: the
+# descriptions and rationales that name them are English.
+DAY_NAMES = (
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -637,6 +639,20 @@ _DAY_NAMES = (
     "Friday",
     "Saturday",
     "Sunday",
+)
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -646,15 +662,15 @@ def _weekend_text(weekend: frozenset[pendulum.WeekDay]) -> str:
     if not days:
         return "no weekend"
     if len(days) == 1:
-        return f"{_DAY_NAMES[days[0]]} weekend"
+        return f"{DAY_NAMES[days[0]]} weekend"
     # A run of days in a row, perhaps across Sunday to Monday: its first day
     # is the one whose day before is worked.
     starts = [day for day in days if (day - 1) % 7 not in days]
     if len(starts) == 1:
         first = starts[0]
         last = (first + len(days) - 1) % 7
-        return f"{_DAY_NAMES[first]}–{_DAY_NAMES[last]} weekend"
-    names = [_DAY_NAMES[day] for day in days]
+        return f"{DAY_NAMES[first]}–{DAY_NAMES[last]} weekend"
+    names = [DAY_NAMES[day] for day in days]
     return f"weekend on {', '.join(names[:-1])} and {names[-1]}"
 
 
