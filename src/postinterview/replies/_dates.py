@@ -403,12 +403,12 @@ def _absolute(
             )
         elif groups["dm"]:
             month = g.months.get(_fold(groups["dmm"].rstrip(".")))
-            piece.day = month and _dated(today, groups["dy"], month, int(groups["dd"]))
+            if month:
+                piece.day = _dated(today, groups["dy"], month, int(groups["dd"]))
         elif groups["md"]:
             month = g.months.get(_fold(groups["mdm"].rstrip(".")))
-            piece.day = month and _dated(
-                today, groups["mdy"], month, int(groups["mdd"])
-            )
+            if month:
+                piece.day = _dated(today, groups["mdy"], month, int(groups["mdd"]))
         elif groups["num"]:
             first, second, year = int(groups["na"]), int(groups["nb"]), groups["ny"]
             if year is None and not weekday and _looks_like_a_fraction(text, match):
@@ -549,7 +549,7 @@ def _resolve(
         return found or _last_working_day(
             next_monday, next_monday.add(days=6), calendar()
         )
-    if meaning == "next_week" or meaning == "end_of_next_week":
+    if meaning in {"next_week", "end_of_next_week"}:
         return _last_working_day(next_monday, next_monday.add(days=6), calendar())
     if meaning == "early_next_week":
         return next_monday.add(days=2)

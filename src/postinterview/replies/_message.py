@@ -81,6 +81,7 @@ def _automatic(message: Message) -> str | None:
 
 def _body(message: Message) -> str:
     """The message's text: its plain part, else its HTML part as text."""
+    part: Message | None
     if isinstance(message, EmailMessage):
         part = message.get_body(preferencelist=("plain", "html"))
     else:

@@ -65,7 +65,7 @@ DATE_MEANINGS = (
     "in_working_days",
     "in_weeks",
 )
-_DATE_WORDS = ("day_suffix", "at", "hour_word", "am", "pm", "noon")
+_DATE_WORDS = ("day_suffix", "at", "hour_word", "am", "pm", "noon", "by")
 _MONEY_WORDS = ("year", "month", "hour", "thousand")
 _LOCK = threading.Lock()
 
@@ -128,6 +128,8 @@ class Patterns:
     zones: tuple[tuple[re.Pattern[str], str], ...]
     money: Mapping[str, tuple[str, ...]]
     currencies: tuple[tuple[re.Pattern[str], str], ...]
+    #: The deadline words of ``[dates] by``, as the end of a text before a date.
+    deadline: re.Pattern[str] | None
     tables: tuple[Mapping[str, Any], ...] = attrs.field(repr=False)
 
 
@@ -245,6 +247,15 @@ def _build(language: str, tables: tuple[Mapping[str, Any], ...]) -> Patterns:
         zones=tuple(zones),
         money={key: tuple(value) for key, value in money.items()},
         currencies=tuple(currencies),
+        deadline=(
+            re.compile(
+                r"(?<!\w)(?:" + "|".join(f"(?:{w})" for w in dates["by"]) + r")"
+                r"(?:\s+(?:" + "|".join(dates["at"] or ["(?!)"]) + r"))?\s*$",
+                re.IGNORECASE,
+            )
+            if dates["by"]
+            else None
+        ),
         tables=tables,
     )
 
@@ -268,9 +279,8 @@ def _named(
     table: Mapping[str, Any], key: str, where: str, check: Any
 ) -> Iterator[tuple[re.Pattern[str], str]]:
     for pattern, value in _mapping(table, key, where).items():
-        rule = _compile((pattern,), f"{where}.{pattern}")
-        assert rule._regex is not None
-        yield rule._regex, check(f"{where}.{pattern}", value)
+        _compile((pattern,), f"{where}.{pattern}")  # raises, naming it
+        yield re.compile(pattern, re.IGNORECASE), check(f"{where}.{pattern}", value)
 
 
 # Each language's tables, the shipped file's first; and their compiled form.
