@@ -410,24 +410,13 @@ def _absolute(
             if month:
                 piece.day = _dated(today, groups["mdy"], month, int(groups["mdd"]))
         elif groups["num"]:
-            first, second, year = int(groups["na"]), int(groups["nb"]), groups["ny"]
-            if year is None and not weekday and _looks_like_a_fraction(text, match):
+            if (
+                groups["ny"] is None
+                and not weekday
+                and _looks_like_a_fraction(text, match)
+            ):
                 continue
-            dmy = _dated(today, year, second, first)
-            mdy = _dated(today, year, first, second)
-            if order == "dmy" or (dmy and not mdy):
-                piece.day = dmy
-            elif order == "mdy" or (mdy and not dmy):
-                piece.day = mdy
-            elif dmy == mdy:
-                piece.day = dmy
-            elif dmy and mdy:
-                piece.readings = (dmy, mdy)
-                piece.how = "day-first and month-first give different dates"
-            if weekday and piece.readings and piece.weekday is not None:
-                fitting = [d for d in piece.readings if d.weekday() == piece.weekday]
-                if len(fitting) == 1:  # the weekday settles it
-                    piece.day, piece.readings, piece.how = fitting[0], (), None
+            _numeric(piece, groups, today, order)
         else:
             piece.weekday = None
             number = int(groups["wdd"])
@@ -435,6 +424,29 @@ def _absolute(
             piece.day = _day_of_month(today, number, wanted)
         if piece.dated:
             yield piece
+
+
+def _numeric(
+    piece: _Piece, groups: dict[str, str | None], today: pendulum.Date, order: Order
+) -> None:
+    """Resolve a numeric date in *piece* as *order* says, or keep both readings."""
+    first, second = int(groups["na"] or 0), int(groups["nb"] or 0)
+    year = groups["ny"]
+    dmy = _dated(today, year, second, first)
+    mdy = _dated(today, year, first, second)
+    if order == "dmy" or (dmy and not mdy):
+        piece.day = dmy
+    elif order == "mdy" or (mdy and not dmy):
+        piece.day = mdy
+    elif dmy == mdy:
+        piece.day = dmy
+    elif dmy and mdy:
+        piece.readings = (dmy, mdy)
+        piece.how = "day-first and month-first give different dates"
+    if piece.readings and piece.weekday is not None:
+        fitting = [d for d in piece.readings if d.weekday() == piece.weekday]
+        if len(fitting) == 1:  # the weekday settles it
+            piece.day, piece.readings, piece.how = fitting[0], (), None
 
 
 def _looks_like_a_fraction(text: str, match: re.Match[str]) -> bool:
@@ -482,7 +494,6 @@ def _relative(
     today: pendulum.Date,
     calendar: Callable[[], BusinessCalendar],
 ) -> Iterator[_Piece]:
-    monday = today.subtract(days=today.weekday())
     for meaning, pattern in g.relative:
         for match in pattern.finditer(text):
             groups = match.groupdict()
@@ -490,7 +501,9 @@ def _relative(
             n = groups.get("n")
             wanted = g.weekdays.get(_fold(weekday.rstrip("."))) if weekday else None
             count = _number(g, n) if n else None
-            day = _resolve(meaning, today, monday, wanted, count, calendar)
+            day = _resolve(
+                meaning, today, weekday=wanted, count=count, calendar=calendar
+            )
             if day is None:
                 continue
             yield _Piece(
@@ -525,52 +538,61 @@ def _last_working_day(
     return None
 
 
+def _week_end(
+    monday: pendulum.Date, today: pendulum.Date, calendar: BusinessCalendar
+) -> pendulum.Date | None:
+    """The last working day of the week of *monday*, not before *today*."""
+    return _last_working_day(max(today, monday), monday.add(days=6), calendar)
+
+
+def _month_end(
+    today: pendulum.Date, calendar: BusinessCalendar
+) -> pendulum.Date | None:
+    """The last working day of this month not before *today*, else of the next."""
+    found = _last_working_day(today, today.end_of("month"), calendar)
+    if found is None:
+        following = today.add(months=1)
+        found = _last_working_day(
+            following.start_of("month"), following.end_of("month"), calendar
+        )
+    return found
+
+
 def _resolve(
     meaning: str,
     today: pendulum.Date,
-    monday: pendulum.Date,
+    *,
     weekday: int | None,
     count: int | None,
     calendar: Callable[[], BusinessCalendar],
 ) -> pendulum.Date | None:
+    """The day a relative expression of *meaning* names, said on *today*."""
+    monday = today.subtract(days=today.weekday())
     next_monday = monday.add(days=7)
-    if meaning == "today":
-        return today
-    if meaning == "tomorrow":
-        return today.add(days=1)
-    if meaning == "day_after_tomorrow":
-        return today.add(days=2)
-    if meaning == "this_weekday":
-        return None if weekday is None else _next_weekday(today, weekday)
-    if meaning == "next_weekday":
-        return None if weekday is None else next_monday.add(days=weekday)
+    fixed = {"today": 0, "tomorrow": 1, "day_after_tomorrow": 2}
+    if meaning in fixed:
+        return today.add(days=fixed[meaning])
+    if meaning in {"this_weekday", "next_weekday"}:
+        if weekday is None:
+            return None
+        if meaning == "this_weekday":
+            return _next_weekday(today, weekday)
+        return next_monday.add(days=weekday)
     if meaning == "end_of_week":
-        found = _last_working_day(today, monday.add(days=6), calendar())
-        return found or _last_working_day(
-            next_monday, next_monday.add(days=6), calendar()
+        return _week_end(monday, today, calendar()) or _week_end(
+            next_monday, today, calendar()
         )
     if meaning in {"next_week", "end_of_next_week"}:
-        return _last_working_day(next_monday, next_monday.add(days=6), calendar())
+        return _week_end(next_monday, today, calendar())
     if meaning == "early_next_week":
         return next_monday.add(days=2)
     if meaning == "end_of_month":
-        last = today.end_of("month")
-        found = _last_working_day(today, last, calendar())
-        if found is None:
-            following = today.add(months=1)
-            found = _last_working_day(
-                following.start_of("month"), following.end_of("month"), calendar()
-            )
-        return found
+        return _month_end(today, calendar())
     if count is None or count > 366:
         return None
-    if meaning == "in_days":
-        return today.add(days=count)
-    if meaning == "in_weeks":
-        return today.add(days=7 * count)
     if meaning == "in_working_days":
         return calendar().add_business_days(today, count)
-    return None
+    return today.add(days=count * {"in_days": 1, "in_weeks": 7}[meaning])
 
 
 def _times(g: _Grammar, text: str) -> Iterator[_Piece]:

@@ -88,8 +88,7 @@ class Rule:
         sources = self.sources
         for match in self._regex.finditer(text):
             if match.end() > match.start():
-                name = match.lastgroup
-                assert name is not None
+                name = match.lastgroup or "p0"  # every alternative is named
                 yield match.start(), match.end(), sources[int(name[1:])]
 
     def search(self, text: str) -> bool:
@@ -183,6 +182,17 @@ def _merged(tables: tuple[Mapping[str, Any], ...], section: str, key: str) -> li
 
 def _build(language: str, tables: tuple[Mapping[str, Any], ...]) -> Patterns:
     """Compile *tables*, the shipped one first, into one language's Patterns."""
+    for number, table in enumerate(tables):
+        source = (
+            language
+            if number == 0 and language in SHIPPED
+            else (f"{language} (added table {number})")
+        )
+        for kind in RANKED:
+            section = _mapping(table, kind.value, source)
+            for role in _ROLES:
+                for index, pattern in enumerate(_strings(section, role, source)):
+                    _compile((pattern,), f"{source}.{kind.value}.{role}[{index}]")
     kinds = {}
     for kind in RANKED:
         rules = {}

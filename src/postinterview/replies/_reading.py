@@ -394,7 +394,12 @@ class _Reader:
         ambiguous = _ambiguous(dates)
         if not chosen:
             return self.made(
-                ReplyKind.UNKNOWN, 0.0, (), _why_unknown(scores, notes, text), dates, ambiguous
+                ReplyKind.UNKNOWN,
+                0.0,
+                (),
+                _why_unknown(scores, notes, text),
+                dates,
+                ambiguous,
             )
         for pair in CONFLICTS:
             if pair <= set(chosen):
@@ -409,7 +414,7 @@ class _Reader:
             chosen[0], scores[chosen[0]][0], suggestions, None, dates, ambiguous
         )
 
-    def made(  # noqa: PLR0913, PLR0917 - the parts of a reading
+    def made(  # noqa: PLR0917 - the parts of a reading
         self,
         kind: ReplyKind,
         confidence: float,
@@ -488,7 +493,9 @@ class _Reader:
                 rank = 0.5
             else:
                 continue
-            if deadline is not None and deadline.search(text[max(0, mention.start - 30) : mention.start]):
+            if deadline is not None and deadline.search(
+                text[max(0, mention.start - 30) : mention.start]
+            ):
                 rank += 1.5
             if kind is ReplyKind.NEXT_ROUND and mention.time is not None:
                 rank += 1.0
@@ -689,7 +696,8 @@ def _next_round(
             ends = value + length
             minutes = int(length.total_seconds() // 60)
             notes.append(
-                f"its end is not stated: taken as long as the last round, {minutes} minutes"
+                "its end is not stated: taken as long as the last round, "
+                f"{minutes} minutes"
             )
         interview = attrs.evolve(
             latest,
