@@ -200,17 +200,17 @@ class Seen:
             keys = None  # positions are not known: search the whole text
         for key in keys or ():
             if key[0] == "w":  # the usual case, without a call
-                found = at.get(key[1])
-                if found:
-                    starts.update(found)
+                places = at.get(key[1])
+                if places:
+                    starts.update(places)
                 continue
             where = self._starts(key)
             if where:
                 starts.update(where)
         if keys is None:
-            for found in regex.finditer(self._text):
-                if found.end() > found.start():
-                    yield found.span()
+            for hit in regex.finditer(self._text):
+                if hit.end() > hit.start():
+                    yield hit.span()
             return
         end = -1
         for start in sorted(starts):
