@@ -47,6 +47,8 @@ __all__ = ["Evidence", "Reading", "Suggestion", "read_reply"]
 
 #: A kind is suggested at this confidence or above.
 THRESHOLD = 0.6
+#: The confidence of a kind some phrase says outright, not only hints at.
+SAYS = 0.9
 _WORD = re.compile(r"\w+")
 
 
@@ -402,6 +404,13 @@ class _Reader:
             del scores[ReplyKind.REJECTION]
             notes.append("it repeats the rejection already recorded")
         chosen = [k for k in RANKED if k in scores and scores[k][0] >= THRESHOLD]
+        # Beside the main kind, only what the reply says outright counts:
+        # hints of a second kind are not enough to record it.
+        chosen = chosen[:1] + [k for k in chosen[1:] if scores[k][0] >= SAYS]
+        if notes and chosen and scores[chosen[0]][0] < SAYS:
+            # A reply that repeats a rejection on record, with no more than
+            # hints of anything else, is most likely that rejection again.
+            chosen = []
         ambiguous = _ambiguous(dates)
         if not chosen:
             return self.made(
