@@ -503,17 +503,24 @@ class _Reader:
             if mention.day is not None and mention.day < today:
                 continue  # the interview, or another day gone by
             sentence = self.sentence_of(mention.start)
+            after_deadline = deadline is not None and (
+                deadline.search(text[max(0, mention.start - 30) : mention.start])
+                is not None
+            )
             if sentence in giving:
                 rank = 2.0
+            elif kind is ReplyKind.OFFER and not after_deadline:
+                # An offer's own sentence names the start date, the salary
+                # date, the day of the call: only a date the answer is due by
+                # is its deadline.
+                continue
             elif sentence in saying:
                 rank = 1.0
             elif sentence - 1 in saying:
                 rank = 0.5
             else:
                 continue
-            if deadline is not None and deadline.search(
-                text[max(0, mention.start - 30) : mention.start]
-            ):
+            if after_deadline:
                 rank += 1.5
             if kind is ReplyKind.NEXT_ROUND and mention.time is not None:
                 rank += 1.0
@@ -664,7 +671,9 @@ def _offer(
     if respond_by is not None and respond_by < reader.received:
         notes.append(f"the deadline {respond_by.isoformat()} is before the reply")
         respond_by = None
-    found: SalaryMention | None = find_salary(reader.prepared.text, reader.patterns)
+    found: SalaryMention | None = find_salary(
+        reader.prepared.text, reader.patterns, _time.zone_country(reader.zone)
+    )
     if found is not None:
         evidence.append(
             Evidence(
