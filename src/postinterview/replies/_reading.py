@@ -494,7 +494,6 @@ class _Reader:
         giving = {
             self.sentence_of(start) for start, _, _ in rule.finditer(text, self.seen)
         }
-        deadline = self.patterns.deadline
         today = self.received.date()
         known = _decision_dates(self.application) if kind is ReplyKind.HOLDING else ()
         best: tuple[float, int] | None = None
@@ -502,33 +501,46 @@ class _Reader:
         for order, mention in enumerate(dates):
             if mention.day is not None and mention.day < today:
                 continue  # the interview, or another day gone by
-            sentence = self.sentence_of(mention.start)
-            after_deadline = deadline is not None and (
-                deadline.search(text[max(0, mention.start - 30) : mention.start])
-                is not None
-            )
-            if sentence in giving:
-                rank = 2.0
-            elif kind is ReplyKind.OFFER and not after_deadline:
-                # An offer's own sentence names the start date, the salary
-                # date, the day of the call: only a date the answer is due by
-                # is its deadline.
+            rank = self._rank(kind, mention, giving, saying)
+            if rank is None:
                 continue
-            elif sentence in saying:
-                rank = 1.0
-            elif sentence - 1 in saying:
-                rank = 0.5
-            else:
-                continue
-            if after_deadline:
-                rank += 1.5
-            if kind is ReplyKind.NEXT_ROUND and mention.time is not None:
-                rank += 1.0
             if mention.day is not None and mention.day in known:
                 rank -= 3.0
             if best is None or (rank, -order) > best:
                 best, chosen = (rank, -order), mention
         return chosen
+
+    def _rank(
+        self,
+        kind: ReplyKind,
+        mention: DateMention,
+        giving: set[int],
+        saying: set[int],
+    ) -> float | None:
+        """How likely *mention* is *kind*'s date; ``None`` when it cannot be."""
+        text, deadline = self.prepared.text, self.patterns.deadline
+        sentence = self.sentence_of(mention.start)
+        after_deadline = deadline is not None and (
+            deadline.search(text[max(0, mention.start - 30) : mention.start])
+            is not None
+        )
+        if sentence in giving:
+            rank = 2.0
+        elif kind is ReplyKind.OFFER and not after_deadline:
+            # An offer's own sentence names the start date, the day of the
+            # call: only a date the answer is due by is its deadline.
+            return None
+        elif sentence in saying:
+            rank = 1.0
+        elif sentence - 1 in saying:
+            rank = 0.5
+        else:
+            return None
+        if after_deadline:
+            rank += 1.5
+        if kind is ReplyKind.NEXT_ROUND and mention.time is not None:
+            rank += 1.0
+        return rank
 
     def _suggestions(
         self,
