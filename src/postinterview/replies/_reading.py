@@ -144,24 +144,36 @@ class Reading:
             lines.append(f"Why unknown: {self.reason}")
         who = "nobody on record"
         if self.sender is not None:
-            who = f"{self.sender.name} (matched by {self.matched_by})"
-        lines.append(f"From: {who}; received {self.received_at.isoformat()}")
+            who = f"{self.sender.name}, matched by {self.matched_by}"
+        lines.append(f"From: {who}")
+        lines.append(f"Received: {_shown(self.received_at)}")
         for suggestion in self.suggestions:
             event = type(suggestion.event).__name__ if suggestion.event else "nothing"
             lines.append(f"- {suggestion.kind.value}: record {event}")
             if suggestion.when is not None:
-                lines.append(f"  when: {suggestion.when.isoformat()}")
-            lines.extend(
-                f'  evidence: "{e.text}"'
-                for e in suggestion.evidence
-                if e.role != "date"
-            )
+                lines.append(f"  when: {_shown(suggestion.when)}")
+            for role, label in (
+                ("header", "header"),
+                ("say", "says"),
+                ("hint", "hints"),
+                ("salary", "salary"),
+            ):
+                found = [e.text for e in suggestion.evidence if e.role == role]
+                if found:
+                    lines.append(f"  {label}: " + "; ".join(f'"{t}"' for t in found))
             lines.append(f"  effect: {suggestion.effect}")
             lines.extend(f"  note: {note}" for note in suggestion.notes)
             if suggestion.problem:
                 lines.append(f"  cannot be recorded: {suggestion.problem}")
         lines.extend(f"Ambiguous: {text}" for text in self.ambiguous)
         return "\n".join(lines)
+
+
+def _shown(value: pendulum.Date | pendulum.DateTime) -> str:
+    """A date, or an instant with its zone's abbreviation and name."""
+    if isinstance(value, pendulum.DateTime):
+        return f"{value.format('ddd D MMM YYYY HH:mm zz')} ({value.timezone_name})"
+    return value.format("ddd D MMM YYYY")
 
 
 def _fold(text: str) -> str:
