@@ -158,7 +158,9 @@ class Reading:
                 ("hint", "hints"),
                 ("salary", "salary"),
             ):
-                found = [e.text for e in suggestion.evidence if e.role == role]
+                found = list(
+                    dict.fromkeys(e.text for e in suggestion.evidence if e.role == role)
+                )
                 if found:
                     lines.append(f"  {label}: " + "; ".join(f'"{t}"' for t in found))
             lines.append(f"  effect: {suggestion.effect}")
@@ -212,6 +214,15 @@ def _sender(
         for name, person in names.items():
             if folded == name or folded.startswith(f"{name} "):
                 return person, "signature"
+        # A first name alone ("Priya") names the one person on record who
+        # has it, and nobody when two have.
+        first = [
+            person
+            for person in people
+            if folded and folded == _fold(person.given_name or person.name.split()[0])
+        ]
+        if len(first) == 1:
+            return first[0], "signature"
     return None, None
 
 
