@@ -18,6 +18,9 @@ from collections.abc import Callable, Iterator
 import attrs
 import pendulum
 
+from postinterview import _fields, _time
+from postinterview.errors import ValidationError
+
 from postinterview.replies._patterns import (
     DATE_MEANINGS,
     Key,
@@ -70,6 +73,12 @@ Order = str
 """How numeric dates are written: ``"dmy"``, ``"mdy"`` or ``""`` (not known)."""
 
 
+def _zone(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(attribute.name, value, "an IANA time zone name")
+    _time.zone(value, attribute.name)
+
+
 @attrs.frozen(kw_only=True)
 class DateMention:
     """A date, a time or both, as a reply states them, and what they resolve to.
@@ -82,15 +91,25 @@ class DateMention:
     vague expression was read, when it was.
     """
 
-    start: int
-    end: int
-    text: str
-    day: pendulum.Date | None = None
-    time: dt.time | None = None
-    until: dt.time | None = None
-    zone: str
-    readings: tuple[pendulum.Date, ...] = ()
-    how: str | None = None
+    start: int = attrs.field(validator=_fields.int_from(0, _fields.COUNT_MAX))
+    end: int = attrs.field(validator=_fields.int_from(0, _fields.COUNT_MAX))
+    text: str = attrs.field(validator=_fields.instance_of(str))
+    day: pendulum.Date | None = attrs.field(
+        default=None, validator=_fields.instance_of(dt.date, optional=True)
+    )
+    time: dt.time | None = attrs.field(
+        default=None, validator=_fields.instance_of(dt.time, optional=True)
+    )
+    until: dt.time | None = attrs.field(
+        default=None, validator=_fields.instance_of(dt.time, optional=True)
+    )
+    zone: str = attrs.field(validator=_zone)
+    readings: tuple[pendulum.Date, ...] = attrs.field(
+        default=(), validator=_fields.tuple_of(dt.date)
+    )
+    how: str | None = attrs.field(
+        default=None, validator=_fields.instance_of(str, optional=True)
+    )
 
     @property
     def ambiguous(self) -> bool:
