@@ -20,7 +20,6 @@ import pendulum
 
 from postinterview import _fields, _time
 from postinterview.errors import ValidationError
-
 from postinterview.replies._patterns import (
     DATE_MEANINGS,
     Key,

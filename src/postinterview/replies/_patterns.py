@@ -420,15 +420,7 @@ def _build(language: str, tables: tuple[Mapping[str, Any], ...]) -> Patterns:
     money: dict[str, list[str]] = {key: [] for key in _MONEY_WORDS}
     for number, table in enumerate(tables):
         date_table = _mapping(table, "dates", f"tables[{number}]")
-        given: Mapping[Any, object] = _mapping(date_table, "numbers", "dates")
-        for word, value in given.items():
-            if not isinstance(word, str) or not word.strip():
-                raise ValidationError(f"{language}.dates.numbers", word, "a word")
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ValidationError(
-                    f"{language}.dates.numbers.{word}", value, "a whole number"
-                )
-            numbers[word.casefold()] = value
+        numbers.update(_numbers(language, date_table))
         zones.extend(
             _named(date_table, "zones", f"{language}.dates.zones", _zone_value)
         )
@@ -477,6 +469,21 @@ def _build(language: str, tables: tuple[Mapping[str, Any], ...]) -> Patterns:
         ),
         tables=tables,
     )
+
+
+def _numbers(language: str, date_table: Mapping[str, Any]) -> dict[str, int]:
+    """The number words of one table, each checked."""
+    found = {}
+    given: Mapping[Any, object] = _mapping(date_table, "numbers", "dates")
+    for word, value in given.items():
+        if not isinstance(word, str) or not word.strip():
+            raise ValidationError(f"{language}.dates.numbers", word, "a word")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValidationError(
+                f"{language}.dates.numbers.{word}", value, "a whole number"
+            )
+        found[word.casefold()] = value
+    return found
 
 
 def _zone_value(where: str, value: object) -> str:

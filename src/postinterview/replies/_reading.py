@@ -55,6 +55,29 @@ SAYS = 0.9
 _WORD = re.compile(r"\w+")
 
 
+def _role(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in ROLES:
+        raise ValidationError(
+            attribute.name, value, f"one of {', '.join(sorted(ROLES))}"
+        )
+
+
+def _confidence(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not float or not 0.0 <= value <= 1.0:
+        raise ValidationError(attribute.name, value, "a float from 0 to 1")
+
+
+def _event(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, EVENT_TYPES):
+        raise ValidationError(
+            attribute.name, value, "an event such as Rejected, or None"
+        )
+
+
+def _texts(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _fields.tuple_of(str)(_, attribute, value)
+
+
 @attrs.frozen(kw_only=True)
 class Evidence:
     """A span of the text read that supports a suggestion.
@@ -71,25 +94,6 @@ class Evidence:
     text: str = attrs.field(validator=_fields.instance_of(str))
     role: str = attrs.field(validator=_role)
     pattern: str = attrs.field(validator=_fields.instance_of(str))
-
-
-def _role(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value not in ROLES:
-        raise ValidationError(attribute.name, value, f"one of {', '.join(sorted(ROLES))}")
-
-
-def _confidence(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not float or not 0.0 <= value <= 1.0:
-        raise ValidationError(attribute.name, value, "a float from 0 to 1")
-
-
-def _event(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and not isinstance(value, EVENT_TYPES):
-        raise ValidationError(attribute.name, value, "an event such as Rejected, or None")
-
-
-def _texts(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _fields.tuple_of(str)(_, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
