@@ -66,6 +66,9 @@ DATE_MEANINGS = (
     "in_days",
     "in_working_days",
     "in_weeks",
+    "in_hours",
+    "end_of_named_month",
+    "mid_named_month",
 )
 _DATE_WORDS = ("day_suffix", "at", "hour_word", "am", "pm", "noon", "by")
 _MONEY_WORDS = ("year", "month", "hour", "thousand")
