@@ -10,6 +10,7 @@ reader fail, a reading never records anything by itself).
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 from email.message import EmailMessage
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 import reply_corpus
 from postinterview import (
     ActionKind,
+    PostInterviewError,
     Application,
     Interview,
     Person,
@@ -38,6 +40,7 @@ from postinterview.replies import (
     patterns,
     remove_patterns,
 )
+from postinterview.testing import check_plan
 
 ZONE = "Europe/London"
 END = pendulum.datetime(2026, 11, 20, 15, 30, tz=ZONE)
@@ -99,6 +102,30 @@ def test_no_reading_names_someone_else(language: str) -> None:
 
 
 # -- what apply() does to the plan -------------------------------------------------
+
+
+@pytest.mark.parametrize("language", reply_corpus.languages())
+def test_every_reading_applied_makes_a_plan_that_keeps_the_rules(language: str) -> None:
+    for case in reply_corpus.cases(language):
+        reading = case.read()
+        if any(s.problem for s in reading.suggestions):
+            with pytest.raises(PostInterviewError):
+                reading.apply()
+            continue
+        application = reading.apply()
+        now = reading.received_at.add(minutes=1)
+        timetable = plan(application, now=now)
+        check_plan(timetable, application)
+        kinds = {a.kind for a in timetable.actions}
+        if reading.kind is ReplyKind.REJECTION:
+            assert not kinds & {ActionKind.CHECK_IN, ActionKind.MOVE_ON}, case.id
+            assert ActionKind.REQUEST_FEEDBACK in kinds, case.id
+        if reading.kind is ReplyKind.HOLDING and reading.suggestions[0].when:
+            new = reading.suggestions[0].when
+            day = new.date() if isinstance(new, dt.datetime) else new
+            for action in timetable.actions:
+                if action.kind is ActionKind.CHECK_IN:
+                    assert action.send_at.date() > day, case.id
 
 
 def test_after_a_rejection_the_plan_asks_for_feedback_and_stops_checking_in() -> None:
@@ -354,3 +381,27 @@ def test_an_offers_start_date_is_not_its_deadline() -> None:
     )
     assert reading.kind is ReplyKind.OFFER
     assert reading.suggestions[0].when is None
+
+
+def test_a_holding_reply_moves_the_check_ins_past_its_new_date() -> None:
+    thursday = pendulum.datetime(2026, 11, 26, 11, 5, tz=ZONE)
+    reading = read_reply(
+        "Dear Sam,\n\nThank you for your patience. We have not made a decision "
+        "yet, as two more candidates interview this week; we now expect to "
+        "decide by Friday 4 December.\n\nKind regards,\nPriya",
+        application=APPLICATION,
+        received_at=thursday,
+    )
+    assert reading.kind is ReplyKind.HOLDING
+    assert reading.sender == PRIYA
+    (event,) = reading.events
+    assert event.decision_expected_by == pendulum.date(2026, 12, 4)
+    before = plan(APPLICATION, now=thursday)
+    after = plan(reading.apply(), now=thursday.add(minutes=5))
+    first_before = min(
+        a.send_at for a in before.actions if a.kind is ActionKind.CHECK_IN
+    )
+    first_after = min(a.send_at for a in after.actions if a.kind is ActionKind.CHECK_IN)
+    # Two business days after the decision date, in the recipient's calendar.
+    assert first_before.date() == pendulum.date(2026, 12, 1)
+    assert first_after.date() == pendulum.date(2026, 12, 8)
