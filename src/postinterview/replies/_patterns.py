@@ -14,7 +14,7 @@ import importlib.resources
 import re
 import threading
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -264,9 +264,16 @@ def keys_of(pattern: str) -> frozenset[Key] | None:
 _MOST_HEADS, _HEAD_LENGTH = 24, 12
 
 
-def _heads(items: list[Any], parser: Any) -> set[str] | None:
-    """The literal starts of the parsed *items*; ``None`` when unknown, and
-    ``{""}`` when they may match nothing."""
+def _heads(
+    items: list[Any], parser: Any, room: int = _HEAD_LENGTH
+) -> set[str] | None:
+    """The literal starts of the parsed *items*, each at most *room* long;
+    ``None`` when unknown or too many, and ``{""}`` when they may match
+    nothing. A start stops growing at *room*, and a set of starts grows no
+    larger than ``_MOST_HEADS``, so a pattern of many alternations in a row
+    costs no more than one of a few."""
+    if room <= 0:
+        return {""}
     index = 0
     while index < len(items) and items[index][0] is parser.AT:
         index += 1
@@ -278,31 +285,41 @@ def _heads(items: list[Any], parser: Any) -> set[str] | None:
         while index < len(items) and items[index][0] is parser.LITERAL:
             run += chr(items[index][1])
             index += 1
-        if len(run) >= _HEAD_LENGTH:
+        if len(run) >= room:
+            return {run[:room]}
+        after = _heads(items[index:], parser, room - len(run))
+        if after is None:
             return {run}
-        after = _heads(items[index:], parser)
-        if after is None or len(after) > _MOST_HEADS:
-            return {run}
-        return {(run + tail)[:_HEAD_LENGTH] for tail in after}
+        return {run + tail for tail in after}
     rest = items[index + 1 :]
     if op is parser.SUBPATTERN:
-        return _heads(list(value[-1]) + rest, parser)
+        return _heads(list(value[-1]) + rest, parser, room)
     if op is parser.BRANCH:
-        found: set[str] = set()
-        for branch in value[1]:
-            part = _heads(list(branch) + rest, parser)
-            if part is None:
-                return None
-            found |= part
-        return found
+        return _union(
+            (list(branch) + rest for branch in value[1]), parser, room
+        )
     if op in {parser.MAX_REPEAT, parser.MIN_REPEAT}:
         low, _, body = value
-        first = _heads(list(body) + rest, parser)
-        if low >= 1 or first is None:
-            return first
-        after = _heads(rest, parser)
-        return None if after is None else first | after
+        if low >= 1:
+            return _heads(list(body) + rest, parser, room)
+        return _union((list(body) + rest, rest), parser, room)
     return None
+
+
+def _union(
+    choices: Iterable[list[Any]], parser: Any, room: int
+) -> set[str] | None:
+    """The starts of any of *choices*; ``None`` when one is unknown or there
+    are more than ``_MOST_HEADS``."""
+    found: set[str] = set()
+    for choice in choices:
+        part = _heads(choice, parser, room)
+        if part is None:
+            return None
+        found |= part
+        if len(found) > _MOST_HEADS:
+            return None
+    return found
 
 
 @attrs.frozen(eq=False)
