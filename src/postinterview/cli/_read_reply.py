@@ -76,8 +76,9 @@ def _message(path: Path) -> EmailMessage:
         raise UserError(f"{path}: is a folder, not an email file") from None
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror})") from None
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    assert isinstance(message, EmailMessage)
+    message = email.message_from_bytes(
+        data, _class=EmailMessage, policy=email.policy.default
+    )
     if message.get("Date") is None:
         raise UserError(
             f"{path}: the message has no Date header, so when it arrived is not known"

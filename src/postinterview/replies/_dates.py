@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterator
 import attrs
 import pendulum
 
-from postinterview.replies._patterns import DATE_MEANINGS, Patterns
+from postinterview.replies._patterns import (
+    DATE_MEANINGS,
+    Key,
+    Patterns,
+    Seen,
+    first_words,
+    keys_of,
+)
 from postinterview.workdays import BusinessCalendar
 
 __all__ = ["DateMention", "Order", "find_dates", "order_of"]
@@ -148,7 +155,10 @@ class _Grammar:
     weekdays: dict[str, int]
     absolute: re.Pattern[str]
     times: re.Pattern[str]
-    relative: tuple[tuple[str, re.Pattern[str]], ...]
+    noon: re.Pattern[str]
+    relative: tuple[
+        tuple[str, re.Pattern[str], frozenset[Key] | None, frozenset[str] | None], ...
+    ]
     numbers: dict[str, int]
     zones: tuple[tuple[re.Pattern[str], str], ...]
     join: re.Pattern[str]
@@ -227,7 +237,7 @@ def grammar(patterns: Patterns) -> _Grammar:
     times = re.compile(
         "|".join(
             (
-                rf"(?P<noon>(?<!\w)(?:{noon})(?!\w))",
+                r"(?P<noon>(?!))",  # noon is looked for on its own
                 # 14:30, 2:30 p.m., 14.30 Uhr
                 rf"(?P<hm>(?<![\d.,/:])(?P<h1>[012]?\d):(?P<m1>[0-5]\d)(?!\d)"
                 rf"\s*(?:(?P<ap1>{am}|{pm})(?!\w)|(?:{hour_word})(?!\w))?)",
@@ -256,7 +266,15 @@ def grammar(patterns: Patterns) -> _Grammar:
             pattern = source.replace("{weekday}", f"(?P<rwd>{weekday})").replace(
                 "{n}", f"(?P<n>{number})"
             )
-            relative.append((meaning, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)))
+            relative.append(
+                (
+                    meaning,
+                    re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I),
+                    # The pattern starts at a word, as \b says.
+                    (keys := keys_of(rf"\b(?:{pattern})")),
+                    first_words(keys),
+                )
+            )
     # Written in capitals only: "et" is French for "and".
     zone_words = (
         r"(?:\s*\(?\s*(?P<z>"
@@ -268,6 +286,7 @@ def grammar(patterns: Patterns) -> _Grammar:
         weekdays={_fold(k): v for k, v in weekdays.items()} | weekdays,
         absolute=absolute,
         times=times,
+        noon=re.compile(rf"(?P<noon>(?<!\w)(?:{noon})(?!\w))", re.IGNORECASE),
         relative=tuple(relative),
         numbers=dict(patterns.numbers),
         zones=patterns.zones,
@@ -304,6 +323,7 @@ def find_dates(
     zone: str,
     order: Order,
     calendar: Callable[[], BusinessCalendar],
+    seen: Seen | None = None,
 ) -> tuple[DateMention, ...]:
     """Find every date and time in *text* and resolve each against *received*.
 
@@ -313,7 +333,12 @@ def find_dates(
     """
     g = grammar(patterns)
     today = received.in_timezone(zone).date()
-    pieces = [*_absolute(g, text, today, order), *_relative(g, text, today, calendar)]
+    if seen is None:
+        seen = Seen(text)
+    pieces = [
+        *_absolute(g, text, today, order),
+        *_relative(g, text, seen, today, calendar),
+    ]
     pieces = _without_overlaps(pieces)
     taken = [(p.start, p.end) for p in pieces]
     times = [t for t in _times(g, text) if not _overlaps(t, taken)]
@@ -391,7 +416,7 @@ def _dated(
 def _absolute(
     g: _Grammar, text: str, today: pendulum.Date, order: Order
 ) -> Iterator[_Piece]:
-    for match in g.absolute.finditer(text):
+    for match in _near_digits(g.absolute, text):
         groups = match.groupdict()
         weekday = groups["wd1"] or groups["wd2"] or groups["wd3"] or groups["wwd"]
         piece = _Piece(match.start(), match.end())
@@ -403,31 +428,20 @@ def _absolute(
             )
         elif groups["dm"]:
             month = g.months.get(_fold(groups["dmm"].rstrip(".")))
-            piece.day = month and _dated(today, groups["dy"], month, int(groups["dd"]))
+            if month:
+                piece.day = _dated(today, groups["dy"], month, int(groups["dd"]))
         elif groups["md"]:
             month = g.months.get(_fold(groups["mdm"].rstrip(".")))
-            piece.day = month and _dated(
-                today, groups["mdy"], month, int(groups["mdd"])
-            )
+            if month:
+                piece.day = _dated(today, groups["mdy"], month, int(groups["mdd"]))
         elif groups["num"]:
-            first, second, year = int(groups["na"]), int(groups["nb"]), groups["ny"]
-            if year is None and not weekday and _looks_like_a_fraction(text, match):
+            if (
+                groups["ny"] is None
+                and not weekday
+                and _looks_like_a_fraction(text, match)
+            ):
                 continue
-            dmy = _dated(today, year, second, first)
-            mdy = _dated(today, year, first, second)
-            if order == "dmy" or (dmy and not mdy):
-                piece.day = dmy
-            elif order == "mdy" or (mdy and not dmy):
-                piece.day = mdy
-            elif dmy == mdy:
-                piece.day = dmy
-            elif dmy and mdy:
-                piece.readings = (dmy, mdy)
-                piece.how = "day-first and month-first give different dates"
-            if weekday and piece.readings and piece.weekday is not None:
-                fitting = [d for d in piece.readings if d.weekday() == piece.weekday]
-                if len(fitting) == 1:  # the weekday settles it
-                    piece.day, piece.readings, piece.how = fitting[0], (), None
+            _numeric(piece, groups, today, order)
         else:
             piece.weekday = None
             number = int(groups["wdd"])
@@ -435,6 +449,54 @@ def _absolute(
             piece.day = _day_of_month(today, number, wanted)
         if piece.dated:
             yield piece
+
+
+def _numeric(
+    piece: _Piece, groups: dict[str, str | None], today: pendulum.Date, order: Order
+) -> None:
+    """Resolve a numeric date in *piece* as *order* says, or keep both readings."""
+    first, second = int(groups["na"] or 0), int(groups["nb"] or 0)
+    year = groups["ny"]
+    dmy = _dated(today, year, second, first)
+    mdy = _dated(today, year, first, second)
+    if order == "dmy" or (dmy and not mdy):
+        piece.day = dmy
+    elif order == "mdy" or (mdy and not dmy):
+        piece.day = mdy
+    elif dmy == mdy:
+        piece.day = dmy
+    elif dmy and mdy:
+        piece.readings = (dmy, mdy)
+        piece.how = "day-first and month-first give different dates"
+    if piece.readings and piece.weekday is not None:
+        fitting = [d for d in piece.readings if d.weekday() == piece.weekday]
+        if len(fitting) == 1:  # the weekday settles it
+            piece.day, piece.readings, piece.how = fitting[0], (), None
+
+
+_DIGITS = re.compile(r"\d+")
+#: How far from a digit a written date may start or end ("Wednesday,
+#: 30 December": the weekday and the month stand around the day).
+_REACH = 28
+#: How far from a digit a time may start or end ("at 10 a.m.", "14 Uhr").
+_TIME_REACH = 12
+
+
+def _near_digits(
+    pattern: re.Pattern[str], text: str, reach: int = _REACH
+) -> Iterator[re.Match[str]]:
+    """Search *text* for *pattern* only around its digits, where every date
+    and time this module reads, but noon, has at least one."""
+    start = end = -1
+    for digits in _DIGITS.finditer(text):
+        low, high = max(0, digits.start() - reach), digits.end() + reach
+        if low > end:
+            if end > start:
+                yield from pattern.finditer(text, start, end)
+            start = low
+        end = high
+    if end > start:
+        yield from pattern.finditer(text, start, end)
 
 
 def _looks_like_a_fraction(text: str, match: re.Match[str]) -> bool:
@@ -479,18 +541,26 @@ def _number(g: _Grammar, word: str) -> int | None:
 def _relative(
     g: _Grammar,
     text: str,
+    seen: Seen,
     today: pendulum.Date,
     calendar: Callable[[], BusinessCalendar],
 ) -> Iterator[_Piece]:
-    monday = today.subtract(days=today.weekday())
-    for meaning, pattern in g.relative:
-        for match in pattern.finditer(text):
+    words = seen.words
+    for meaning, pattern, keys, first in g.relative:
+        if first is not None and first.isdisjoint(words):
+            continue
+        for start, _ in seen.matches(pattern, keys):
+            match = pattern.match(text, start)
+            if match is None:
+                continue
             groups = match.groupdict()
             weekday = groups.get("rwd")
             n = groups.get("n")
             wanted = g.weekdays.get(_fold(weekday.rstrip("."))) if weekday else None
             count = _number(g, n) if n else None
-            day = _resolve(meaning, today, monday, wanted, count, calendar)
+            day = _resolve(
+                meaning, today, weekday=wanted, count=count, calendar=calendar
+            )
             if day is None:
                 continue
             yield _Piece(
@@ -525,56 +595,72 @@ def _last_working_day(
     return None
 
 
+def _week_end(
+    monday: pendulum.Date, today: pendulum.Date, calendar: BusinessCalendar
+) -> pendulum.Date | None:
+    """The last working day of the week of *monday*, not before *today*."""
+    return _last_working_day(max(today, monday), monday.add(days=6), calendar)
+
+
+def _month_end(
+    today: pendulum.Date, calendar: BusinessCalendar
+) -> pendulum.Date | None:
+    """The last working day of this month not before *today*, else of the next."""
+    found = _last_working_day(today, today.end_of("month"), calendar)
+    if found is None:
+        following = today.add(months=1)
+        found = _last_working_day(
+            following.start_of("month"), following.end_of("month"), calendar
+        )
+    return found
+
+
 def _resolve(
     meaning: str,
     today: pendulum.Date,
-    monday: pendulum.Date,
+    *,
     weekday: int | None,
     count: int | None,
     calendar: Callable[[], BusinessCalendar],
 ) -> pendulum.Date | None:
+    """The day a relative expression of *meaning* names, said on *today*."""
+    monday = today.subtract(days=today.weekday())
     next_monday = monday.add(days=7)
-    if meaning == "today":
-        return today
-    if meaning == "tomorrow":
-        return today.add(days=1)
-    if meaning == "day_after_tomorrow":
-        return today.add(days=2)
-    if meaning == "this_weekday":
-        return None if weekday is None else _next_weekday(today, weekday)
-    if meaning == "next_weekday":
-        return None if weekday is None else next_monday.add(days=weekday)
+    fixed = {"today": 0, "tomorrow": 1, "day_after_tomorrow": 2}
+    if meaning in fixed:
+        return today.add(days=fixed[meaning])
+    if meaning in {"this_weekday", "next_weekday"}:
+        if weekday is None:
+            return None
+        if meaning == "this_weekday":
+            return _next_weekday(today, weekday)
+        return next_monday.add(days=weekday)
     if meaning == "end_of_week":
-        found = _last_working_day(today, monday.add(days=6), calendar())
-        return found or _last_working_day(
-            next_monday, next_monday.add(days=6), calendar()
+        return _week_end(monday, today, calendar()) or _week_end(
+            next_monday, today, calendar()
         )
-    if meaning == "next_week" or meaning == "end_of_next_week":
-        return _last_working_day(next_monday, next_monday.add(days=6), calendar())
+    if meaning in {"next_week", "end_of_next_week"}:
+        return _week_end(next_monday, today, calendar())
     if meaning == "early_next_week":
         return next_monday.add(days=2)
     if meaning == "end_of_month":
-        last = today.end_of("month")
-        found = _last_working_day(today, last, calendar())
-        if found is None:
-            following = today.add(months=1)
-            found = _last_working_day(
-                following.start_of("month"), following.end_of("month"), calendar()
-            )
-        return found
+        return _month_end(today, calendar())
     if count is None or count > 366:
         return None
-    if meaning == "in_days":
-        return today.add(days=count)
-    if meaning == "in_weeks":
-        return today.add(days=7 * count)
     if meaning == "in_working_days":
         return calendar().add_business_days(today, count)
-    return None
+    return today.add(days=count * {"in_days": 1, "in_weeks": 7}[meaning])
 
 
 def _times(g: _Grammar, text: str) -> Iterator[_Piece]:
-    for match in g.times.finditer(text):
+    found = list(_near_digits(g.times, text, _TIME_REACH))
+    taken = [m.span() for m in found]
+    found.extend(
+        m
+        for m in g.noon.finditer(text)
+        if not any(m.start() < end and start < m.end() for start, end in taken)
+    )
+    for match in sorted(found, key=lambda m: m.start()):
         time = _time_of(match.groupdict())
         if time is None:
             continue

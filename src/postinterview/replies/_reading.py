@@ -24,7 +24,12 @@ from postinterview.replies._dates import DateMention, find_dates, order_of
 from postinterview.replies._kinds import CONFLICTS, RANKED, ReplyKind
 from postinterview.replies._message import Incoming, incoming
 from postinterview.replies._money import SalaryMention, find_salary
-from postinterview.replies._patterns import Patterns, pattern_languages, patterns
+from postinterview.replies._patterns import (
+    Patterns,
+    Seen,
+    pattern_languages,
+    patterns,
+)
 from postinterview.replies._text import Prepared, prepare, sentences
 from postinterview.timeline import (
     Application,
@@ -216,10 +221,10 @@ def _language(
 
 
 def _matches(
-    rules: Any, text: str, unless: list[tuple[int, int]], role: str
+    rules: Any, text: str, seen: Seen, unless: list[tuple[int, int]], role: str
 ) -> list[Evidence]:
     found = []
-    for start, end, pattern in rules.finditer(text):
+    for start, end, pattern in rules.finditer(text, seen):
         if any(start < u_end and u_start < end for u_start, u_end in unless):
             continue
         found.append(
@@ -231,15 +236,15 @@ def _matches(
 
 
 def _scores(
-    p: Patterns, text: str
+    p: Patterns, text: str, seen: Seen
 ) -> dict[ReplyKind, tuple[float, list[Evidence], list[Evidence]]]:
     """Each kind's confidence, with the phrases that say and hint it."""
     scores = {}
     for kind in RANKED:
         rules = p.kinds[kind]
-        unless = [(s, e) for s, e, _ in rules.unless.finditer(text)]
-        says = _matches(rules.say, text, unless, "say")
-        hints = _matches(rules.hint, text, unless, "hint")
+        unless = [(s, e) for s, e, _ in rules.unless.finditer(text, seen)]
+        says = _matches(rules.say, text, seen, unless, "say")
+        hints = _matches(rules.hint, text, seen, unless, "hint")
         distinct_says = len({e.pattern for e in says})
         distinct_hints = len({e.pattern for e in hints})
         if distinct_says:
@@ -351,6 +356,11 @@ class _Reader:
     latest: Interview
     _calendar: BusinessCalendar | None = None
     _spans: list[tuple[int, int]] | None = None
+    #: The text's words and where they are, shared by every pattern.
+    seen: Seen = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.seen = Seen(self.prepared.text)
 
     def calendar(self) -> BusinessCalendar:
         """The sender's business calendar, made the first time it is needed."""
@@ -362,7 +372,7 @@ class _Reader:
 
     def reading(self) -> Reading:
         text = self.prepared.text
-        scores = _scores(self.patterns, text)
+        scores = _scores(self.patterns, text, self.seen)
         if self.sent.automatic is not None:
             header = Evidence(
                 start=0,
@@ -384,6 +394,7 @@ class _Reader:
             zone=self.zone,
             order=order_of(self.locale),
             calendar=self.calendar,
+            seen=self.seen,
         )
         notes: list[str] = []
         history = self.application.history
@@ -391,47 +402,53 @@ class _Reader:
             del scores[ReplyKind.REJECTION]
             notes.append("it repeats the rejection already recorded")
         chosen = [k for k in RANKED if k in scores and scores[k][0] >= THRESHOLD]
-        base = {
-            "language": self.patterns.language,
-            "sender": self.sender,
-            "matched_by": self.matched_by,
-            "received_at": self.received,
-            "text": text,
-            "quoted": self.prepared.quoted,
-            "dates": dates,
-            "application": self.application,
-        }
+        ambiguous = _ambiguous(dates)
         if not chosen:
-            return Reading(
-                kind=ReplyKind.UNKNOWN,
-                confidence=0.0,
-                suggestions=(),
-                reason=_why_unknown(scores, notes, text),
-                ambiguous=_ambiguous(dates),
-                **base,
+            return self.made(
+                ReplyKind.UNKNOWN,
+                0.0,
+                (),
+                _why_unknown(scores, notes, text),
+                dates,
+                ambiguous,
             )
         for pair in CONFLICTS:
             if pair <= set(chosen):
                 first, second = sorted(pair, key=RANKED.index)
-                return Reading(
-                    kind=ReplyKind.UNKNOWN,
-                    confidence=0.0,
-                    suggestions=(),
-                    reason=(
-                        f"it reads as both {_NAMES[first]} and {_NAMES[second]}: "
-                        f'"{scores[first][1][0].text}", "{scores[second][1][0].text}"'
-                    ),
-                    ambiguous=_ambiguous(dates),
-                    **base,
+                reason = (
+                    f"it reads as both {_NAMES[first]} and {_NAMES[second]}: "
+                    f'"{scores[first][1][0].text}", "{scores[second][1][0].text}"'
                 )
+                return self.made(ReplyKind.UNKNOWN, 0.0, (), reason, dates, ambiguous)
         suggestions = self._suggestions(chosen, scores, dates)
+        return self.made(
+            chosen[0], scores[chosen[0]][0], suggestions, None, dates, ambiguous
+        )
+
+    def made(  # noqa: PLR0917 - the parts of a reading
+        self,
+        kind: ReplyKind,
+        confidence: float,
+        suggestions: tuple[Suggestion, ...],
+        reason: str | None,
+        dates: tuple[DateMention, ...],
+        ambiguous: tuple[str, ...],
+    ) -> Reading:
+        """The reading, with what every reading holds."""
         return Reading(
-            kind=chosen[0],
-            confidence=scores[chosen[0]][0],
+            kind=kind,
+            confidence=confidence,
             suggestions=suggestions,
-            reason=None,
-            ambiguous=_ambiguous(dates),
-            **base,
+            reason=reason,
+            language=self.patterns.language,
+            sender=self.sender,
+            matched_by=self.matched_by,
+            received_at=self.received,
+            text=self.prepared.text,
+            quoted=self.prepared.quoted,
+            dates=dates,
+            ambiguous=ambiguous,
+            application=self.application,
         )
 
     def sentence_of(self, start: int) -> int:
@@ -449,25 +466,53 @@ class _Reader:
         says: list[Evidence],
         dates: tuple[DateMention, ...],
     ) -> DateMention | None:
-        """The first date in a sentence that says *kind* or gives its date."""
+        """The date the reply gives for *kind*, if it gives one.
+
+        Candidates are the dates, not before the reply's day, in a sentence
+        that matches the kind's `when` patterns, that says the kind, or that
+        follows one that says it, ranked in that order. A date after a
+        deadline word ("by", "avant le") ranks higher; so does a time for a
+        round. For a holding reply, the decision date already on record ranks
+        last: a reply that names it usually moves it.
+        """
         if not dates:
             return None
         text = self.prepared.text
         if self._spans is None:
             self._spans = sentences(text)
-        wanted = {self.sentence_of(e.start) for e in says if e.role == "say"}
+        saying = {self.sentence_of(e.start) for e in says if e.role == "say"}
         rule = self.patterns.kinds[kind].when
-        for index, (start, end) in enumerate(self._spans):
-            if index not in wanted and rule.search(text[start:end]):
-                wanted.add(index)
+        giving = {
+            self.sentence_of(start) for start, _, _ in rule.finditer(text, self.seen)
+        }
+        deadline = self.patterns.deadline
         today = self.received.date()
-        for mention in dates:
-            if self.sentence_of(mention.start) not in wanted:
-                continue
+        known = _decision_dates(self.application) if kind is ReplyKind.HOLDING else ()
+        best: tuple[float, int] | None = None
+        chosen = None
+        for order, mention in enumerate(dates):
             if mention.day is not None and mention.day < today:
                 continue  # the interview, or another day gone by
-            return mention
-        return None
+            sentence = self.sentence_of(mention.start)
+            if sentence in giving:
+                rank = 2.0
+            elif sentence in saying:
+                rank = 1.0
+            elif sentence - 1 in saying:
+                rank = 0.5
+            else:
+                continue
+            if deadline is not None and deadline.search(
+                text[max(0, mention.start - 30) : mention.start]
+            ):
+                rank += 1.5
+            if kind is ReplyKind.NEXT_ROUND and mention.time is not None:
+                rank += 1.0
+            if mention.day is not None and mention.day in known:
+                rank -= 3.0
+            if best is None or (rank, -order) > best:
+                best, chosen = (rank, -order), mention
+        return chosen
 
     def _suggestions(
         self,
@@ -580,7 +625,7 @@ def _rejection(
     notes: list[str],
 ) -> _Built:
     offered = reader.patterns.feedback_offered
-    spans = [(s, e, p) for s, e, p in offered.finditer(reader.prepared.text)]
+    spans = list(offered.finditer(reader.prepared.text, reader.seen))
     evidence.extend(
         Evidence(start=s, end=e, text=reader.prepared.text[s:e], role="say", pattern=p)
         for s, e, p in spans
@@ -660,7 +705,8 @@ def _next_round(
             ends = value + length
             minutes = int(length.total_seconds() // 60)
             notes.append(
-                f"its end is not stated: taken as long as the last round, {minutes} minutes"
+                "its end is not stated: taken as long as the last round, "
+                f"{minutes} minutes"
             )
         interview = attrs.evolve(
             latest,
@@ -807,6 +853,26 @@ _BUILDERS: dict[ReplyKind, Callable[..., _Built]] = {
     ),
     ReplyKind.ACKNOWLEDGEMENT: _acknowledgement,
 }
+
+
+def _decision_dates(application: Application) -> tuple[dt.date, ...]:
+    """The decision dates on record for the latest round: the one given at
+    the interview and any a reply gave since."""
+    found = []
+    given = application.rounds[-1].decision_expected_by
+    for value in (
+        given,
+        *(
+            getattr(event, "decision_expected_by", None)
+            for event in application.history.after_round[-1]
+            if isinstance(event, ReplyReceived)
+        ),
+    ):
+        if isinstance(value, dt.datetime):
+            found.append(value.date())
+        elif isinstance(value, dt.date):
+            found.append(value)
+    return tuple(found)
 
 
 def _why_unknown(
