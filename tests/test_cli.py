@@ -630,8 +630,8 @@ def test_every_user_error_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
         "no schema_version": (
             ["check", no_version],
             "version.toml: schema_version: expected a schema version this "
-            "release reads (1, 2, 3), got nothing (the key is missing); start the "
-            "file with the line: schema_version = 3",
+            "release reads (1, 2, 3, 4), got nothing (the key is missing); start "
+            "the file with the line: schema_version = 4",
         ),
         "schema error with a path": (
             ["plan", bad_email, "--now", NOW],
@@ -1050,7 +1050,7 @@ def test_a_file_in_the_other_format_gets_a_hint(
         ),
         "no version": (
             write(tmp_path, "old.json", '{"organisation": "Acme"}'),
-            f"old.json: {version} this release reads (1, 2, 3), got nothing (the "
+            f"old.json: {version} this release reads (1, 2, 3, 4), got nothing (the "
             f'key is missing); start the object with "schema_version": '
             f"{SCHEMA_VERSION},",
         ),

@@ -52,7 +52,7 @@ AT = "2026-10-28T12:00Z"
 # An assessment centre on a Saturday: the thank-you is due on Sunday, and
 # the interviewer's first working hours in its window are on Monday morning.
 SATURDAY = """\
-schema_version = 3
+schema_version = 4
 
 [[interviews]]
 organisation = "Harbour Foods"

@@ -36,7 +36,7 @@ def test_it_prints_the_reading_and_leaves_the_record(
     assert main(["read-reply", str(REPLY), "--record", str(record)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Kind: rejection")
-    assert "Priya Shah (matched by address)" in out
+    assert "From: Priya Shah, matched by address" in out
     assert '"decided not to take"' in out
     assert record.read_bytes() == before
     assert not record.with_name("application.toml.bak").exists()

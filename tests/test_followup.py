@@ -20,6 +20,7 @@ from postinterview import (
     Application,
     BusinessCalendar,
     Channel,
+    CheckInSent,
     FeedbackDeclined,
     FeedbackReceived,
     FeedbackRequested,
@@ -263,6 +264,129 @@ def test_check_ins_stop_at_a_reply_and_never_exceed_the_policy() -> None:
     assert not result.of_kind(ActionKind.CHECK_IN)
     assert not result.of_kind(ActionKind.MOVE_ON)
     assert {d.action.kind for d in result.done} >= {ActionKind.CHECK_IN}
+
+
+# -- a holding reply: "we have not decided yet; we expect to decide by ..." ----
+
+
+def waiting(decision: pendulum.Date, *events: object) -> Application:
+    """A London interview on Monday 16 November, notes and thanks done."""
+    end = pendulum.datetime(2026, 11, 16, 14, 0, tz=LONDON)
+    app = make(end, decision_expected_by=decision)
+    app = app.record(NotesWritten(at=end.add(minutes=10)))
+    app = app.record(ThankYouSent(at=end.add(hours=2), to=PRIYA))
+    for event in events:
+        app = app.record(event)  # type: ignore[arg-type]
+    return app
+
+
+def test_a_holding_reply_moves_the_check_ins_to_its_date() -> None:
+    # They said 27 November; on the 26th they wrote that they now expect to
+    # decide by Friday 4 December.
+    app = waiting(pendulum.date(2026, 11, 27))
+    before = checked(app, pendulum.datetime(2026, 11, 26, 9, tz=LONDON))
+    first = before.of_kind(ActionKind.CHECK_IN)[0]
+    assert first.send_at == pendulum.datetime(2026, 12, 1, 9, tz=LONDON)
+    reply = ReplyReceived(
+        at=pendulum.datetime(2026, 11, 26, 11, tz=LONDON),
+        note="Not decided yet; we expect to decide by 4 December",
+        decision_expected_by=pendulum.date(2026, 12, 4),
+    )
+    replied = app.record(reply)
+    result = checked(replied, reply.at.add(hours=1))
+    assert result.status is Status.AWAITING_DECISION
+    check_ins = result.of_kind(ActionKind.CHECK_IN)
+    # Two business days after Friday 4 December, in Priya's calendar.
+    assert [a.send_at for a in check_ins] == [
+        pendulum.datetime(2026, 12, 8, 9, tz=LONDON),  # Tuesday
+        pendulum.datetime(2026, 12, 15, 9, tz=LONDON),
+    ]
+    assert [a.number for a in check_ins] == [1, 2]
+    assert check_ins[0].rationale == (
+        "Their reply gave a new decision date; the check-in waits for it, with "
+        "the same grace as a date stated at the interview."
+    )
+    assert check_ins[0].recipient == PRIYA
+    move_on = only(result, ActionKind.MOVE_ON)
+    assert move_on.opens_at == pendulum.datetime(2026, 12, 22, 9, tz=LONDON)  # type: ignore[attr-defined]
+    # The check-in keeps its place in the plan: the same action, later.
+    assert check_ins[0].key == first.key
+
+
+def test_check_ins_sent_before_a_holding_reply_do_not_count() -> None:
+    sent = [
+        CheckInSent(at=pendulum.datetime(2026, 12, 1, 9, 30, tz=LONDON), to=PRIYA),
+        CheckInSent(at=pendulum.datetime(2026, 12, 8, 9, 30, tz=LONDON), to=PRIYA),
+    ]
+    app = waiting(pendulum.date(2026, 11, 27), *sent)
+    assert app.status is Status.NO_RESPONSE
+    reply = ReplyReceived(
+        at=pendulum.datetime(2026, 12, 9, 11, tz=LONDON),
+        decision_expected_by=pendulum.date(2026, 12, 16),
+    )
+    replied = app.record(reply)
+    assert replied.status is Status.AWAITING_DECISION
+    result = checked(replied, reply.at.add(hours=1))
+    check_ins = result.of_kind(ActionKind.CHECK_IN)
+    assert [(a.number, a.send_at) for a in check_ins] == [
+        (1, pendulum.datetime(2026, 12, 18, 9, tz=LONDON)),
+        # Five business days later, past Christmas and the Boxing Day holiday.
+        (2, pendulum.datetime(2026, 12, 29, 9, tz=LONDON)),
+    ]
+    assert "Christmas Day (Friday 25 December)" in check_ins[1].rationale
+    # One sent after the reply counts; the next is spaced from it.
+    again = replied.record(
+        CheckInSent(at=pendulum.datetime(2026, 12, 18, 10, tz=LONDON), to=PRIYA)
+    )
+    result = checked(again, pendulum.datetime(2026, 12, 18, 11, tz=LONDON))
+    done = [d for d in result.done if d.action.kind is ActionKind.CHECK_IN]
+    assert [(d.action.number, d.by) for d in done] == [(1, again.events[-1])]
+    assert [a.number for a in result.of_kind(ActionKind.CHECK_IN)] == [2]
+
+
+def test_a_reply_without_a_date_still_ends_the_waiting() -> None:
+    holding = ReplyReceived(
+        at=pendulum.datetime(2026, 11, 26, 11, tz=LONDON),
+        decision_expected_by=pendulum.date(2026, 12, 4),
+    )
+    final_word = ReplyReceived(
+        at=pendulum.datetime(2026, 12, 3, 16, tz=LONDON),
+        note="The role is on hold; we will be in touch if that changes",
+    )
+    app = waiting(pendulum.date(2026, 11, 27), holding, final_word)
+    result = checked(app, final_word.at.add(hours=1))
+    assert not result.of_kind(ActionKind.CHECK_IN)
+    assert not result.of_kind(ActionKind.MOVE_ON)
+    retired = {(d.action.kind, d.action.number): d.by for d in result.done}
+    assert retired[ActionKind.CHECK_IN, 1] is final_word
+    assert retired[ActionKind.MOVE_ON, 1] is final_word
+
+
+def test_a_holding_reply_after_the_next_round_was_arranged_moves_nothing() -> None:
+    # Once another round is arranged, the first round's waiting is over; a
+    # date they give then is about the round to come.
+    app = waiting(pendulum.date(2026, 11, 27))
+    second = Interview(
+        organisation="Acme Ltd",
+        role="Data Engineer",
+        starts_at=pendulum.datetime(2026, 12, 10, 10, tz=LONDON),
+        ends_at=pendulum.datetime(2026, 12, 10, 11, tz=LONDON),
+        interviewers=(PRIYA,),
+        round=2,
+    )
+    arranged = app.record(
+        NextRoundScheduled(
+            at=pendulum.datetime(2026, 11, 25, 12, tz=LONDON), interview=second
+        )
+    )
+    replied = arranged.record(
+        ReplyReceived(
+            at=pendulum.datetime(2026, 11, 26, 11, tz=LONDON),
+            decision_expected_by=pendulum.date(2026, 12, 18),
+        )
+    )
+    result = checked(replied, pendulum.datetime(2026, 11, 26, 12, tz=LONDON))
+    assert not [a for a in result.of_kind(ActionKind.CHECK_IN) if a.round == 1]
 
 
 def test_an_offer_to_weigh_and_accept() -> None:

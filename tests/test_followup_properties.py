@@ -54,6 +54,7 @@ from postinterview import (
     Plan,
     Rejected,
     ReplyReceived,
+    Status,
     ThankYouSent,
     TimelineError,
     ValidationError,
@@ -68,6 +69,7 @@ from postinterview.testing import (
     check_thank_you_time,
 )
 from postinterview.workdays import LocalCalendars
+from records import lean
 
 # The rules hold at any now: the properties plan before, among and after the
 # events recorded, where plan() warns that a now before them is likely a
@@ -262,14 +264,42 @@ def planned_check_ins(made: Plan, number: int) -> list[Action]:
     )
 
 
+def waiting_from(
+    application: Application, index: int
+) -> tuple[ReplyReceived | None, tuple[Event, ...]]:
+    """The reply that round *index*'s check-ins are timed from, if any, and
+    the events of the application after it (after the round's end without one).
+
+    That reply is the latest of the round's that gives a decision date,
+    unless another round was arranged before it.
+    """
+    reply = None
+    for event in application.history.after_round[index]:
+        if isinstance(event, NextRoundScheduled):
+            break
+        if isinstance(event, ReplyReceived) and event.decision_expected_by is not None:
+            reply = event
+    events = application.events
+    if reply is None:
+        end = utc(application.rounds[index].ends_at)
+        return None, tuple(e for e in events if utc(e.at) >= end)
+    position = next(i for i, e in enumerate(events) if e is reply)
+    return reply, events[position + 1 :]
+
+
 @given(scenarios())
 def test_no_check_in_before_the_decision_or_closing_date(scenario: Scenario) -> None:
     application, policy, now = scenario
     made = plan(application, policy=policy, now=now)
     for number, interview in enumerate(application.rounds, start=1):
+        reply, _ = waiting_from(application, number - 1)
         decision = interview.decision_expected_by
+        if reply is not None:
+            decision = reply.decision_expected_by
         for action in planned_check_ins(made, number):
             day = local_date(action.send_at)
+            if reply is not None:
+                assert utc(action.opens_at) >= utc(reply.at), action
             if isinstance(decision, pendulum.DateTime):
                 assert utc(action.send_at) >= utc(decision), action
             elif decision is not None:
@@ -303,11 +333,12 @@ def test_check_ins_are_spaced_by_the_policys_business_days(
         zone = _time.zone_name(planned[0].send_at)
         # Check-ins go to one contact, counted by their calendar.
         calendar = policy.calendar_for(planned[0].recipient, zone)
-        sent = [
-            e.at.in_timezone(zone)
-            for e in history.after_round[index]
-            if isinstance(e, CheckInSent)
-        ]
+        # A reply that gave a new date starts the count again.
+        reply, since = waiting_from(application, index)
+        after = history.after_round[index]
+        if reply is not None:
+            after = tuple(e for e in after if any(e is later for later in since))
+        sent = [e.at.in_timezone(zone) for e in after if isinstance(e, CheckInSent)]
         times = [*sent[-1:], *(a.send_at for a in planned)]
         for before, after in itertools.pairwise(times):
             gap = calendar.business_days_between(local_date(before), local_date(after))
@@ -322,13 +353,138 @@ def test_no_check_in_is_owed_after_a_reply_or_a_decision(scenario: Scenario) -> 
     decided = history.rejected or history.offer or history.final
     for action in made.of_kind(ActionKind.CHECK_IN):
         assert decided is None, (action, decided)
-        end = utc(application.rounds[action.round - 1].ends_at)
-        stops = [
-            e
-            for e in application.events
-            if isinstance(e, ReplyReceived | NextRoundScheduled) and utc(e.at) >= end
-        ]
+        # Waiting ends at a reply, unless a later one gave a new decision date.
+        _, since = waiting_from(application, action.round - 1)
+        stops = [e for e in since if isinstance(e, ReplyReceived | NextRoundScheduled)]
         assert not stops, (action, stops)
+
+
+# -- 4b. a reply that moves the decision date ----------------------------------
+
+Holding = tuple[Application, FollowUpPolicy, ReplyReceived]
+
+
+def still_waiting(application: Application) -> bool:
+    """Whether nothing settled *application*: no decision, still wanted."""
+    history = application.history
+    return (
+        history.final is None
+        and history.rejected is None
+        and history.offer is None
+        and history.lost_interest is None
+    )
+
+
+@st.composite
+def holding_replies(draw: st.DrawFn) -> Holding:
+    """An application still waiting for a decision, then a reply that gives a
+    new decision date, and perhaps check-ins sent after it."""
+    application = draw(pst.applications(max_events=6).filter(still_waiting))
+    latest = application.rounds[-1]
+    zones = [latest.timezone, *(p.timezone for p in latest.interviewers if p.timezone)]
+    low = last_instant(application)
+    naive = low + dt.timedelta(minutes=draw(st.integers(0, 40 * 24 * 60)))
+    at = _time.from_naive_utc(naive, _time.zone(draw(st.sampled_from(zones))))
+    if draw(st.booleans()):
+        decision: pendulum.Date | pendulum.DateTime = at.date().add(
+            days=draw(st.integers(0, 40))
+        )
+    else:
+        decision = at.add(minutes=draw(st.integers(0, 40 * 24 * 60)))
+    reply = ReplyReceived(at=at, decision_expected_by=decision)
+    application = application.record(reply)
+    for gap in draw(st.lists(st.integers(0, 20 * 24 * 60), max_size=3)):
+        sent = application.events[-1].at.add(minutes=gap)
+        application = application.record(CheckInSent(at=sent))
+    return application, draw(POLICIES), reply
+
+
+def after_the_reply(application: Application, reply: ReplyReceived) -> list[Event]:
+    position = next(i for i, e in enumerate(application.events) if e is reply)
+    return list(application.events[position + 1 :])
+
+
+@settings(max_examples=lean(40))
+@given(holding_replies())
+def test_the_first_check_in_after_a_holding_reply_waits_for_its_date(
+    holding: Holding,
+) -> None:
+    application, policy, reply = holding
+    made = plan(application, policy=policy, now=reply.at.add(hours=1))
+    check_plan(made, application, policy)
+    number = len(application.rounds)
+    check_ins = sorted(
+        (
+            a
+            for a in every_action(made)
+            if a.kind is ActionKind.CHECK_IN and a.round == number
+        ),
+        key=lambda a: a.number,
+    )
+    assert [a.number for a in check_ins] == list(range(1, policy.check_ins_at_most + 1))
+    if not check_ins:  # a policy that allows none
+        return
+    first = check_ins[0]
+    zone = _time.zone_name(first.send_at)
+    calendar = policy.calendar_for(first.recipient, zone)
+    decision = reply.decision_expected_by
+    day = (
+        local_date(decision.in_timezone(zone))
+        if isinstance(decision, pendulum.DateTime)
+        else decision
+    )
+    assert day is not None
+    earliest = calendar.add_business_days(day, policy.check_in_after_decision)
+    sent_on = local_date(first.send_at)
+    assert sent_on >= earliest, (first, earliest)
+    assert calendar.is_business_day(sent_on), first
+    assert calendar.is_open(first.send_at, zone), first
+    assert utc(first.opens_at) >= utc(reply.at), first
+    assert first.rationale.startswith("Their reply gave a new decision date;")
+    # Only the check-ins sent after the reply count, each for one planned.
+    sent = [
+        e for e in after_the_reply(application, reply) if isinstance(e, CheckInSent)
+    ]
+    done = {d.action.number: d.by for d in made.done if d.action in check_ins}
+    expected = dict(enumerate(sent[: policy.check_ins_at_most], 1))
+    assert done == expected
+    # Moving on comes after them, unless as many were sent as the policy allows.
+    if len(sent) < policy.check_ins_at_most:
+        move_on = [
+            a for a in made if a.kind is ActionKind.MOVE_ON and a.round == number
+        ]
+        assert len(move_on) == 1
+        assert utc(move_on[0].opens_at) >= utc(check_ins[-1].send_at)
+    expected_status = (
+        Status.NO_RESPONSE
+        if policy.check_ins_at_most and len(sent) >= policy.check_ins_at_most
+        else Status.AWAITING_DECISION
+    )
+    if made.status in {Status.AWAITING_DECISION, Status.NO_RESPONSE}:
+        assert made.status is expected_status
+
+
+@settings(max_examples=lean(40))
+@given(holding_replies(), st.data())
+def test_a_reply_without_a_date_after_a_holding_reply_stops_the_check_ins(
+    holding: Holding, data: st.DataObject
+) -> None:
+    application, policy, _ = holding
+    last = application.events[-1].at
+    answer = ReplyReceived(
+        at=last.add(minutes=data.draw(st.integers(0, 30 * 24 * 60))), note="no news"
+    )
+    answered = application.record(answer)
+    made = plan(answered, policy=policy, now=answer.at)
+    check_plan(made, answered, policy)
+    number = len(answered.rounds)
+    owed = [
+        a
+        for a in made
+        if a.round == number and a.kind in {ActionKind.CHECK_IN, ActionKind.MOVE_ON}
+    ]
+    assert not owed
+    assert any(d.by is answer for d in made.done)
 
 
 # -- 5. determinism and zone invariance ----------------------------------------
@@ -373,7 +529,23 @@ def test_event_instants_in_other_zones_give_the_same_plan(
     application, policy, now = scenario
     events = []
     for event in application.events:
-        shown = attrs.evolve(event, at=moved(event.at, data.draw(ZONES)))
+        at = moved(event.at, data.draw(ZONES))
+        if (
+            isinstance(event, ReplyReceived)
+            and type(event.decision_expected_by) is pendulum.Date
+            and at.date() > event.decision_expected_by
+        ):
+            at = event.at  # a date given that day, which is later elsewhere
+        shown = attrs.evolve(event, at=at)
+        if isinstance(shown, ReplyReceived) and isinstance(
+            shown.decision_expected_by, pendulum.DateTime
+        ):
+            shown = attrs.evolve(
+                shown,
+                decision_expected_by=moved(
+                    shown.decision_expected_by, data.draw(ZONES)
+                ),
+            )
         if isinstance(shown, OfferReceived) and shown.respond_by is not None:
             shown = attrs.evolve(
                 shown, respond_by=moved(shown.respond_by, data.draw(ZONES))
@@ -393,6 +565,31 @@ def test_event_instants_in_other_zones_give_the_same_plan(
 # -- 6. monotonicity -----------------------------------------------------------
 
 
+def revived(before: Plan, after: Plan, application: Application) -> list[Action]:
+    """The actions retired in *before* and owed again in *after*, which
+    records one more event than *before* in *application*.
+
+    A reply that gives a new decision date starts its round's waiting again:
+    the check-ins and moving on of that round may come back.
+    """
+    retired = {d.action.key for d in before.done}
+    event = application.events[-1]
+    restarted = None
+    if isinstance(event, ReplyReceived) and event.decision_expected_by is not None:
+        after_round = application.history.after_round
+        restarted = next(
+            i + 1 for i, events in enumerate(after_round) if event in events
+        )
+    return [
+        a
+        for a in after
+        if a.key in retired
+        and not (
+            a.round == restarted and a.kind in {ActionKind.CHECK_IN, ActionKind.MOVE_ON}
+        )
+    ]
+
+
 @given(scenarios())
 def test_recording_an_event_never_revives_a_retired_action(scenario: Scenario) -> None:
     application, policy, now = scenario
@@ -404,9 +601,8 @@ def test_recording_an_event_never_revives_a_retired_action(scenario: Scenario) -
             interviews=application.interviews, events=application.events[:count]
         )
         after = plan(prefix, policy=policy, now=now)
-        retired = {d.action.key for d in before.done}
-        revived = [a for a in after if a.key in retired]
-        assert not revived, (application.events[count - 1], revived)
+        back = revived(before, after, prefix)
+        assert not back, (application.events[count - 1], back)
         before = after
 
 
@@ -494,6 +690,10 @@ def test_generated_histories_are_rich() -> None:
         for event in application.events:
             name = type(event).__name__
             seen[name] = seen.get(name, 0) + 1
+            if isinstance(event, ReplyReceived) and event.decision_expected_by:
+                seen["a reply with a decision date"] = (
+                    seen.get("a reply with a decision date", 0) + 1
+                )
         if len(application.rounds) > 1:
             seen["more rounds"] = seen.get("more rounds", 0) + 1
 
@@ -508,6 +708,7 @@ def test_generated_histories_are_rich() -> None:
         "OfferReceived",
         "NextRoundScheduled",
         "more rounds",
+        "a reply with a decision date",
     ):
         assert seen.get(name, 0) >= 10, (name, seen)
 
@@ -624,8 +825,7 @@ class Histories(RuleBasedStateMachine):
         self.application = self.application.record(event)
         after = plan(self.application, policy=self.policy, now=now)
         check_plan(after, self.application, self.policy)
-        retired = {d.action.key for d in before.done}
-        assert not [a for a in after if a.key in retired]
+        assert not revived(before, after, self.application)
 
     @rule(data=st.data())
     def refuse_an_illegal_event(self, data: st.DataObject) -> None:
@@ -990,6 +1190,64 @@ def test_check_check_ins_reads_dates_in_the_zone_given() -> None:
     with pytest.raises(AssertionError, match="not after the decision date"):
         check_check_ins(interview, [late_evening])
     check_check_ins(interview, [late_evening], zone="Asia/Tokyo")
+
+
+def test_check_check_ins_reads_a_holding_reply() -> None:
+    interview = friday_interview(decision_expected_by=pendulum.date(2026, 11, 27))
+    reply = ReplyReceived(
+        at=london(2026, 11, 26, 11), decision_expected_by=pendulum.date(2026, 12, 4)
+    )
+    check_check_ins(
+        interview, [london(2026, 12, 8, 10), london(2026, 12, 15, 10)], reply=reply
+    )
+    with pytest.raises(AssertionError) as caught:
+        check_check_ins(interview, [london(2026, 12, 1, 10)], reply=reply)
+    assert str(caught.value) == (
+        "1 follow-up rule(s) broken:\n- the first check-in (2026-12-01) is not "
+        "after the decision date their reply gave (2026-12-04)"
+    )
+    # Its day may be the date it gives, and the next day comes first east of
+    # London: a check-in may be after that date and still before the reply.
+    same_day = ReplyReceived(
+        at=london(2026, 12, 4, 16), decision_expected_by=pendulum.date(2026, 12, 4)
+    )
+    kiritimati = pendulum.datetime(2026, 12, 5, 5, tz="Pacific/Kiritimati")
+    with pytest.raises(AssertionError) as caught:
+        check_check_ins(
+            interview, [kiritimati], reply=same_day, zone="Pacific/Kiritimati"
+        )
+    assert str(caught.value) == (
+        "1 follow-up rule(s) broken:\n- the first check-in (2026-12-05 "
+        "05:00:00+14:00) comes before the reply that gave the new decision date "
+        "(2026-12-04 16:00:00+00:00)"
+    )
+
+
+@pytest.mark.parametrize(
+    "reply", [ReplyReceived(at=LONDON_END.add(days=1)), "4 December", LONDON_END]
+)
+def test_check_check_ins_wants_a_reply_with_a_date(reply: object) -> None:
+    with pytest.raises(ValidationError, match="reply: expected a ReplyReceived with"):
+        check_check_ins(friday_interview(), [], reply=reply)  # type: ignore[arg-type]
+
+
+def test_check_plan_names_a_check_in_owed_after_the_reply_that_ended_waiting() -> None:
+    holding = ReplyReceived(
+        at=LONDON_END.add(days=6), decision_expected_by=pendulum.date(2026, 12, 4)
+    )
+    application = Application.from_interview(friday_interview()).record(holding)
+    now = LONDON_END.add(days=7)
+    owed = plan(application, now=now).of_kind(ActionKind.CHECK_IN)
+    assert owed
+    check_plan(plan(application, now=now), application)
+    ended = application.record(ReplyReceived(at=LONDON_END.add(days=7)))
+    made = plan(ended, now=now)
+    assert not made.of_kind(ActionKind.CHECK_IN)
+    bad = attrs.evolve(made, actions=(*made.actions, *owed))
+    with pytest.raises(
+        AssertionError, match="round 1 still owes a check-in after ReplyReceived"
+    ):
+        check_plan(bad, ended)
 
 
 # -- instants next to a fall-back, written out ---------------------------------

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import email.message
 import enum
 import importlib
 import inspect
@@ -84,6 +85,7 @@ MODULES = (
     "postinterview.serialize",
     "postinterview.testing",
     "postinterview.errors",
+    "postinterview.replies",
 )
 
 # Builtin errors some callables document as their way to report, and when.
@@ -397,9 +399,48 @@ def _done(draw: st.DrawFn) -> object:
     return draw(st.sampled_from(made.done))  # type: ignore[attr-defined]
 
 
+def _messages() -> st.SearchStrategy[object]:
+    """Email messages: a reply's text, with or without a Date and a From."""
+
+    def message(text: str, dated: bool, sender: str) -> email.message.EmailMessage:
+        made = email.message.EmailMessage()
+        if dated:
+            made["Date"] = "Mon, 30 Nov 2026 09:40:00 +0000"
+        made["From"] = sender
+        made.set_content(text)
+        return made
+
+    return st.builds(message, _LINES, st.booleans(), _EMAILS)
+
+
+def _readings() -> st.SearchStrategy[object]:
+    """Readings of replies, hostile text included, to applications."""
+    from postinterview.replies import read_reply  # noqa: PLC0415
+
+    return st.builds(
+        lambda text, app: read_reply(
+            text,
+            application=app,
+            received_at=app.events[-1].at if app.events else app.rounds[-1].ends_at,
+        ),
+        st.one_of(_LINES, st.sampled_from(_REPLIES)),
+        pst.applications(),
+    )
+
+
+# Replies the reader has something to say about, for its methods to work on.
+_REPLIES = (
+    "We have decided not to take your application further.",
+    "We would like to offer you the role at £50,000 a year; please reply by Friday.",
+    "We'd like to invite you to a second interview on Tuesday 8 December at 2pm.",
+    "We have not made a decision yet and expect to get back to you next week.",
+)
+
+
 def _special() -> dict[type, st.SearchStrategy[object]]:
     from postinterview.followup import Action, Done, Plan  # noqa: PLC0415
     from postinterview.letters import Candidate, Draft  # noqa: PLC0415
+    from postinterview.replies import Patterns, Reading, pattern_languages, patterns  # noqa: PLC0415
 
     return {
         Draft: st.deferred(_drafts),
@@ -407,6 +448,9 @@ def _special() -> dict[type, st.SearchStrategy[object]]:
         Plan: _plans(),
         Action: _actions(),
         Done: _done(),
+        email.message.Message: st.deferred(_messages),
+        Reading: st.deferred(_readings),
+        Patterns: st.sampled_from(pattern_languages()).map(patterns),
     }
 
 
@@ -964,7 +1008,7 @@ def test_every_part_of_the_library_has_its_property() -> None:
     assert set(GROUPS) == {
         "interview", "notes", "timeline", "workdays", "followup", "letters",
         "reflection", "feedback", "decisions", "learning", "findings",
-        "serialize", "testing",
+        "serialize", "testing", "replies",
     }  # fmt: skip
 
 

@@ -6,6 +6,8 @@ import copy
 import datetime as dt
 import inspect
 import json
+import pickle
+import tomllib
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -17,7 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from postinterview import (
+    Application,
     Channel,
+    CheckInSent,
     Format,
     Highlight,
     Interview,
@@ -26,6 +30,7 @@ from postinterview import (
     Period,
     Person,
     QuestionAsked,
+    ReplyReceived,
     RoleInsight,
     RunBy,
     SalaryRange,
@@ -40,8 +45,10 @@ from postinterview.serialize import (
     _plans,
     from_dict,
     from_json,
+    json_schema,
     to_dict,
     to_json,
+    to_toml,
 )
 from records import RECORD_STRATEGIES, any_record
 
@@ -63,7 +70,7 @@ def small_interview() -> Interview:
 
 SMALL_INTERVIEW_JSON = """\
 {
-  "schema_version": 3,
+  "schema_version": 4,
   "organisation": "Acme Ltd",
   "role": "Data Engineer",
   "starts_at": "2026-11-20T14:30:00+00:00[Europe/London]",
@@ -102,7 +109,7 @@ def test_a_small_interview_as_json() -> None:
 def test_compact_json_without_indent() -> None:
     person = Person(name="Zoë Ng", phone="+65 6123 4567")
     assert to_json(person) == (
-        '{"schema_version":3,"name":"Zoë Ng","phone":"+65 6123 4567"}'
+        '{"schema_version":4,"name":"Zoë Ng","phone":"+65 6123 4567"}'
     )
 
 
@@ -141,7 +148,7 @@ def test_an_interview_across_a_fall_back_round_trips() -> None:
 
 
 def test_z_gives_the_instant_in_utc_and_the_zone_shows_it() -> None:
-    document = {"schema_version": 3, "written_at": "2026-11-20T14:30:00Z[Asia/Tokyo]"}
+    document = {"schema_version": 4, "written_at": "2026-11-20T14:30:00Z[Asia/Tokyo]"}
     written_at = from_dict(InterviewNotes, document).written_at
     assert written_at.timezone_name == "Asia/Tokyo"
     assert (written_at.hour, written_at.minute) == (23, 30)
@@ -153,7 +160,7 @@ def test_rfc_3339_unknown_offset_and_the_critical_flag_are_accepted() -> None:
         "2026-11-20T14:30:00-00:00[Asia/Tokyo]",
         "2026-11-20T23:30:00+09:00[!Asia/Tokyo]",
     ):
-        document = {"schema_version": 3, "written_at": text}
+        document = {"schema_version": 4, "written_at": text}
         written_at = from_dict(InterviewNotes, document).written_at
         assert written_at == pendulum.datetime(2026, 11, 20, 23, 30, tz="Asia/Tokyo")
 
@@ -185,7 +192,7 @@ def test_a_deadline_is_a_date_or_an_instant() -> None:
 def test_none_is_left_out_and_everything_else_written() -> None:
     notes = InterviewNotes(written_at=LONDON_END)
     assert to_dict(notes) == {
-        "schema_version": 3,
+        "schema_version": 4,
         "written_at": "2026-11-20T15:30:00+00:00[Europe/London]",
         "questions": [],
         "role_insights": [],
@@ -198,7 +205,7 @@ def test_none_is_left_out_and_everything_else_written() -> None:
 
 
 def test_missing_defaults_and_explicit_nulls_are_read() -> None:
-    document = {"schema_version": 3, "name": "Priya Shah", "email": None}
+    document = {"schema_version": 4, "name": "Priya Shah", "email": None}
     assert from_dict(Person, document) == Person(name="Priya Shah")
 
 
@@ -208,7 +215,7 @@ def test_enums_by_name_and_decimals_as_exact_strings() -> None:
     )
     document = to_dict(salary)
     assert document == {
-        "schema_version": 3,
+        "schema_version": 4,
         "low": "1E+3",
         "high": "1000.00",
         "currency": "EUR",
@@ -275,9 +282,9 @@ def test_only_records_are_accepted() -> None:
         f"the records are {names}"
     )
     with pytest.raises(TypeError, match=r"^History is not a record .*Interview"):
-        from_dict(History, {"schema_version": 3})
+        from_dict(History, {"schema_version": 4})
     with pytest.raises(TypeError, match=r"^expected a record class, .* got a str$"):
-        from_dict("Person", {"schema_version": 3})  # type: ignore[call-overload]
+        from_dict("Person", {"schema_version": 4})  # type: ignore[call-overload]
 
 
 # --- a later record: a union of events, plugged in by registration -------------
@@ -350,7 +357,7 @@ def test_a_union_of_records_is_tagged_by_class_name(register: Register) -> None:
     history = History(events=(sent, rejected), last=rejected)
     document = to_dict(history)
     assert document == {
-        "schema_version": 3,
+        "schema_version": 4,
         "events": [
             {
                 "type": "Sent",
@@ -368,7 +375,7 @@ def test_a_union_of_records_is_tagged_by_class_name(register: Register) -> None:
     assert from_json(History, to_json(history)) == history
     # A member on its own is a document like any other, without a tag.
     assert to_dict(rejected) == {
-        "schema_version": 3,
+        "schema_version": 4,
         "at": "2026-11-23T15:30:00+00:00[Europe/London]",
     }
     assert from_dict(Rejected, to_dict(rejected)) == rejected
@@ -399,7 +406,7 @@ def test_union_errors_name_the_path(
 ) -> None:
     register(History)
     with pytest.raises(SchemaError) as caught:
-        from_dict(History, {"schema_version": 3, "events": [event]})
+        from_dict(History, {"schema_version": 4, "events": [event]})
     assert caught.value.path == path
     assert expected in str(caught.value)
 
@@ -410,7 +417,7 @@ def test_a_record_may_contain_itself(register: Register) -> None:
         title="a", subtopics=(Topic(title="b", subtopics=(Topic(title="c"),)),)
     )
     assert to_dict(topic) == {
-        "schema_version": 3,
+        "schema_version": 4,
         "title": "a",
         "subtopics": [{"title": "b", "subtopics": [{"title": "c", "subtopics": []}]}],
     }
@@ -419,7 +426,7 @@ def test_a_record_may_contain_itself(register: Register) -> None:
     for _ in range(100_000):
         deep = {"title": "t", "subtopics": [deep]}
     with pytest.raises(SchemaError) as caught:
-        from_dict(Topic, {"schema_version": 3, **deep})
+        from_dict(Topic, {"schema_version": 4, **deep})
     assert caught.value.path == ""
     assert str(caught.value) == (
         "<document>: expected a document nested less deeply, "
@@ -667,10 +674,10 @@ BAD_DOCUMENTS += [
         "no schema version",
         _drop(("schema_version",)),
         "schema_version",
-        "expected a schema version this release reads (1, 2, 3), "
+        "expected a schema version this release reads (1, 2, 3, 4), "
         "got nothing (the key is missing)",
     ),
-    ("schema version 4", _set(("schema_version",), 4), "schema_version", "got 4"),
+    ("schema version 5", _set(("schema_version",), 5), "schema_version", "got 5"),
     (
         "schema version text",
         _set(("schema_version",), "1"),
@@ -742,7 +749,7 @@ def test_bad_documents_are_refused_with_the_path(
 
 def test_nested_paths_reach_deep_fields() -> None:
     document = {
-        "schema_version": 3,
+        "schema_version": 4,
         "written_at": "2026-11-20T15:30:00+00:00[Europe/London]",
         "questions": [
             {"text": "Why us?"},
@@ -782,21 +789,21 @@ def test_a_document_that_is_not_an_object(document: object, words: str) -> None:
     [
         ("", "", "JSON text (Expecting value"),
         ("{'a': 1}", "", "enclosed in double quotes"),
-        ('{"schema_version": 3} []', "", "Extra data"),
+        ('{"schema_version": 4} []', "", "Extra data"),
         ("[" * 100_000 + "]" * 100_000, "", "recursion"),
         (b"\xff\xfe\xfd", "", "JSON text"),
         ('{"schema_version": NaN}', "", "NaN and Infinity are not part of JSON"),
-        ('{"schema_version": 3, "x": -Infinity}', "", "got '-Infinity'"),
-        ('{"schema_version": 3, "schema_version": 3}', "schema_version", "once"),
+        ('{"schema_version": 4, "x": -Infinity}', "", "got '-Infinity'"),
+        ('{"schema_version": 4, "schema_version": 4}', "schema_version", "once"),
         (
-            '{"schema_version": 3, "name": "A", "name": "B"}',
+            '{"schema_version": 4, "name": "A", "name": "B"}',
             "name",
             "each key once per object (Person repeats it), got 'name'",
         ),
         ('{"schema_version": 3e400}', "schema_version", "got inf"),
         # Too long to read: refused where it stands, never turned into an int.
         (
-            '{"schema_version": 3, "name": ' + "1" * 5000 + "}",
+            '{"schema_version": 4, "name": ' + "1" * 5000 + "}",
             "name",
             "<integer of 5,000 digits>",
         ),
@@ -981,7 +988,7 @@ def test_mutated_documents_raise_only_schema_errors(
             assert from_json(cls, to_json(result)) == result
 
 
-# Versions: this release writes version 3 and reads 1, 2 and 3.
+# Versions: this release writes version 4 and reads 1, 2, 3 and 4.
 
 
 _GREETING_FIELDS = ("given_name", "family_name", "honorific", "salutation")
@@ -1010,11 +1017,11 @@ def _plain(record: Person | Interview, fields: tuple[str, ...]) -> Person | Inte
 def test_a_version_1_document_reads_as_the_record_it_stands_for(
     record: Person | Interview,
 ) -> None:
-    # Versions 2 and 3 only added optional fields, so a record without them
+    # Versions 2 to 4 only added optional fields, so a record without them
     # is written the same way in every version, apart from the version itself.
     plain = _plain(record, _GREETING_FIELDS + _PLACE_FIELDS)
     document = to_dict(plain)
-    assert document["schema_version"] == SCHEMA_VERSION == 3
+    assert document["schema_version"] == SCHEMA_VERSION == 4
     document["schema_version"] = 1
     assert from_dict(type(plain), document) == plain
     assert from_json(type(plain), json.dumps(document)) == plain
@@ -1033,7 +1040,7 @@ def test_a_version_2_document_reads_as_the_record_it_stands_for(
     assert from_json(type(plain), json.dumps(document)) == plain
     assert to_dict(from_dict(type(plain), document)) == {
         **document,
-        "schema_version": 3,
+        "schema_version": 4,
     }
 
 
@@ -1052,22 +1059,113 @@ def test_a_version_2_document_written_by_the_last_release() -> None:
         family_name="Marsh",
     )
     assert person.country is person.subdivision is person.locale is None
-    assert to_json(person) == text.replace('"schema_version":2', '"schema_version":3')
+    assert to_json(person) == text.replace('"schema_version":2', '"schema_version":4')
+
+
+def replied(decision: pendulum.Date | pendulum.DateTime | None) -> Application:
+    """An application with a check-in, then a reply giving *decision*."""
+    end = pendulum.datetime(2026, 10, 26, 15, 30, tz="America/New_York")
+    sam = Person(name="Sam Reyes", timezone="America/New_York")
+    interview = Interview(
+        organisation="Acme Inc",
+        role="Analyst",
+        starts_at=end.subtract(hours=1),
+        ends_at=end,
+        interviewers=(sam,),
+    )
+    # 01:30 comes twice in New York on 1 November 2026: this is the first.
+    at = pendulum.datetime(2026, 11, 1, 1, 30, tz="America/New_York", fold=0)
+    return Application(
+        interviews=(interview,),
+        events=(
+            CheckInSent(at=at.subtract(days=2), to=sam),
+            ReplyReceived(at=at, note="Still deciding", decision_expected_by=decision),
+        ),
+    )
+
+
+def test_a_version_3_document_reads_as_the_record_it_stands_for() -> None:
+    # Version 4 added the decision date a reply may give: a version-3
+    # document, whose replies have none, reads as the same application.
+    application = replied(None)
+    document = to_dict(application)
+    document["schema_version"] = 3
+    assert from_dict(Application, document) == application
+    assert from_json(Application, json.dumps(document)) == application
+    assert to_dict(from_dict(Application, document)) == {
+        **document,
+        "schema_version": 4,
+    }
+
+
+# The later of the two 01:15s of the fall-back night, 45 minutes after the reply.
+FALL_BACK_DECISION = pendulum.datetime(
+    2026, 11, 1, 1, 15, tz="America/New_York", fold=1
+)
+
+
+@pytest.mark.parametrize(
+    ("decision", "written"),
+    [
+        (pendulum.date(2026, 11, 6), "2026-11-06"),
+        (FALL_BACK_DECISION, "2026-11-01T01:15:00-05:00[America/New_York]"),
+    ],
+)
+def test_a_replys_decision_date_is_written_and_read_back(
+    decision: pendulum.Date | pendulum.DateTime, written: str
+) -> None:
+    application = replied(decision)
+    reply = to_dict(application)["events"][-1]
+    assert reply == {
+        "type": "ReplyReceived",
+        "at": "2026-11-01T01:30:00-04:00[America/New_York]",
+        "note": "Still deciding",
+        "decision_expected_by": written,
+    }
+    for back in (
+        from_json(Application, to_json(application)),
+        from_dict(Application, tomllib.loads(to_toml(application))),
+        *(
+            pickle.loads(pickle.dumps(application, protocol))  # noqa: S301 - our own
+            for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1)
+        ),
+        copy.deepcopy(application),
+    ):
+        assert back == application
+        read = back.events[-1]
+        assert isinstance(read, ReplyReceived)
+        assert type(read.decision_expected_by) is type(decision)
+        if isinstance(decision, pendulum.DateTime):
+            assert isinstance(read.decision_expected_by, pendulum.DateTime)
+            assert read.decision_expected_by.utcoffset() == dt.timedelta(hours=-5)
+            assert read.decision_expected_by.fold == 1
+            assert read.decision_expected_by.timezone_name == "America/New_York"
+
+
+def test_a_replys_decision_date_is_in_the_schema() -> None:
+    reply = json_schema(Application)["$defs"]["ReplyReceived"]
+    assert reply["properties"]["decision_expected_by"] == {
+        "anyOf": [
+            {"anyOf": [{"$ref": "#/$defs/instant"}, {"$ref": "#/$defs/date"}]},
+            {"type": "null"},
+        ]
+    }
+    assert reply["required"] == ["at"]
 
 
 def test_reading_an_old_document_leaves_the_callers_dict_alone() -> None:
-    for version in (1, 2):
+    for version in (1, 2, 3):
         document = {"schema_version": version, "name": "Priya Shah"}
         assert from_dict(Person, document) == Person(name="Priya Shah")
         assert document == {"schema_version": version, "name": "Priya Shah"}
 
 
-@pytest.mark.parametrize("version", [0, -1, 4, 99, True, 1.0, "2", "3", None])
+@pytest.mark.parametrize("version", [0, -1, 5, 99, True, 1.0, "2", "4", None])
 def test_an_unknown_version_is_refused_with_the_versions_read(version: object) -> None:
     with pytest.raises(SchemaError) as caught:
         from_dict(Person, {"schema_version": version, "name": "Priya Shah"})
     assert caught.value.path == "schema_version"
-    assert "a schema version this release reads (1, 2, 3)" in str(caught.value)
+    assert "a schema version this release reads (1, 2, 3, 4)" in str(caught.value)
 
 
 def test_the_greeting_fields_are_written_and_read_back() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pendulum
 import pytest
 
@@ -242,3 +244,69 @@ def test_events_in_a_fall_back_hour_are_ordered_by_instant() -> None:
     # Records compare instants, not wall clocks: the two 01:10s differ.
     earlier = pendulum.datetime(2026, 11, 1, 1, 10, tz=ny, fold=0)
     assert NotesWritten(at=earlier) != NotesWritten(at=second)
+
+
+# -- a reply that moves the decision date --------------------------------------
+
+
+def test_a_reply_may_say_when_they_will_decide() -> None:
+    at = END.add(days=13)  # Thursday 3 December
+    reply = ReplyReceived(at=at, decision_expected_by=dt.date(2026, 12, 11))
+    assert type(reply.decision_expected_by) is pendulum.Date
+    assert ReplyReceived(at=at).decision_expected_by is None
+    # The reply's own day will do, and so will its very instant.
+    assert ReplyReceived(at=at, decision_expected_by=at.date())
+    assert ReplyReceived(at=at, decision_expected_by=at)
+    app = APP.record(NotesWritten(at=END.add(minutes=10)))
+    app = app.record(ThankYouSent(at=END.add(hours=2), to=PRIYA))
+    app = app.record(ThankYouSent(at=END.add(hours=3), to=SAM))
+    app = app.record(CheckInSent(at=END.add(days=5)))
+    app = app.record(CheckInSent(at=END.add(days=12)))
+    assert app.status is Status.NO_RESPONSE
+    # Answered: waiting again, for the date the reply gave.
+    assert app.record(reply).status is Status.AWAITING_DECISION
+
+
+@pytest.mark.parametrize(
+    ("decision", "expected"),
+    [
+        (
+            dt.date(2026, 11, 25),
+            "decision_expected_by: expected a date no earlier than the reply's "
+            "day (2026-11-26), got Date(2026, 11, 25)",
+        ),
+        (
+            END.add(days=6, minutes=-1),
+            "decision_expected_by: expected an instant no earlier than at "
+            "(2026-11-26 15:30:00+00:00), got DateTime(2026, 11, 26, 15, 29, 0, ",
+        ),
+        (
+            "4 December",
+            "decision_expected_by: expected a date, an aware datetime or None, "
+            "got '4 December'",
+        ),
+    ],
+)
+def test_a_reply_cannot_expect_a_decision_before_it(
+    decision: object, expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ReplyReceived(at=END.add(days=6), decision_expected_by=decision)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(expected)
+    assert caught.value.field == "decision_expected_by"
+
+
+def test_a_replys_decision_instant_is_compared_as_an_instant() -> None:
+    # 01:15 EST comes 45 minutes after 01:30 EDT, though its clock reads
+    # earlier; the first 01:15 (EDT) comes before the reply.
+    ny = "America/New_York"
+    at = pendulum.datetime(2026, 11, 1, 1, 30, tz=ny, fold=0)
+    later = pendulum.datetime(2026, 11, 1, 1, 15, tz=ny, fold=1)
+    assert (
+        ReplyReceived(at=at, decision_expected_by=later).decision_expected_by == later
+    )
+    with pytest.raises(ValidationError, match="no earlier than at"):
+        ReplyReceived(
+            at=at,
+            decision_expected_by=pendulum.datetime(2026, 11, 1, 1, 15, tz=ny, fold=0),
+        )

@@ -186,6 +186,31 @@ def optional_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> Non
         _time.as_record_date(value, attribute.name)  # raises, naming the field
 
 
+def to_optional_deadline(
+    value: dt.datetime | dt.date | None,
+) -> pendulum.DateTime | pendulum.Date | None:
+    """Turn a date or an aware datetime into pendulum's, as a deadline may be
+    either: a day, or an instant."""
+    if isinstance(value, dt.datetime):
+        return to_instant(value)
+    return to_optional_date(value)
+
+
+def optional_deadline(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require ``None``, a date or an instant: what :func:`to_optional_deadline`
+    produces, in the library's range."""
+    if value is None:
+        return
+    if isinstance(value, dt.datetime):
+        instant(_, attribute, value)
+    elif isinstance(value, dt.date):
+        optional_date(_, attribute, value)
+    else:
+        raise ValidationError(
+            attribute.name, value, "a date, an aware datetime or None"
+        )
+
+
 # -- email addresses -----------------------------------------------------------
 
 #: The longest address accepted: RFC 5321's limit on a path, less its brackets.

@@ -8,7 +8,6 @@ surrounding whitespace and nothing else.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
@@ -259,27 +258,6 @@ class SalaryRange:
             raise ValidationError("high", self.high, f"at least low ({self.low})")
 
 
-def _to_deadline(
-    value: dt.datetime | dt.date | None,
-) -> pendulum.DateTime | pendulum.Date | None:
-    if isinstance(value, dt.datetime):
-        return _fields.to_instant(value)
-    return _fields.to_optional_date(value)
-
-
-def _check_deadline(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None:
-        return
-    if isinstance(value, dt.datetime):
-        _fields.instant(_, attribute, value)
-    elif isinstance(value, dt.date):
-        _fields.optional_date(_, attribute, value)
-    else:
-        raise ValidationError(
-            attribute.name, value, "a date, an aware datetime or None"
-        )
-
-
 def _people(value: Iterable[Person]) -> tuple[Person, ...]:
     return _fields.to_tuple(value)
 
@@ -340,8 +318,8 @@ class Interview:
     )
     decision_expected_by: pendulum.DateTime | pendulum.Date | None = attrs.field(
         default=None,
-        converter=_to_deadline,
-        validator=_check_deadline,
+        converter=_fields.to_optional_deadline,
+        validator=_fields.optional_deadline,
         eq=_fields.instant_key,
     )
     closing_date: pendulum.Date | None = attrs.field(

@@ -32,6 +32,7 @@ from postinterview.interview import Interview, Person, RunBy
 from postinterview.timeline import (
     Application,
     CheckInSent,
+    Event,
     LostInterest,
     NextRoundScheduled,
     OfferAccepted,
@@ -49,17 +50,20 @@ _DEFAULT = FollowUpPolicy()
 # Instants are compared in UTC: Python compares two datetimes of one zone by
 # their wall clocks, which gets the two halves of a fall-back hour wrong.
 _utc = _time.naive_utc
-# Events after which nobody should be chased any more.
-_STOPS = (
-    ReplyReceived,
+# Events that settle the application: nobody should be chased after them.
+_SETTLED = (
     Rejected,
     OfferReceived,
-    NextRoundScheduled,
     LostInterest,
     Withdrew,
     OfferAccepted,
     OfferDeclined,
 )
+# Events after which nobody should be chased any more. A later reply that
+# gives a new decision date starts the waiting again, after any of them but
+# those that settle the application.
+_STOPS = (ReplyReceived, NextRoundScheduled, *_SETTLED)
+_REPLY_EXPECTED = "a ReplyReceived with a decision_expected_by, or None"
 
 
 def _require(name: str, value: object, kind: type, expected: str) -> None:
@@ -133,14 +137,19 @@ def _when(elapsed: dt.timedelta) -> str:
     return f"{_clock(elapsed)} {side} the end"
 
 
-def _stated_dates(interview: Interview, zone: str) -> list[tuple[str, dt.date]]:
+def _stated_dates(
+    interview: Interview, zone: str, reply: ReplyReceived | None
+) -> list[tuple[str, dt.date]]:
     """Return the dates before which (inclusive) nobody should be chased."""
     dates: list[tuple[str, dt.date]] = []
-    decision = interview.decision_expected_by
+    if reply is None:
+        decision, label = interview.decision_expected_by, "decision date"
+    else:
+        decision, label = reply.decision_expected_by, "decision date their reply gave"
     if isinstance(decision, pendulum.DateTime):
-        dates.append(("decision date", decision.in_timezone(zone).date()))
+        dates.append((label, decision.in_timezone(zone).date()))
     elif decision is not None:
-        dates.append(("decision date", decision))
+        dates.append((label, decision))
     if interview.closing_date is not None:
         dates.append(("closing date", interview.closing_date))
     return dates
@@ -152,6 +161,7 @@ def check_check_ins(
     policy: FollowUpPolicy = _DEFAULT,
     *,
     zone: str | None = None,
+    reply: ReplyReceived | None = None,
 ) -> None:
     """Check the check-ins sent about *interview* at *times* against the policy.
 
@@ -166,6 +176,11 @@ def check_check_ins(
     ``check_in_without_date`` business days after the interview; each at least
     ``check_in_spacing`` business days after the one before.
 
+    *reply* is the latest :class:`~postinterview.ReplyReceived` that gave a
+    new decision date, if any. Its ``decision_expected_by`` then stands for
+    the interview's, *times* are the check-ins sent after it, and none may
+    come before it.
+
     >>> import pendulum
     >>> from postinterview import Interview
     >>> end = pendulum.datetime(2026, 11, 20, 15, 30, tz="Europe/London")
@@ -176,6 +191,11 @@ def check_check_ins(
     """
     _require("interview", interview, Interview, "an Interview")
     _require("policy", policy, FollowUpPolicy, "a FollowUpPolicy")
+    answer: object = reply
+    if answer is not None and (
+        not isinstance(answer, ReplyReceived) or answer.decision_expected_by is None
+    ):
+        raise ValidationError("reply", reply, _REPLY_EXPECTED)
     given: object = times
     if isinstance(given, str) or not isinstance(given, Iterable):
         raise ValidationError("times", times, "a sequence of aware datetimes")
@@ -198,13 +218,18 @@ def check_check_ins(
         )
     if sent:
         first = sent[0].date()
-        stated = _stated_dates(interview, where)
+        stated = _stated_dates(interview, where, reply)
         for label, date in stated:
             if first <= date:
                 problems.append(
                     f"the first check-in ({first}) is not after the {label} ({date})"
                 )
-        if interview.decision_expected_by is None:
+        if reply is not None and _utc(sent[0]) < _utc(reply.at):
+            problems.append(
+                f"the first check-in ({sent[0]}) comes before the reply that "
+                f"gave the new decision date ({reply.at})"
+            )
+        if reply is None and interview.decision_expected_by is None:
             end = interview.ends_at.in_timezone(where).date()
             earliest = calendar.add_business_days(end, policy.check_in_without_date)
             if first < earliest:
@@ -242,8 +267,9 @@ def check_plan(
     holiday where they are), and says which calendar that is;
     thank-you windows are exactly the policy's hours after the round ends;
     check-ins keep to :func:`check_check_ins`, owed or done, and none is owed
-    after a reply or a decision; the plan is in order; no action is both owed
-    and done.
+    after a reply or a decision, unless a later reply gave a new decision
+    date (they then keep to :func:`check_check_ins` with that reply); the plan
+    is in order; no action is both owed and done.
     """
     _require("plan", plan, Plan, "a Plan")
     _require("application", application, Application, "an Application")
@@ -359,7 +385,16 @@ def _check_plan_check_ins(
         if not planned:
             continue
         after = history.after_round[index]
-        stops = [e for e in after if isinstance(e, _STOPS)]
+        moved = _moving_reply(after)
+        reply = None
+        if moved is None:
+            stops = [e for e in after if isinstance(e, _STOPS)]
+        else:
+            # Waiting starts again from the reply, unless settled before it.
+            position, reply = moved
+            stops = [e for e in after[:position] if isinstance(e, _SETTLED)]
+            after = after[position + 1 :]
+            stops.extend(e for e in after if isinstance(e, _STOPS))
         if stops:
             problems.append(
                 f"round {number} still owes a check-in after "
@@ -375,7 +410,9 @@ def _check_plan_check_ins(
         sent = [e.at.in_timezone(zone) for e in after if isinstance(e, CheckInSent)]
         if not sent:
             try:
-                check_check_ins(interview, [planned[0].send_at], policy, zone=zone)
+                check_check_ins(
+                    interview, [planned[0].send_at], policy, zone=zone, reply=reply
+                )
             except AssertionError as error:
                 problems.extend(
                     f"round {number}: {line[2:]}"
@@ -392,3 +429,16 @@ def _check_plan_check_ins(
                     f"business day(s) after the one before ({before.date()})"
                 )
     return problems
+
+
+def _moving_reply(after: Sequence[Event]) -> tuple[int, ReplyReceived] | None:
+    """The latest reply in *after* that gives a new decision date, with its
+    position, unless another round was arranged before it (it is then about
+    that round)."""
+    found = None
+    for position, event in enumerate(after):
+        if isinstance(event, NextRoundScheduled):
+            break
+        if isinstance(event, ReplyReceived) and event.decision_expected_by is not None:
+            found = position, event
+    return found

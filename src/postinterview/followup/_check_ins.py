@@ -3,6 +3,7 @@
 The first check-in waits for the stated decision date (or a fair wait without
 one) and for the closing date; each further one is spaced from the day the one
 before was sent. After the policy's number of check-ins, moving on is due.
+A reply that gives a new decision date starts them again from that date.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import pendulum
 from postinterview import _time
 from postinterview.followup._kind import ActionKind
 from postinterview.followup._planner import Planner, Skipped, joined
-from postinterview.followup._policy import RATIONALES
+from postinterview.followup._policy import AFTER_REPLY, RATIONALES
 from postinterview.interview import Channel, Interview
-from postinterview.timeline import CheckInSent
+from postinterview.timeline import CheckInSent, Event, NextRoundScheduled, ReplyReceived
 from postinterview.workdays import BusinessCalendar, reading
 
 _naive_utc = _time.naive_utc
@@ -32,20 +33,36 @@ _Slot = tuple[dt.datetime, dt.datetime, dt.datetime, Skipped]
 def check_ins(
     planner: Planner, index: int, interview: Interview, end: dt.datetime
 ) -> None:
-    """Plan the check-ins after round *index* (from 0), then moving on."""
+    """Plan the check-ins after round *index* (from 0), then moving on.
+
+    After a reply that gives a new decision date, they are planned from the
+    latest such reply as they are from the interview, and only the check-ins
+    sent after it count. Nothing before that reply retires them, unless it
+    settles the application.
+    """
     contact = planner.contact(interview)
     tz = planner.zone_of(contact, interview)
     calendar = planner.calendar_of(contact, tz)
-    since, day, not_before = _first_day(planner, calendar, interview, end, tz)
-    sent = [e for e in planner.history.after_round[index] if isinstance(e, CheckInSent)]
+    after = planner.history.after_round[index]
+    moved = _moving_reply(after)
+    if moved is None:
+        start, decision, first = end, interview.decision_expected_by, 0
+        rationale = RATIONALES[
+            "check_in_without_date" if decision is None else "check_in_after_decision"
+        ]
+    else:
+        position, reply = moved
+        start, decision = _naive_utc(reply.at), reply.decision_expected_by
+        first = _event_index(planner, index, position) + 1
+        after = after[position + 1 :]
+        rationale = AFTER_REPLY
+    since, day, not_before = _first_day(
+        planner, calendar, interview, start, tz, decision=decision
+    )
+    sent = [e for e in after if isinstance(e, CheckInSent)]
     slots = _slots(
         planner, calendar, tz, since=since, day=day, not_before=not_before, sent=sent
     )
-    rationale = RATIONALES[
-        "check_in_without_date"
-        if interview.decision_expected_by is None
-        else "check_in_after_decision"
-    ]
     # On the phone, a check-in is a call: its draft is a call script.
     template = (
         "check_in_call" if interview.preferred_channel is Channel.PHONE else "check_in"
@@ -53,7 +70,7 @@ def check_ins(
     for count, (opens, due, send, skipped) in enumerate(slots[:-1], 1):
         planner.add(
             kind=ActionKind.CHECK_IN,
-            trigger=end,
+            trigger=start,
             opens=opens,
             due=due,
             tz=tz,
@@ -67,12 +84,13 @@ def check_ins(
             send=send,
             skipped=skipped,
             done_by=sent[count - 1] if count <= len(sent) else None,
+            from_event=first,
         )
         rationale = RATIONALES["check_in_spacing"]
     opens, due, _, skipped = slots[-1]
     planner.add(
         kind=ActionKind.MOVE_ON,
-        trigger=end,
+        trigger=start,
         opens=opens,
         due=due,
         tz=tz,
@@ -80,25 +98,58 @@ def check_ins(
         skipped=skipped,
         rationale=RATIONALES["check_ins_at_most"],
         round=index + 1,
+        from_event=first,
     )
+
+
+def _moving_reply(after: tuple[Event, ...]) -> tuple[int, ReplyReceived] | None:
+    """Return the latest reply in *after* that gives a decision date, with its
+    position there, if any.
+
+    A reply recorded once another round was arranged is about that round,
+    whose own check-ins wait for it to be held: it moves nothing.
+    """
+    found = None
+    for position, event in enumerate(after):
+        if type(event) is ReplyReceived:
+            if event.decision_expected_by is not None:
+                found = position, event
+        elif type(event) is NextRoundScheduled:
+            break
+    return found
+
+
+def _event_index(planner: Planner, index: int, position: int) -> int:
+    """Return the index among the application's events of the one at
+    *position* among those after round *index*.
+
+    Each round's events follow those of the rounds before; only a withdrawal
+    or a loss of interest may come before the first round ends, and those
+    lead.
+    """
+    rounds = planner.history.after_round
+    leading = len(planner.events) - sum(map(len, rounds))
+    return leading + sum(map(len, rounds[:index])) + position
 
 
 def _first_day(
     planner: Planner,
     calendar: BusinessCalendar,
     interview: Interview,
-    end: dt.datetime,
+    start: dt.datetime,
     tz: pendulum.Timezone,
+    *,
+    decision: pendulum.DateTime | pendulum.Date | None,
 ) -> tuple[int, int, dt.datetime]:
     """Return the ordinal of the day the first check-in's business days are
     counted from, that of its day in *tz*, and the instant it may not open
-    before: the end of the interview, or a decision instant."""
+    before: *start* (the end of the interview, or the reply that gave
+    *decision*), or a decision instant."""
     policy = planner.policy
     add_days = calendar._add
-    decision = interview.decision_expected_by
-    not_before = end
+    not_before = start
     if decision is None:
-        since = _local_ordinal(end, tz)
+        since = _local_ordinal(start, tz)
         day = add_days(since, policy.check_in_without_date)
     else:
         if isinstance(decision, pendulum.DateTime):

@@ -167,10 +167,10 @@ def _settle(planner: Planner) -> Plan:
     owed: list[Action] = []
     lapsed: list[Action] = []
     done: list[Done] = []
-    for _, action, trigger, sent in made:
+    for _, action, trigger, sent, first in made:
         done_by = sent
         if done_by is None and timed:
-            done_by = retired_by(action, trigger, timed)
+            done_by = retired_by(action, trigger, timed, first)
         if done_by is not None:
             done.append(Done(action=action, by=done_by))
         else:

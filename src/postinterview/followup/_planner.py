@@ -33,8 +33,9 @@ _HIGHEST = dt.datetime.max - dt.timedelta(days=1)  # noqa: DTZ901 - naive UTC
 #: The holidays an action was moved past, as ordinals, in order.
 Skipped = tuple[int, ...]
 #: An action as made: its sort key, the action, the instant before which
-#: events cannot retire it, and the event that already did (a sent check-in).
-Made = tuple[tuple[bool, dt.datetime, int, int], Action, dt.datetime, Event | None]
+#: events cannot retire it, the event that already did (a sent check-in), and
+#: the index of the first of the application's events that can.
+Made = tuple[tuple[bool, dt.datetime, int, int], Action, dt.datetime, Event | None, int]
 
 
 def home(interview: Interview) -> pendulum.Timezone:
@@ -133,16 +134,18 @@ class Planner:
         send: dt.datetime | None = None,
         skipped: Skipped = (),
         done_by: Event | None = None,
+        from_event: int = 0,
     ) -> None:
         """Make an action and keep it.
 
-        Events before *trigger* cannot retire it. *calendar* is the one its
-        days and hours are counted with, if any. *send* defaults to the
-        first open moment in the window for a message, and to *opens* for
-        the candidate's own tasks. *skipped* holds the holidays its days
-        were counted past (and, with *send* given, those its send time was
-        moved past): the rationale names them, with those a send time found
-        here was moved past.
+        Events before *trigger*, or before the application's event with index
+        *from_event*, cannot retire it unless they settle the application.
+        *calendar* is the one its days and hours are counted with, if any.
+        *send* defaults to the first open moment in the window for a message,
+        and to *opens* for the candidate's own tasks. *skipped* holds the
+        holidays its days were counted past (and, with *send* given, those its
+        send time was moved past): the rationale names them, with those a send
+        time found here was moved past.
         """
         described = None
         if calendar is not None:
@@ -162,7 +165,7 @@ class Planner:
         # clocks, which puts the two halves of a fall-back hour in the wrong
         # order. The sort is stable, so a panel keeps its order.
         key = (due is None, opens if due is None else due, RANK[kind], number)
-        self.made.append((key, action, trigger, done_by))
+        self.made.append((key, action, trigger, done_by, from_event))
         if (
             opens < _LOWEST
             or send > _HIGHEST

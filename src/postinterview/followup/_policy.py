@@ -304,3 +304,11 @@ def place_of(person: Person) -> tuple[str | None, str | None]:
 RATIONALES: dict[str, str] = {
     field.name: field.metadata["rationale"] for field in attrs.fields(FollowUpPolicy)
 }
+#: The reason for check-ins timed from a decision date given in a reply
+#: (:class:`~postinterview.ReplyReceived`). It is the reason of no policy
+#: field, so it stands beside RATIONALES, whose names are the fields, and not
+#: in it: FollowUpPolicy.rationale() looks fields up there.
+AFTER_REPLY = (
+    "Their reply gave a new decision date; the check-in waits for it, with the "
+    "same grace as a date stated at the interview."
+)

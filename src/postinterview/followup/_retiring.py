@@ -1,4 +1,8 @@
-"""Which events retire which actions: a reply ends waiting, a decision pursuit."""
+"""Which events retire which actions: a reply ends waiting, a decision pursuit.
+
+A reply that gives a new decision date ends waiting too, but the check-ins
+planned from it come after it (see ``_check_ins``): it cannot retire those.
+"""
 
 from __future__ import annotations
 
@@ -70,15 +74,19 @@ _ENDS: dict[type[Any], frozenset[ActionKind]] = {
 
 
 def retired_by(
-    action: Action, trigger: dt.datetime, timed: list[tuple[dt.datetime, Event]]
+    action: Action,
+    trigger: dt.datetime,
+    timed: list[tuple[dt.datetime, Event]],
+    first: int = 0,
 ) -> Event | None:
     """Return the first event after *action* opened that ends it, if any.
 
     *timed* holds every event with its instant in naive UTC; events recorded
-    before *trigger* count only when they settle the application.
+    before *trigger*, or before the one with index *first*, count only when
+    they settle the application.
     """
-    for at, event in timed:
-        early = at < trigger
+    for index, (at, event) in enumerate(timed):
+        early = at < trigger or index < first
         if (not early or isinstance(event, _DECISIONS)) and _retires(event, action):
             return event
     return None

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 import attrs
 import pendulum
 
+from postinterview import _fields, _time
+from postinterview.errors import ValidationError
 from postinterview.replies._patterns import (
     DATE_MEANINGS,
     Key,
@@ -59,15 +61,21 @@ _ABBREVIATIONS: dict[str, str] = {
 }
 #: What may stand between a date and its time, or a time and its date.
 _JOINS = (
-    r"at|on|from|between|à|le|dès|de|um|am|ab|von|a las|a la|desde|el|às|as|"
-    r"na|no|das|entre|,|-|–"
+    r"at|on|from|between|à|le|dès|de|du|um|am|ab|von|a las|a la|desde|el|del|"
+    r"día|dia|às|as|na|no|do|da|das|entre|,|-|–"
 )
 #: Between a range's start and its end.
 _UNTIL = r"-|–|—|to|till|until|and|bis|und|à|a|et|à|até|às|e|hasta|y"
-_ARTICLES = r"the|den|le|el|o|dia|día|am"
+_ARTICLES = r"the|den|dem|der|le|el|o|dia|día|am"
 
 Order = str
 """How numeric dates are written: ``"dmy"``, ``"mdy"`` or ``""`` (not known)."""
+
+
+def _zone(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(attribute.name, value, "an IANA time zone name")
+    _time.zone(value, attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -82,15 +90,25 @@ class DateMention:
     vague expression was read, when it was.
     """
 
-    start: int
-    end: int
-    text: str
-    day: pendulum.Date | None = None
-    time: dt.time | None = None
-    until: dt.time | None = None
-    zone: str
-    readings: tuple[pendulum.Date, ...] = ()
-    how: str | None = None
+    start: int = attrs.field(validator=_fields.int_from(0, _fields.COUNT_MAX))
+    end: int = attrs.field(validator=_fields.int_from(0, _fields.COUNT_MAX))
+    text: str = attrs.field(validator=_fields.instance_of(str))
+    day: pendulum.Date | None = attrs.field(
+        default=None, validator=_fields.instance_of(dt.date, optional=True)
+    )
+    time: dt.time | None = attrs.field(
+        default=None, validator=_fields.instance_of(dt.time, optional=True)
+    )
+    until: dt.time | None = attrs.field(
+        default=None, validator=_fields.instance_of(dt.time, optional=True)
+    )
+    zone: str = attrs.field(validator=_zone)
+    readings: tuple[pendulum.Date, ...] = attrs.field(
+        default=(), validator=_fields.tuple_of(dt.date)
+    )
+    how: str | None = attrs.field(
+        default=None, validator=_fields.instance_of(str, optional=True)
+    )
 
     @property
     def ambiguous(self) -> bool:
@@ -169,18 +187,27 @@ class _Grammar:
 
 
 def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
-    """The month (1-12) and weekday (0 is Monday) names of *language*."""
+    """The month (1-12) and weekday (0 is Monday) names of *language*, in
+    every region CLDR knows it in (Austria's "Jänner" too)."""
     import babel  # noqa: PLC0415 - Babel loads when a reply is read
+    from babel import localedata  # noqa: PLC0415
 
-    locale = babel.Locale.parse(language)
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
-    for table, found in ((locale.months, months), (locale.days, weekdays)):
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in table[context][width].items():
-                    for variant in _variants(name):
-                        found.setdefault(variant, number)
+    regions = sorted(
+        tag
+        for tag in localedata.locale_identifiers()
+        if tag.startswith(f"{language}_")
+        and re.fullmatch(r"[A-Z]{2}|\d{3}", tag[len(language) + 1 :])
+    )
+    for tag in (language, *regions):
+        locale = babel.Locale.parse(tag)
+        for table, found in ((locale.months, months), (locale.days, weekdays)):
+            for context in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated"):
+                    for number, name in table[context][width].items():
+                        for variant in _variants(name):
+                            found.setdefault(variant, number)
     if language == "en":
         months.setdefault("sept", 9)
         for name, number in (("tues", 1), ("thur", 3), ("thurs", 3)):
@@ -224,14 +251,19 @@ def grammar(patterns: Patterns) -> _Grammar:
                 # 15/12, 15.12., 15/12/2026, 12/15/26
                 rf"(?P<num>{lead('wd3')}(?<![\d.,/])(?P<na>\d{{1,2}})[/.](?P<nb>\d{{1,2}})"
                 r"(?:[/.](?P<ny>\d{4}|\d{2})(?![\d/]))?(?![\d/]|[.,]\d)\.?)",
+                # 10-12-2026: with hyphens only when the year is written
+                rf"(?P<numh>{lead('wd4')}(?<![\d.,/-])(?P<ha>\d{{1,2}})-(?P<hb>\d{{1,2}})"
+                r"-(?P<hy>\d{4})(?![\d-]))",
                 # Tuesday the 15th
                 rf"(?P<wdn>(?P<wwd>{weekday})\.?,?\s+(?:{_ARTICLES})\s+"
                 rf"(?P<wdd>[0-3]?\d)(?:{suffix})?(?!\d|\s*(?:h|uhr|:)))",
                 # the 15th, el día 15, no dia 15, am 15.: a day of this month
                 # or the next
                 r"(?P<dom>(?<!\w)(?:the\s+(?P<dd1>[0-3]?\d)(?:st|nd|rd|th)(?!\w)"
-                r"|d[ií]a\s+(?P<dd2>[0-3]?\d)(?![\d:.,h])"
-                r"|am\s+(?P<dd3>[0-3]?\d)\.(?![\d\w])))",
+                r"|d[ií]a\s+(?P<dd2>[0-3]?\d)(?![\d:./h]|,\d)"
+                rf"(?!\.?\s*(?:(?:de|del)\s+)?{month})"
+                r"|am\s+(?P<dd3>[0-3]?\d)\.(?![\d\w])"
+                rf"(?!\s*{month})))",
             )
         ),
         re.IGNORECASE,
@@ -254,14 +286,14 @@ def grammar(patterns: Patterns) -> _Grammar:
                 rf"(?P<hw>(?<![\d.,/:])(?P<h3>[012]?\d)\s?(?:{hour_word})"
                 rf"(?:\s?(?P<m3>[0-5]\d))?(?![\w\d]))",
                 # 2-3pm, 10:30 to 11:30 a.m.: the end's am or pm is the start's
-                rf"(?P<range>(?<![\d.,/:])(?P<rh1>1[0-2]|0?\d)(?::(?P<rm1>[0-5]\d))?"
-                rf"\s*(?:-|–|to)\s*(?P<rh2>1[0-2]|0?\d)(?::(?P<rm2>[0-5]\d))?"
-                rf"\s*(?P<rap>{am}|{pm})(?!\w))",
+                rf"(?P<range>(?<![\d.,/:])(?P<rh1>[012]?\d)(?::(?P<rm1>[0-5]\d))?"
+                rf"\s*(?:-|–|to|bis|à|a|até|hasta)\s*(?P<rh2>[012]?\d)(?::(?P<rm2>[0-5]\d))?"
+                rf"\s*(?:(?P<rap>{am}|{pm})|(?:{hour_word}))(?!\w))",
                 # 2pm, 10 a.m.
                 rf"(?P<ap>(?<![\d.,/:])(?P<h4>1[0-2]|0?\d)\s*(?P<ap4>{am}|{pm})(?!\w))",
                 # at 10
                 rf"(?P<at>(?<!\w)(?:{at})\s+(?P<h5>[012]?\d)"
-                rf"(?![\d:.,/h]|\s*(?:{hour_word}|{am}|{pm}|{noon}))(?!\w))",
+                rf"(?![\d:,/h]|\.\d|\s*(?:{hour_word}|{am}|{pm}|{noon}))(?!\w))",
             )
         ),
         re.IGNORECASE,
@@ -275,8 +307,10 @@ def grammar(patterns: Patterns) -> _Grammar:
     relative = []
     for meaning in DATE_MEANINGS:
         for source in words[meaning]:
-            pattern = source.replace("{weekday}", f"(?P<rwd>{weekday})").replace(
-                "{n}", f"(?P<n>{number})"
+            pattern = (
+                source.replace("{weekday}", f"(?P<rwd>{weekday})")
+                .replace("{n}", f"(?P<n>{number})")
+                .replace("{month}", f"(?P<rmo>{month})")
             )
             relative.append(
                 (
@@ -322,6 +356,8 @@ class _Piece:
     zone: str | None = None
     how: str | None = None
     weekday: int | None = None
+    #: The weekday a bare weekday name ("Friday") stands for.
+    named: int | None = None
 
     @property
     def dated(self) -> bool:
@@ -350,9 +386,10 @@ def find_dates(
         seen = Seen(text)
     pieces = [
         *_absolute(g, text, today, order),
-        *_relative(g, text, seen, today, calendar),
+        *_relative(g, text, seen, received.in_timezone(zone), calendar),
     ]
-    pieces = _without_overlaps(pieces)
+    pieces = _with_their_weekdays(text, _without_overlaps(pieces))
+    pieces = [p for p in pieces if not _WEEK_OF.search(text, 0, p.start)]
     taken = [(p.start, p.end) for p in pieces]
     times = [t for t in _times(g, text) if not _overlaps(t, taken)]
     joined = _join(g, text, sorted(pieces + times, key=lambda p: p.start))
@@ -382,6 +419,49 @@ def find_dates(
             )
         )
     return tuple(mentions)
+
+
+#: "The week of 30 November" is a week, not a day: its date is not read.
+_WEEK_OF = re.compile(
+    r"(?:\bweek (?:of|beginning|commencing)|\bsemaine du|\bWoche vom"
+    r"|\bsemana (?:del?|que (?:comienza|começa)))\s*(?:the\s+|le\s+|el\s+|o\s+)?$",
+    re.IGNORECASE,
+)
+#: What may stand between a date and the weekday it falls on: "4 December,
+#: Friday", "10/12 (Thursday)", "Thursday (10/12)".
+_BESIDE = re.compile(r"^[\s,]*\(?\s*$|^\s*\)?[\s,]*$")
+
+
+def _with_their_weekdays(text: str, pieces: list[_Piece]) -> list[_Piece]:
+    """Join a bare weekday name to the date it stands beside, as the date's
+    own weekday (checked against it), instead of reading it as a day of
+    its own."""
+    joined: list[_Piece] = []
+    for piece in pieces:
+        last = joined[-1] if joined else None
+        if last is not None:
+            gap = text[last.end : piece.start]
+            pair = (last, piece) if piece.named is not None else (piece, last)
+            date, name = pair
+            if (
+                name.named is not None
+                and date.named is None
+                and date.dated
+                and date.weekday is None
+                and _BESIDE.match(gap)
+            ):
+                date.weekday = name.named
+                date.start, date.end = last.start, max(piece.end, last.end)
+                if (
+                    date.end < len(text)
+                    and text[date.end] == ")"
+                    and "(" in gap + text[last.start : date.end]
+                ):
+                    date.end += 1
+                joined[-1] = date
+                continue
+        joined.append(piece)
+    return joined
 
 
 def _overlaps(piece: _Piece, taken: list[tuple[int, int]]) -> bool:
@@ -430,41 +510,59 @@ def _absolute(
     g: _Grammar, text: str, today: pendulum.Date, order: Order
 ) -> Iterator[_Piece]:
     for match in _near_digits(g.absolute, text):
-        groups = match.groupdict()
-        weekday = groups["wd1"] or groups["wd2"] or groups["wd3"] or groups["wwd"]
-        piece = _Piece(match.start(), match.end())
-        if weekday:
-            piece.weekday = g.weekdays.get(_fold(weekday.rstrip(".")))
-        if groups["iso"]:
-            piece.day = _dated(
-                today, groups["iy"], int(groups["im"]), int(groups["id"])
-            )
-        elif groups["dm"]:
-            month = g.months.get(_fold(groups["dmm"].rstrip(".")))
-            if month:
-                piece.day = _dated(today, groups["dy"], month, int(groups["dd"]))
-        elif groups["md"]:
-            month = g.months.get(_fold(groups["mdm"].rstrip(".")))
-            if month:
-                piece.day = _dated(today, groups["mdy"], month, int(groups["mdd"]))
-        elif groups["num"]:
-            if (
-                groups["ny"] is None
-                and not weekday
-                and _looks_like_a_fraction(text, match)
-            ):
-                continue
-            _numeric(piece, groups, today, order)
-        elif groups["dom"]:
-            number = int(groups["dd1"] or groups["dd2"] or groups["dd3"])
-            piece.day = _day_of_month(today, number, None)
-        else:
-            piece.weekday = None
-            number = int(groups["wdd"])
-            wanted = g.weekdays.get(_fold(groups["wwd"].rstrip(".")))
-            piece.day = _day_of_month(today, number, wanted)
-        if piece.dated:
+        piece = _absolute_piece(g, text, match, today, order)
+        if piece is not None and piece.dated:
             yield piece
+
+
+def _written(
+    g: _Grammar, today: pendulum.Date, year: str | None, month: str, day: str
+) -> pendulum.Date | None:
+    """A date written with its month's name."""
+    number = g.months.get(_fold(month.rstrip(".")))
+    return None if number is None else _dated(today, year, number, int(day))
+
+
+def _absolute_piece(
+    g: _Grammar,
+    text: str,
+    match: re.Match[str],
+    today: pendulum.Date,
+    order: Order,
+) -> _Piece | None:
+    """The date one match of the absolute forms writes."""
+    groups = match.groupdict()
+    weekday = (
+        groups["wd1"]
+        or groups["wd2"]
+        or groups["wd3"]
+        or groups["wd4"]
+        or groups["wwd"]
+    )
+    piece = _Piece(match.start(), match.end())
+    if weekday:
+        piece.weekday = g.weekdays.get(_fold(weekday.rstrip(".")))
+    if groups["iso"]:
+        piece.day = _dated(today, groups["iy"], int(groups["im"]), int(groups["id"]))
+    elif groups["dm"]:
+        piece.day = _written(g, today, groups["dy"], groups["dmm"], groups["dd"])
+    elif groups["md"]:
+        piece.day = _written(g, today, groups["mdy"], groups["mdm"], groups["mdd"])
+    elif groups["num"]:
+        if groups["ny"] is None and not weekday and _looks_like_a_fraction(text, match):
+            return None
+        _numeric(piece, groups, today, order)
+    elif groups["numh"]:
+        hyphens = {"na": groups["ha"], "nb": groups["hb"], "ny": groups["hy"]}
+        _numeric(piece, hyphens, today, order)
+    elif groups["dom"]:
+        number = int(groups["dd1"] or groups["dd2"] or groups["dd3"])
+        piece.day = _day_of_month(today, number, None)
+    else:
+        piece.weekday = None
+        wanted = g.weekdays.get(_fold(groups["wwd"].rstrip(".")))
+        piece.day = _day_of_month(today, int(groups["wdd"]), wanted)
+    return piece
 
 
 def _numeric(
@@ -558,9 +656,10 @@ def _relative(
     g: _Grammar,
     text: str,
     seen: Seen,
-    today: pendulum.Date,
+    moment: pendulum.DateTime,
     calendar: Callable[[], BusinessCalendar],
 ) -> Iterator[_Piece]:
+    today = moment.date()
     words = seen.words
     for meaning, pattern, keys, first in g.relative:
         if first is not None and first.isdisjoint(words):
@@ -570,13 +669,24 @@ def _relative(
             if match is None:
                 continue
             groups = match.groupdict()
-            weekday = groups.get("rwd")
-            n = groups.get("n")
+            weekday, n, month = groups.get("rwd"), groups.get("n"), groups.get("rmo")
             wanted = g.weekdays.get(_fold(weekday.rstrip("."))) if weekday else None
             count = _number(g, n) if n else None
-            day = _resolve(
-                meaning, today, weekday=wanted, count=count, calendar=calendar
-            )
+            if meaning == "in_hours":
+                if count is None or count > 24 * 366:
+                    continue
+                day: pendulum.Date | None = moment.add(hours=count).date()
+            elif month is not None:
+                number = g.months.get(_fold(month.rstrip(".")))
+                day = (
+                    None
+                    if number is None
+                    else _in_month(meaning, today, number, calendar)
+                )
+            else:
+                day = _resolve(
+                    meaning, today, weekday=wanted, count=count, calendar=calendar
+                )
             if day is None:
                 continue
             yield _Piece(
@@ -584,6 +694,7 @@ def _relative(
                 match.end(),
                 day=day,
                 how=_HOW.get(meaning, "").format(n=count),
+                named=wanted if meaning == "this_weekday" else None,
             )
 
 
@@ -597,7 +708,26 @@ _HOW = {
     "in_days": "{n} days after the reply",
     "in_working_days": "{n} working days after the reply",
     "in_weeks": "{n} weeks after the reply",
+    "in_hours": "{n} hours after the reply",
+    "end_of_named_month": "the end of the month named: its last working day",
+    "mid_named_month": "the middle of the month named: its 15th",
 }
+
+
+def _in_month(
+    meaning: str,
+    today: pendulum.Date,
+    month: int,
+    calendar: Callable[[], BusinessCalendar],
+) -> pendulum.Date | None:
+    """The day "the end of December" or "mid-December" names: in this year's
+    month when it is not over, else next year's."""
+    year = today.year if month >= today.month else today.year + 1
+    first = pendulum.date(year, month, 1)
+    if meaning == "mid_named_month":
+        middle = first.replace(day=15)
+        return middle if middle >= today else None
+    return _last_working_day(max(today, first), first.end_of("month"), calendar())
 
 
 def _last_working_day(
@@ -701,9 +831,10 @@ def _range(g: _Grammar, match: re.Match[str]) -> _Piece | None:
     if end is None:
         return None
     start = _clock(int(match["rh1"]), int(match["rm1"] or 0), match["rap"], g)
-    if start is None or start > end:  # "11-1pm": the start is in the morning
+    if match["rap"] and (start is None or start > end):
+        # "11-1pm": the start is in the morning
         start = _clock(int(match["rh1"]), int(match["rm1"] or 0), "am", g)
-    if start is None:
+    if start is None or start >= end:
         return None
     return _Piece(match.start(), match.end(), time=start, until=end)
 

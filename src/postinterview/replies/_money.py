@@ -43,6 +43,14 @@ _DOLLARS = {
 _NUMBER = r"\d{1,3}(?:[ .,\u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 
 
+# The start of a range whose currency comes once, after its end.
+_RANGE_START = re.compile(
+    rf"(?<![\w.,])(?P<low>{_NUMBER})\s?(?P<k>k)?\s*"
+    r"(?:-|–|to|and|a|y|e|et|à|bis|und|até|hasta)\s*$",
+    re.IGNORECASE,
+)
+
+
 @attrs.frozen
 class SalaryMention:
     """A salary the reply states: the range, where it was found, and how its
@@ -104,23 +112,14 @@ def _grammar(patterns: Patterns) -> _Money:
 _GRAMMARS: dict[int, tuple[Patterns, _Money]] = {}
 
 
-def find_salary(
-    text: str, patterns: Patterns, country: str | None = None
-) -> SalaryMention | None:
-    """Return the first salary *text* states, a range when it gives two amounts.
-
-    *country* is where the sender is: "$" is the dollar of that country
-    (Canadian in Canada), unless a currency code follows the amount.
-    """
-    cached = _GRAMMARS.get(id(patterns))
-    if cached is None or cached[0] is not patterns:
-        cached = _GRAMMARS[id(patterns)] = (patterns, _grammar(patterns))
-    money = cached[1]
+def _amounts(
+    text: str, money: _Money, country: str | None
+) -> list[tuple[int, int, Decimal, str]]:
+    """Every amount with a currency in *text*: its span, value and currency."""
     found = []
     for match in money.amount.finditer(text):
         number = match["nb"] or match["na"]
-        thousands = bool(match["nbk"] or match["nak"])
-        value = _amount(number, thousands)
+        value = _amount(number, bool(match["nbk"] or match["nak"]))
         mark = (match["cc"] or match["cb"] or match["ca"]).strip()
         if mark == "$" and country in _DOLLARS:
             mark = _DOLLARS[country or ""]
@@ -133,6 +132,21 @@ def find_salary(
             continue
         end = match.start() + len(match.group().rstrip())
         found.append((match.start(), end, value, currency))
+    return found
+
+
+def find_salary(
+    text: str, patterns: Patterns, country: str | None = None
+) -> SalaryMention | None:
+    """Return the first salary *text* states, a range when it gives two amounts.
+
+    *country* is where the sender is: "$" is the dollar of that country
+    (Canadian in Canada), unless a currency code follows the amount.
+    """
+    cached = _GRAMMARS.get(id(patterns))
+    if cached is None or cached[0] is not patterns:
+        cached = _GRAMMARS[id(patterns)] = (patterns, _grammar(patterns))
+    found = _amounts(text, cached[1], country)
     if not found:
         return None
     start, end, low, currency = found[0]
@@ -142,13 +156,19 @@ def find_salary(
         gap = text[end : second[0]]
         if second[3] == currency and len(gap) <= 12 and second[2] >= low:
             end, high = second[1], second[2]
-    after = text[end : end + 60]
-    period = next((p for pattern, p in money.periods if pattern.search(after)), None)
-    before = text[max(0, start - 60) : start]
+    if high == low:
+        # "de 46.000 a 49.000 euros": the currency is written once, after
+        # the range's end.
+        opening = _RANGE_START.search(text, max(0, start - 40), start)
+        if opening is not None:
+            first = _amount(opening["low"], bool(opening["k"]))
+            if first is not None and 0 < first < low:
+                start, low = opening.start("low"), first
+    periods = cached[1].periods
+    after, before = text[end : end + 60], text[max(0, start - 60) : start]
+    period = next((p for pattern, p in periods if pattern.search(after)), None)
     if period is None:
-        period = next(
-            (p for pattern, p in money.periods if pattern.search(before)), None
-        )
+        period = next((p for pattern, p in periods if pattern.search(before)), None)
     how = None
     if period is None:
         period = (

@@ -66,6 +66,9 @@ DATE_MEANINGS = (
     "in_days",
     "in_working_days",
     "in_weeks",
+    "in_hours",
+    "end_of_named_month",
+    "mid_named_month",
 )
 _DATE_WORDS = ("day_suffix", "at", "hour_word", "am", "pm", "noon", "by")
 _MONEY_WORDS = ("year", "month", "hour", "thousand")
@@ -420,12 +423,7 @@ def _build(language: str, tables: tuple[Mapping[str, Any], ...]) -> Patterns:
     money: dict[str, list[str]] = {key: [] for key in _MONEY_WORDS}
     for number, table in enumerate(tables):
         date_table = _mapping(table, "dates", f"tables[{number}]")
-        for word, value in _mapping(date_table, "numbers", "dates").items():
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ValidationError(
-                    f"{language}.dates.numbers.{word}", value, "a whole number"
-                )
-            numbers[word.casefold()] = value
+        numbers.update(_numbers(language, date_table))
         zones.extend(
             _named(date_table, "zones", f"{language}.dates.zones", _zone_value)
         )
@@ -476,6 +474,21 @@ def _build(language: str, tables: tuple[Mapping[str, Any], ...]) -> Patterns:
     )
 
 
+def _numbers(language: str, date_table: Mapping[str, Any]) -> dict[str, int]:
+    """The number words of one table, each checked."""
+    found = {}
+    given: Mapping[Any, object] = _mapping(date_table, "numbers", "dates")
+    for word, value in given.items():
+        if not isinstance(word, str) or not word.strip():
+            raise ValidationError(f"{language}.dates.numbers", word, "a word")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValidationError(
+                f"{language}.dates.numbers.{word}", value, "a whole number"
+            )
+        found[word.casefold()] = value
+    return found
+
+
 def _zone_value(where: str, value: object) -> str:
     from postinterview import _time  # noqa: PLC0415 - only when zones are named
 
@@ -495,6 +508,8 @@ def _named(
     table: Mapping[str, Any], key: str, where: str, check: Any
 ) -> Iterator[tuple[re.Pattern[str], str]]:
     for pattern, value in _mapping(table, key, where).items():
+        if not isinstance(pattern, str):
+            raise ValidationError(where, pattern, "a regular expression as a key")
         _compile((pattern,), f"{where}.{pattern}")  # raises, naming it
         yield re.compile(pattern, re.IGNORECASE), check(f"{where}.{pattern}", value)
 
@@ -534,10 +549,10 @@ def patterns(language: str) -> Patterns:
     Raises :class:`~postinterview.ValidationError` naming *language* when no
     patterns are shipped or added for it.
     """
+    _check_language(language)
     found = _compiled.get(language)
     if found is not None:
         return found
-    _check_language(language)
     with _LOCK:
         found = _compiled.get(language)
         if found is None:
@@ -572,7 +587,12 @@ def add_patterns(language: str, table: Mapping[str, Any] | str | Path) -> None:
     """
     _check_language(language)
     if isinstance(table, Path):
-        table = table.read_text(encoding="utf-8")
+        try:
+            table = table.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ValidationError(
+                "table", table, f"the path of a readable UTF-8 TOML file ({error})"
+            ) from None
     if isinstance(table, str):
         try:
             table = tomllib.loads(table)

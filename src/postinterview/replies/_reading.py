@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from postinterview import _time
+from postinterview import _fields, _time
 from postinterview.errors import PostInterviewError, ValidationError
 from postinterview.interview import Interview, Person
 from postinterview.replies._dates import DateMention, find_dates, order_of
@@ -41,15 +41,41 @@ from postinterview.timeline import (
     Rejected,
     ReplyReceived,
 )
+from postinterview.timeline._events import EVENT_TYPES
 from postinterview.workdays import BusinessCalendar
 
 __all__ = ["Evidence", "Reading", "Suggestion", "read_reply"]
 
+#: What a piece of evidence can be.
+ROLES = frozenset({"say", "hint", "header", "date", "salary"})
 #: A kind is suggested at this confidence or above.
 THRESHOLD = 0.6
 #: The confidence of a kind some phrase says outright, not only hints at.
 SAYS = 0.9
 _WORD = re.compile(r"\w+")
+
+
+def _role(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value not in ROLES:
+        raise ValidationError(
+            attribute.name, value, f"one of {', '.join(sorted(ROLES))}"
+        )
+
+
+def _confidence(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not float or not 0.0 <= value <= 1.0:
+        raise ValidationError(attribute.name, value, "a float from 0 to 1")
+
+
+def _event(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, EVENT_TYPES):
+        raise ValidationError(
+            attribute.name, value, "an event such as Rejected, or None"
+        )
+
+
+def _texts(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _fields.tuple_of(str)(_, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -63,11 +89,11 @@ class Evidence:
     that matched.
     """
 
-    start: int
-    end: int
-    text: str
-    role: str
-    pattern: str
+    start: int = attrs.field(validator=_fields.int_from(0, _fields.COUNT_MAX))
+    end: int = attrs.field(validator=_fields.int_from(0, _fields.COUNT_MAX))
+    text: str = attrs.field(validator=_fields.instance_of(str))
+    role: str = attrs.field(validator=_role)
+    pattern: str = attrs.field(validator=_fields.instance_of(str))
 
 
 @attrs.frozen(kw_only=True)
@@ -82,14 +108,18 @@ class Suggestion:
     the application refuses the event, and says why.
     """
 
-    kind: ReplyKind
-    event: Event | None
-    confidence: float
-    evidence: tuple[Evidence, ...]
-    when: pendulum.Date | pendulum.DateTime | None = None
-    effect: str
-    notes: tuple[str, ...] = ()
-    problem: str | None = None
+    kind: ReplyKind = attrs.field(validator=_fields.enum_member(ReplyKind))
+    event: Event | None = attrs.field(validator=_event)
+    confidence: float = attrs.field(validator=_confidence)
+    evidence: tuple[Evidence, ...] = attrs.field(validator=_fields.tuple_of(Evidence))
+    when: pendulum.Date | pendulum.DateTime | None = attrs.field(
+        default=None, validator=_fields.instance_of(dt.date, optional=True)
+    )
+    effect: str = attrs.field(validator=_fields.instance_of(str))
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    problem: str | None = attrs.field(
+        default=None, validator=_fields.instance_of(str, optional=True)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -106,19 +136,31 @@ class Reading:
     *ambiguous* says in words which could not be resolved.
     """
 
-    kind: ReplyKind
-    confidence: float
-    suggestions: tuple[Suggestion, ...]
-    reason: str | None
-    language: str
-    sender: Person | None
-    matched_by: str | None
-    received_at: pendulum.DateTime = attrs.field(eq=_time.instant_key)
-    text: str
-    quoted: bool
-    dates: tuple[DateMention, ...]
-    ambiguous: tuple[str, ...]
-    application: Application = attrs.field(repr=False, eq=False)
+    kind: ReplyKind = attrs.field(validator=_fields.enum_member(ReplyKind))
+    confidence: float = attrs.field(validator=_confidence)
+    suggestions: tuple[Suggestion, ...] = attrs.field(
+        validator=_fields.tuple_of(Suggestion)
+    )
+    reason: str | None = attrs.field(validator=_fields.instance_of(str, optional=True))
+    language: str = attrs.field(validator=_fields.instance_of(str))
+    sender: Person | None = attrs.field(
+        validator=_fields.instance_of(Person, optional=True)
+    )
+    matched_by: str | None = attrs.field(
+        validator=_fields.instance_of(str, optional=True)
+    )
+    received_at: pendulum.DateTime = attrs.field(
+        validator=_fields.instant, eq=_time.instant_key
+    )
+    text: str = attrs.field(validator=_fields.instance_of(str))
+    quoted: bool = attrs.field(validator=_fields.boolean)
+    dates: tuple[DateMention, ...] = attrs.field(
+        validator=_fields.tuple_of(DateMention)
+    )
+    ambiguous: tuple[str, ...] = attrs.field(validator=_texts)
+    application: Application = attrs.field(
+        repr=False, eq=False, validator=_fields.instance_of(Application)
+    )
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -144,24 +186,38 @@ class Reading:
             lines.append(f"Why unknown: {self.reason}")
         who = "nobody on record"
         if self.sender is not None:
-            who = f"{self.sender.name} (matched by {self.matched_by})"
-        lines.append(f"From: {who}; received {self.received_at.isoformat()}")
+            who = f"{self.sender.name}, matched by {self.matched_by}"
+        lines.append(f"From: {who}")
+        lines.append(f"Received: {_shown(self.received_at)}")
         for suggestion in self.suggestions:
             event = type(suggestion.event).__name__ if suggestion.event else "nothing"
             lines.append(f"- {suggestion.kind.value}: record {event}")
             if suggestion.when is not None:
-                lines.append(f"  when: {suggestion.when.isoformat()}")
-            lines.extend(
-                f'  evidence: "{e.text}"'
-                for e in suggestion.evidence
-                if e.role != "date"
-            )
+                lines.append(f"  when: {_shown(suggestion.when)}")
+            for role, label in (
+                ("header", "header"),
+                ("say", "says"),
+                ("hint", "hints"),
+                ("salary", "salary"),
+            ):
+                found = list(
+                    dict.fromkeys(e.text for e in suggestion.evidence if e.role == role)
+                )
+                if found:
+                    lines.append(f"  {label}: " + "; ".join(f'"{t}"' for t in found))
             lines.append(f"  effect: {suggestion.effect}")
             lines.extend(f"  note: {note}" for note in suggestion.notes)
             if suggestion.problem:
                 lines.append(f"  cannot be recorded: {suggestion.problem}")
         lines.extend(f"Ambiguous: {text}" for text in self.ambiguous)
         return "\n".join(lines)
+
+
+def _shown(value: pendulum.Date | pendulum.DateTime) -> str:
+    """A date, or an instant with its zone's abbreviation and name."""
+    if isinstance(value, pendulum.DateTime):
+        return f"{value.format('ddd D MMM YYYY HH:mm zz')} ({value.timezone_name})"
+    return value.format("ddd D MMM YYYY")
 
 
 def _fold(text: str) -> str:
@@ -200,6 +256,15 @@ def _sender(
         for name, person in names.items():
             if folded == name or folded.startswith(f"{name} "):
                 return person, "signature"
+        # A first name alone ("Priya") names the one person on record who
+        # has it, and nobody when two have.
+        first = [
+            person
+            for person in people
+            if folded and folded == _fold(person.given_name or person.name.split()[0])
+        ]
+        if len(first) == 1:
+            return first[0], "signature"
     return None, None
 
 

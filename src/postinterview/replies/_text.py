@@ -37,7 +37,10 @@ _TYPOGRAPHY = str.maketrans(
 )
 _SPACES = re.compile(r"[ \t\f\v]+")
 _SEPARATOR = re.compile(r"^(?:_{8,}|-{8,}|={8,})$")
-_SENTENCE_END = re.compile(r"(?<=[^\d\s.][.!?])\s+|\n\n+")
+# A sentence ends at a full stop, question or exclamation mark after a word
+# (not after a number: "15." is a German date), also with French typography's
+# space before "!" and "?".
+_SENTENCE_END = re.compile(r"(?:(?<=[^\d\s.][.!?])|(?<=[^\d\s] [!?]))\s+|\n\n+")
 #: A closing line comes after at least this many lines of the message.
 _FIRST_LINES = 1
 

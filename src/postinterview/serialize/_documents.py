@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # The package binds these again, with the comments that document them.
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 RECORDS: Final[tuple[type, ...]] = (
     Person,
     SalaryRange,
@@ -84,7 +84,7 @@ def to_dict(obj: object) -> dict[str, Any]:
     not a record.
 
     >>> to_dict(Person(name="Priya Shah", email="priya@acme.example"))
-    {'schema_version': 3, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
+    {'schema_version': 4, 'name': 'Priya Shah', 'email': 'priya@acme.example'}
     """
     plan = record_plan(type(obj), RECORDS)
     return plan.encode(obj, {VERSION_KEY: SCHEMA_VERSION})
@@ -101,7 +101,7 @@ def to_toml(obj: object) -> str:
     reads the result from a file named ``.toml``.
 
     >>> print(to_toml(Person(name="Priya Shah", timezone="Europe/London")))
-    schema_version = 3
+    schema_version = 4
     name = "Priya Shah"
     timezone = "Europe/London"
     <BLANKLINE>
@@ -118,9 +118,9 @@ def from_dict(cls: type[T], data: object) -> T:
     problem, when *data* is not a valid document; :class:`TypeError` when
     *cls* is not a record (see :data:`RECORDS`).
 
-    >>> from_dict(Person, {"schema_version": 3, "name": "Priya Shah"}).name
+    >>> from_dict(Person, {"schema_version": 4, "name": "Priya Shah"}).name
     'Priya Shah'
-    >>> from_dict(Person, {"schema_version": 3, "name": "Priya", "emial": "x"})
+    >>> from_dict(Person, {"schema_version": 4, "name": "Priya", "emial": "x"})
     Traceback (most recent call last):
     ...
     postinterview.errors.SchemaError: emial: expected a field of Person (name, email, phone, title, timezone, given_name, family_name, honorific, salutation, country, subdivision, locale), got 'emial'
@@ -150,10 +150,12 @@ def _unchanged(document: dict[str, Any]) -> dict[str, Any]:
 # document of the next as it stands: version 2 added how a Person is greeted;
 # version 3 added where a Person is and the language they read (country,
 # subdivision, locale), the language an Interview was held in (locale), and
-# the calendar an Action's days were counted with (calendar).
+# the calendar an Action's days were counted with (calendar); version 4 added
+# the decision date a reply may give (ReplyReceived.decision_expected_by).
 _MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     1: _unchanged,
     2: _unchanged,
+    3: _unchanged,
 }
 
 
@@ -178,7 +180,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     Without *indent* the text is compact; non-ASCII text is kept as it is.
 
     >>> to_json(Person(name="Zoë Ng", timezone="Asia/Singapore"))
-    '{"schema_version":3,"name":"Zoë Ng","timezone":"Asia/Singapore"}'
+    '{"schema_version":4,"name":"Zoë Ng","timezone":"Asia/Singapore"}'
     """
     return json.dumps(
         to_dict(obj),
@@ -197,7 +199,7 @@ def from_json(cls: type[T], text: str | bytes | bytearray) -> T:
     JSON, objects that repeat a key, and the constants ``NaN`` and
     ``Infinity``, all with :class:`~postinterview.errors.SchemaError`.
 
-    >>> text = '{"schema_version": 3, "name": "Priya", "name": "Ann"}'
+    >>> text = '{"schema_version": 4, "name": "Priya", "name": "Ann"}'
     >>> from_json(Person, text)
     Traceback (most recent call last):
     ...

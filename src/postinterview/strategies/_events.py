@@ -27,6 +27,7 @@ from postinterview.strategies._instants import (
 from postinterview.strategies._interviews import (
     _MAYBE_SALARY,
     _PERSON,
+    _decision,
     _interview_from,
     _panels,
 )
@@ -143,7 +144,10 @@ def _event_details(
         channels = (channel, *(c for c in _CHANNELS if c is not channel))
         return CheckInSent(at=at, to=to, channel=_pick(draw, channels))
     if kind is ReplyReceived:
-        return ReplyReceived(at=at, note=draw(_MAYBE_TEXT))
+        # Often a holding reply, which moves the decision date.
+        return ReplyReceived(
+            at=at, note=draw(_MAYBE_TEXT), decision_expected_by=_decision(draw, at)
+        )
     if kind is NextRoundScheduled:
         return NextRoundScheduled(
             at=at, interview=_next_round(draw, at, known, timezones)

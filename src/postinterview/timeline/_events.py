@@ -81,11 +81,41 @@ class CheckInSent(_Timed):
 
 @attrs.frozen(kw_only=True)
 class ReplyReceived(_Timed):
-    """The employer or agency replied without a decision; check-ins stop."""
+    """The employer or agency replied, without a decision yet.
+
+    *note* sums the reply up. A reply that says when they will decide moves
+    the decision date: *decision_expected_by* is that date, or instant, no
+    earlier than the reply's own day, or its instant *at*. The round's
+    check-ins then wait for it as they wait for a date given at the
+    interview, and only those sent after the reply count. A reply without
+    one ends the waiting: check-ins stop.
+    """
 
     note: str | None = attrs.field(
         default=None, converter=_fields.strip_optional, validator=_fields.optional_text
     )
+    decision_expected_by: pendulum.DateTime | pendulum.Date | None = attrs.field(
+        default=None,
+        converter=_fields.to_optional_deadline,
+        validator=_fields.optional_deadline,
+        eq=_fields.instant_key,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        decision = self.decision_expected_by
+        if isinstance(decision, pendulum.DateTime):
+            if _time.naive_utc(decision) < _time.naive_utc(self.at):
+                raise ValidationError(
+                    "decision_expected_by",
+                    decision,
+                    f"an instant no earlier than at ({self.at})",
+                )
+        elif decision is not None and decision < self.at.date():
+            raise ValidationError(
+                "decision_expected_by",
+                decision,
+                f"a date no earlier than the reply's day ({self.at.date()})",
+            )
 
 
 @attrs.frozen(kw_only=True)
