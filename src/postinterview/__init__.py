@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         Scorecard,
         Want,
     )
+    from postinterview.replies import Reading, ReplyKind, read_reply
     from postinterview.timeline import (
         Application,
         CheckInSent,
@@ -140,6 +141,7 @@ _LAZY: dict[str, str] = {
     ),
     "LearningLog": "postinterview.learning",
     "LogEntry": "postinterview.learning",
+    **dict.fromkeys(("Reading", "ReplyKind", "read_reply"), "postinterview.replies"),
     "letters": "postinterview",
     "plot": "postinterview",
 }
@@ -205,8 +207,10 @@ __all__ = [
     "PostInterviewWarning",
     "QuestionAsked",
     "Rating",
+    "Reading",
     "ReferencesNotified",
     "Rejected",
+    "ReplyKind",
     "ReplyReceived",
     "Reservation",
     "RoleInsight",
@@ -225,6 +229,7 @@ __all__ = [
     "letters",
     "plan",
     "plot",
+    "read_reply",
 ]
 
 

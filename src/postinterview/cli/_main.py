@@ -11,7 +11,16 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Final, TextIO
 
-from postinterview.cli import _agenda, _check, _draft, _ics, _log, _plan, _schema
+from postinterview.cli import (
+    _agenda,
+    _check,
+    _draft,
+    _ics,
+    _log,
+    _plan,
+    _read_reply,
+    _schema,
+)
 from postinterview.cli._output import PROG
 from postinterview.cli._records import Parser, UserError
 from postinterview.errors import PostInterviewError, PostInterviewWarning
@@ -43,7 +52,7 @@ def _parser() -> Parser:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=Parser
     )
-    for command in (_plan, _agenda, _draft, _ics, _log, _check, _schema):
+    for command in (_plan, _agenda, _draft, _ics, _log, _check, _read_reply, _schema):
         command.add_parser(commands)
     return parser
 
