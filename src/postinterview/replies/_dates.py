@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterator
 import attrs
 import pendulum
 
-from postinterview.replies._patterns import DATE_MEANINGS, Patterns
+from postinterview.replies._patterns import (
+    DATE_MEANINGS,
+    Key,
+    Patterns,
+    Seen,
+    first_words,
+    keys_of,
+)
 from postinterview.workdays import BusinessCalendar
 
 __all__ = ["DateMention", "Order", "find_dates", "order_of"]
@@ -148,7 +155,10 @@ class _Grammar:
     weekdays: dict[str, int]
     absolute: re.Pattern[str]
     times: re.Pattern[str]
-    relative: tuple[tuple[str, re.Pattern[str]], ...]
+    noon: re.Pattern[str]
+    relative: tuple[
+        tuple[str, re.Pattern[str], frozenset[Key] | None, frozenset[str] | None], ...
+    ]
     numbers: dict[str, int]
     zones: tuple[tuple[re.Pattern[str], str], ...]
     join: re.Pattern[str]
@@ -227,7 +237,7 @@ def grammar(patterns: Patterns) -> _Grammar:
     times = re.compile(
         "|".join(
             (
-                rf"(?P<noon>(?<!\w)(?:{noon})(?!\w))",
+                r"(?P<noon>(?!))",  # noon is looked for on its own
                 # 14:30, 2:30 p.m., 14.30 Uhr
                 rf"(?P<hm>(?<![\d.,/:])(?P<h1>[012]?\d):(?P<m1>[0-5]\d)(?!\d)"
                 rf"\s*(?:(?P<ap1>{am}|{pm})(?!\w)|(?:{hour_word})(?!\w))?)",
@@ -256,7 +266,15 @@ def grammar(patterns: Patterns) -> _Grammar:
             pattern = source.replace("{weekday}", f"(?P<rwd>{weekday})").replace(
                 "{n}", f"(?P<n>{number})"
             )
-            relative.append((meaning, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)))
+            relative.append(
+                (
+                    meaning,
+                    re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I),
+                    # The pattern starts at a word, as \b says.
+                    (keys := keys_of(rf"\b(?:{pattern})")),
+                    first_words(keys),
+                )
+            )
     # Written in capitals only: "et" is French for "and".
     zone_words = (
         r"(?:\s*\(?\s*(?P<z>"
@@ -268,6 +286,7 @@ def grammar(patterns: Patterns) -> _Grammar:
         weekdays={_fold(k): v for k, v in weekdays.items()} | weekdays,
         absolute=absolute,
         times=times,
+        noon=re.compile(rf"(?P<noon>(?<!\w)(?:{noon})(?!\w))", re.IGNORECASE),
         relative=tuple(relative),
         numbers=dict(patterns.numbers),
         zones=patterns.zones,
@@ -304,6 +323,7 @@ def find_dates(
     zone: str,
     order: Order,
     calendar: Callable[[], BusinessCalendar],
+    seen: Seen | None = None,
 ) -> tuple[DateMention, ...]:
     """Find every date and time in *text* and resolve each against *received*.
 
@@ -313,7 +333,12 @@ def find_dates(
     """
     g = grammar(patterns)
     today = received.in_timezone(zone).date()
-    pieces = [*_absolute(g, text, today, order), *_relative(g, text, today, calendar)]
+    if seen is None:
+        seen = Seen(text)
+    pieces = [
+        *_absolute(g, text, today, order),
+        *_relative(g, text, seen, today, calendar),
+    ]
     pieces = _without_overlaps(pieces)
     taken = [(p.start, p.end) for p in pieces]
     times = [t for t in _times(g, text) if not _overlaps(t, taken)]
@@ -391,7 +416,7 @@ def _dated(
 def _absolute(
     g: _Grammar, text: str, today: pendulum.Date, order: Order
 ) -> Iterator[_Piece]:
-    for match in g.absolute.finditer(text):
+    for match in _near_digits(g.absolute, text):
         groups = match.groupdict()
         weekday = groups["wd1"] or groups["wd2"] or groups["wd3"] or groups["wwd"]
         piece = _Piece(match.start(), match.end())
@@ -449,6 +474,31 @@ def _numeric(
             piece.day, piece.readings, piece.how = fitting[0], (), None
 
 
+_DIGITS = re.compile(r"\d+")
+#: How far from a digit a written date may start or end ("Wednesday,
+#: 30 December": the weekday and the month stand around the day).
+_REACH = 28
+#: How far from a digit a time may start or end ("at 10 a.m.", "14 Uhr").
+_TIME_REACH = 12
+
+
+def _near_digits(
+    pattern: re.Pattern[str], text: str, reach: int = _REACH
+) -> Iterator[re.Match[str]]:
+    """Search *text* for *pattern* only around its digits, where every date
+    and time this module reads, but noon, has at least one."""
+    start = end = -1
+    for digits in _DIGITS.finditer(text):
+        low, high = max(0, digits.start() - reach), digits.end() + reach
+        if low > end:
+            if end > start:
+                yield from pattern.finditer(text, start, end)
+            start = low
+        end = high
+    if end > start:
+        yield from pattern.finditer(text, start, end)
+
+
 def _looks_like_a_fraction(text: str, match: re.Match[str]) -> bool:
     """Tell "1/2" or "3.5" in a sentence about amounts from a date: a number
     glued to a currency or a per-cent sign is no date."""
@@ -491,11 +541,18 @@ def _number(g: _Grammar, word: str) -> int | None:
 def _relative(
     g: _Grammar,
     text: str,
+    seen: Seen,
     today: pendulum.Date,
     calendar: Callable[[], BusinessCalendar],
 ) -> Iterator[_Piece]:
-    for meaning, pattern in g.relative:
-        for match in pattern.finditer(text):
+    words = seen.words
+    for meaning, pattern, keys, first in g.relative:
+        if first is not None and first.isdisjoint(words):
+            continue
+        for start, _ in seen.matches(pattern, keys):
+            match = pattern.match(text, start)
+            if match is None:
+                continue
             groups = match.groupdict()
             weekday = groups.get("rwd")
             n = groups.get("n")
@@ -596,7 +653,14 @@ def _resolve(
 
 
 def _times(g: _Grammar, text: str) -> Iterator[_Piece]:
-    for match in g.times.finditer(text):
+    found = list(_near_digits(g.times, text, _TIME_REACH))
+    taken = [m.span() for m in found]
+    found.extend(
+        m
+        for m in g.noon.finditer(text)
+        if not any(m.start() < end and start < m.end() for start, end in taken)
+    )
+    for match in sorted(found, key=lambda m: m.start()):
         time = _time_of(match.groupdict())
         if time is None:
             continue

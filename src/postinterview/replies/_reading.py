@@ -24,7 +24,12 @@ from postinterview.replies._dates import DateMention, find_dates, order_of
 from postinterview.replies._kinds import CONFLICTS, RANKED, ReplyKind
 from postinterview.replies._message import Incoming, incoming
 from postinterview.replies._money import SalaryMention, find_salary
-from postinterview.replies._patterns import Patterns, pattern_languages, patterns
+from postinterview.replies._patterns import (
+    Patterns,
+    Seen,
+    pattern_languages,
+    patterns,
+)
 from postinterview.replies._text import Prepared, prepare, sentences
 from postinterview.timeline import (
     Application,
@@ -42,6 +47,8 @@ __all__ = ["Evidence", "Reading", "Suggestion", "read_reply"]
 
 #: A kind is suggested at this confidence or above.
 THRESHOLD = 0.6
+#: The confidence of a kind some phrase says outright, not only hints at.
+SAYS = 0.9
 _WORD = re.compile(r"\w+")
 
 
@@ -216,10 +223,10 @@ def _language(
 
 
 def _matches(
-    rules: Any, text: str, unless: list[tuple[int, int]], role: str
+    rules: Any, text: str, seen: Seen, unless: list[tuple[int, int]], role: str
 ) -> list[Evidence]:
     found = []
-    for start, end, pattern in rules.finditer(text):
+    for start, end, pattern in rules.finditer(text, seen):
         if any(start < u_end and u_start < end for u_start, u_end in unless):
             continue
         found.append(
@@ -231,15 +238,15 @@ def _matches(
 
 
 def _scores(
-    p: Patterns, text: str
+    p: Patterns, text: str, seen: Seen
 ) -> dict[ReplyKind, tuple[float, list[Evidence], list[Evidence]]]:
     """Each kind's confidence, with the phrases that say and hint it."""
     scores = {}
     for kind in RANKED:
         rules = p.kinds[kind]
-        unless = [(s, e) for s, e, _ in rules.unless.finditer(text)]
-        says = _matches(rules.say, text, unless, "say")
-        hints = _matches(rules.hint, text, unless, "hint")
+        unless = [(s, e) for s, e, _ in rules.unless.finditer(text, seen)]
+        says = _matches(rules.say, text, seen, unless, "say")
+        hints = _matches(rules.hint, text, seen, unless, "hint")
         distinct_says = len({e.pattern for e in says})
         distinct_hints = len({e.pattern for e in hints})
         if distinct_says:
@@ -351,6 +358,11 @@ class _Reader:
     latest: Interview
     _calendar: BusinessCalendar | None = None
     _spans: list[tuple[int, int]] | None = None
+    #: The text's words and where they are, shared by every pattern.
+    seen: Seen = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.seen = Seen(self.prepared.text)
 
     def calendar(self) -> BusinessCalendar:
         """The sender's business calendar, made the first time it is needed."""
@@ -362,7 +374,7 @@ class _Reader:
 
     def reading(self) -> Reading:
         text = self.prepared.text
-        scores = _scores(self.patterns, text)
+        scores = _scores(self.patterns, text, self.seen)
         if self.sent.automatic is not None:
             header = Evidence(
                 start=0,
@@ -384,6 +396,7 @@ class _Reader:
             zone=self.zone,
             order=order_of(self.locale),
             calendar=self.calendar,
+            seen=self.seen,
         )
         notes: list[str] = []
         history = self.application.history
@@ -391,6 +404,13 @@ class _Reader:
             del scores[ReplyKind.REJECTION]
             notes.append("it repeats the rejection already recorded")
         chosen = [k for k in RANKED if k in scores and scores[k][0] >= THRESHOLD]
+        # Beside the main kind, only what the reply says outright counts:
+        # hints of a second kind are not enough to record it.
+        chosen = chosen[:1] + [k for k in chosen[1:] if scores[k][0] >= SAYS]
+        if notes and chosen and scores[chosen[0]][0] < SAYS:
+            # A reply that repeats a rejection on record, with no more than
+            # hints of anything else, is most likely that rejection again.
+            chosen = []
         ambiguous = _ambiguous(dates)
         if not chosen:
             return self.made(
@@ -472,9 +492,7 @@ class _Reader:
         saying = {self.sentence_of(e.start) for e in says if e.role == "say"}
         rule = self.patterns.kinds[kind].when
         giving = {
-            index
-            for index, (start, end) in enumerate(self._spans)
-            if rule.search(text[start:end])
+            self.sentence_of(start) for start, _, _ in rule.finditer(text, self.seen)
         }
         deadline = self.patterns.deadline
         today = self.received.date()
@@ -616,7 +634,7 @@ def _rejection(
     notes: list[str],
 ) -> _Built:
     offered = reader.patterns.feedback_offered
-    spans = [(s, e, p) for s, e, p in offered.finditer(reader.prepared.text)]
+    spans = list(offered.finditer(reader.prepared.text, reader.seen))
     evidence.extend(
         Evidence(start=s, end=e, text=reader.prepared.text[s:e], role="say", pattern=p)
         for s, e, p in spans
