@@ -38,7 +38,6 @@ if _TESTS not in sys.path:
     sys.path.insert(0, _TESTS)
 
 import reply_corpus  # noqa: E402
-
 from postinterview.replies import read_reply  # noqa: E402
 
 PRECISION, RECALL, DATES, SPEED_MS = 0.95, 0.85, 0.95, 2.0
@@ -72,10 +71,8 @@ def quality(language: str | None, verbose: bool) -> bool:
                 wrong_kind = reading.kind is not case.kind
                 wrong_date = reply_corpus.date_right(case, reading) is False
                 if wrong_kind or wrong_date:
-                    print(
-                        f"\n--- {case.id}: labelled {case.kind.value}"
-                        f"{', when ' + case.label['when'] if 'when' in case.label else ''}"
-                    )
+                    stated = case.label.get("when")
+                    print(f"\n--- {case.id}: labelled {case.kind.value}, when {stated}")
                     print(reading.summary())
                     print(
                         "dates found:",
@@ -106,9 +103,10 @@ def five_kb() -> bytes:
         "then. In the meantime, if you have any questions about the team, the "
         "on-call rota or the hybrid working arrangements, I am happy to answer "
         "them.\n\n"
-    ) * 3
+    ) * 2
     quoted = "".join(
-        f"On Mon, {day} Nov 2026 at 10:0{day % 10}, Priya Shah <priya@acme.example> wrote:\n"
+        f"On Mon, {day} Nov 2026 at 10:0{day % 10}, Priya Shah "
+        "<priya@acme.example> wrote:\n"
         + "".join(f"> {line}\n" for line in own.splitlines())
         for day in (23, 24, 25)
     )
@@ -119,7 +117,9 @@ def five_kb() -> bytes:
     message["Subject"] = "Re: Data Engineer interview"
     message.set_content(body)
     raw = bytes(message)
-    return raw + b" " * max(0, 5120 - len(raw))
+    if len(raw) > 5120:
+        raise SystemExit(f"the 5 KB reply is {len(raw)} bytes")
+    return raw + b" " * (5120 - len(raw))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -145,7 +145,8 @@ def speed(runs: int = 5, count: int = 200) -> Speed:
         for _ in range(count):
             message = email.message_from_bytes(raw, policy=email.policy.default)
             body = message.get_body(preferencelist=("plain",))
-            assert body is not None
+            if body is None:
+                raise SystemExit("the 5 KB reply has no text part")
             body.get_content()
         best_floor = min(best_floor, (time.perf_counter() - start) / count)
     return Speed(reading=best_read, floor=best_floor, size=len(raw))

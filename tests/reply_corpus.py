@@ -166,7 +166,7 @@ def date_right(case: Case, reading: Reading) -> bool | None:
 
 
 def salary_right(case: Case, reading: Reading) -> bool | None:
-    """Whether the reading's offer has the labelled salary; ``None`` when none is labelled."""
+    """Whether the reading's offer has the labelled salary (``None``: none is)."""
     if "salary" not in case.label:
         return None
     expected = case.label["salary"]

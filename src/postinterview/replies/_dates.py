@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterator
 import attrs
 import pendulum
 
-from postinterview.replies._patterns import DATE_MEANINGS, Patterns
+from postinterview.replies._patterns import (
+    DATE_MEANINGS,
+    Key,
+    Patterns,
+    Seen,
+    first_words,
+    keys_of,
+)
 from postinterview.workdays import BusinessCalendar
 
 __all__ = ["DateMention", "Order", "find_dates", "order_of"]
@@ -148,7 +155,12 @@ class _Grammar:
     weekdays: dict[str, int]
     absolute: re.Pattern[str]
     times: re.Pattern[str]
-    relative: tuple[tuple[str, re.Pattern[str]], ...]
+    noon: re.Pattern[str]
+    #: The afternoon words ("pm", "de la tarde"), whole.
+    pm: re.Pattern[str]
+    relative: tuple[
+        tuple[str, re.Pattern[str], frozenset[Key] | None, frozenset[str] | None], ...
+    ]
     numbers: dict[str, int]
     zones: tuple[tuple[re.Pattern[str], str], ...]
     join: re.Pattern[str]
@@ -215,6 +227,11 @@ def grammar(patterns: Patterns) -> _Grammar:
                 # Tuesday the 15th
                 rf"(?P<wdn>(?P<wwd>{weekday})\.?,?\s+(?:{_ARTICLES})\s+"
                 rf"(?P<wdd>[0-3]?\d)(?:{suffix})?(?!\d|\s*(?:h|uhr|:)))",
+                # the 15th, el día 15, no dia 15, am 15.: a day of this month
+                # or the next
+                r"(?P<dom>(?<!\w)(?:the\s+(?P<dd1>[0-3]?\d)(?:st|nd|rd|th)(?!\w)"
+                r"|d[ií]a\s+(?P<dd2>[0-3]?\d)(?![\d:.,h])"
+                r"|am\s+(?P<dd3>[0-3]?\d)\.(?![\d\w])))",
             )
         ),
         re.IGNORECASE,
@@ -227,7 +244,7 @@ def grammar(patterns: Patterns) -> _Grammar:
     times = re.compile(
         "|".join(
             (
-                rf"(?P<noon>(?<!\w)(?:{noon})(?!\w))",
+                r"(?P<noon>(?!))",  # noon is looked for on its own
                 # 14:30, 2:30 p.m., 14.30 Uhr
                 rf"(?P<hm>(?<![\d.,/:])(?P<h1>[012]?\d):(?P<m1>[0-5]\d)(?!\d)"
                 rf"\s*(?:(?P<ap1>{am}|{pm})(?!\w)|(?:{hour_word})(?!\w))?)",
@@ -236,10 +253,15 @@ def grammar(patterns: Patterns) -> _Grammar:
                 # 14h30, 14 h, 14 Uhr
                 rf"(?P<hw>(?<![\d.,/:])(?P<h3>[012]?\d)\s?(?:{hour_word})"
                 rf"(?:\s?(?P<m3>[0-5]\d))?(?![\w\d]))",
+                # 2-3pm, 10:30 to 11:30 a.m.: the end's am or pm is the start's
+                rf"(?P<range>(?<![\d.,/:])(?P<rh1>1[0-2]|0?\d)(?::(?P<rm1>[0-5]\d))?"
+                rf"\s*(?:-|–|to)\s*(?P<rh2>1[0-2]|0?\d)(?::(?P<rm2>[0-5]\d))?"
+                rf"\s*(?P<rap>{am}|{pm})(?!\w))",
                 # 2pm, 10 a.m.
                 rf"(?P<ap>(?<![\d.,/:])(?P<h4>1[0-2]|0?\d)\s*(?P<ap4>{am}|{pm})(?!\w))",
                 # at 10
-                rf"(?P<at>(?<!\w)(?:{at})\s+(?P<h5>[012]?\d)(?![\d:.,/h]|\s*(?:{hour_word}|{am}|{pm}))(?!\w))",
+                rf"(?P<at>(?<!\w)(?:{at})\s+(?P<h5>[012]?\d)"
+                rf"(?![\d:.,/h]|\s*(?:{hour_word}|{am}|{pm}|{noon}))(?!\w))",
             )
         ),
         re.IGNORECASE,
@@ -256,7 +278,15 @@ def grammar(patterns: Patterns) -> _Grammar:
             pattern = source.replace("{weekday}", f"(?P<rwd>{weekday})").replace(
                 "{n}", f"(?P<n>{number})"
             )
-            relative.append((meaning, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)))
+            relative.append(
+                (
+                    meaning,
+                    re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I),
+                    # The pattern starts at a word, as \b says.
+                    (keys := keys_of(rf"\b(?:{pattern})")),
+                    first_words(keys),
+                )
+            )
     # Written in capitals only: "et" is French for "and".
     zone_words = (
         r"(?:\s*\(?\s*(?P<z>"
@@ -268,6 +298,8 @@ def grammar(patterns: Patterns) -> _Grammar:
         weekdays={_fold(k): v for k, v in weekdays.items()} | weekdays,
         absolute=absolute,
         times=times,
+        noon=re.compile(rf"(?P<noon>(?<!\w)(?:{noon})(?!\w))", re.IGNORECASE),
+        pm=re.compile(pm, re.IGNORECASE),
         relative=tuple(relative),
         numbers=dict(patterns.numbers),
         zones=patterns.zones,
@@ -304,6 +336,7 @@ def find_dates(
     zone: str,
     order: Order,
     calendar: Callable[[], BusinessCalendar],
+    seen: Seen | None = None,
 ) -> tuple[DateMention, ...]:
     """Find every date and time in *text* and resolve each against *received*.
 
@@ -313,7 +346,12 @@ def find_dates(
     """
     g = grammar(patterns)
     today = received.in_timezone(zone).date()
-    pieces = [*_absolute(g, text, today, order), *_relative(g, text, today, calendar)]
+    if seen is None:
+        seen = Seen(text)
+    pieces = [
+        *_absolute(g, text, today, order),
+        *_relative(g, text, seen, today, calendar),
+    ]
     pieces = _without_overlaps(pieces)
     taken = [(p.start, p.end) for p in pieces]
     times = [t for t in _times(g, text) if not _overlaps(t, taken)]
@@ -391,7 +429,7 @@ def _dated(
 def _absolute(
     g: _Grammar, text: str, today: pendulum.Date, order: Order
 ) -> Iterator[_Piece]:
-    for match in g.absolute.finditer(text):
+    for match in _near_digits(g.absolute, text):
         groups = match.groupdict()
         weekday = groups["wd1"] or groups["wd2"] or groups["wd3"] or groups["wwd"]
         piece = _Piece(match.start(), match.end())
@@ -417,6 +455,9 @@ def _absolute(
             ):
                 continue
             _numeric(piece, groups, today, order)
+        elif groups["dom"]:
+            number = int(groups["dd1"] or groups["dd2"] or groups["dd3"])
+            piece.day = _day_of_month(today, number, None)
         else:
             piece.weekday = None
             number = int(groups["wdd"])
@@ -447,6 +488,31 @@ def _numeric(
         fitting = [d for d in piece.readings if d.weekday() == piece.weekday]
         if len(fitting) == 1:  # the weekday settles it
             piece.day, piece.readings, piece.how = fitting[0], (), None
+
+
+_DIGITS = re.compile(r"\d+")
+#: How far from a digit a written date may start or end ("Wednesday,
+#: 30 December": the weekday and the month stand around the day).
+_REACH = 28
+#: How far from a digit a time may start or end ("at 10 a.m.", "14 Uhr").
+_TIME_REACH = 12
+
+
+def _near_digits(
+    pattern: re.Pattern[str], text: str, reach: int = _REACH
+) -> Iterator[re.Match[str]]:
+    """Search *text* for *pattern* only around its digits, where every date
+    and time this module reads, but noon, has at least one."""
+    start = end = -1
+    for digits in _DIGITS.finditer(text):
+        low, high = max(0, digits.start() - reach), digits.end() + reach
+        if low > end:
+            if end > start:
+                yield from pattern.finditer(text, start, end)
+            start = low
+        end = high
+    if end > start:
+        yield from pattern.finditer(text, start, end)
 
 
 def _looks_like_a_fraction(text: str, match: re.Match[str]) -> bool:
@@ -491,11 +557,18 @@ def _number(g: _Grammar, word: str) -> int | None:
 def _relative(
     g: _Grammar,
     text: str,
+    seen: Seen,
     today: pendulum.Date,
     calendar: Callable[[], BusinessCalendar],
 ) -> Iterator[_Piece]:
-    for meaning, pattern in g.relative:
-        for match in pattern.finditer(text):
+    words = seen.words
+    for meaning, pattern, keys, first in g.relative:
+        if first is not None and first.isdisjoint(words):
+            continue
+        for start, _ in seen.matches(pattern, keys):
+            match = pattern.match(text, start)
+            if match is None:
+                continue
             groups = match.groupdict()
             weekday = groups.get("rwd")
             n = groups.get("n")
@@ -596,12 +669,25 @@ def _resolve(
 
 
 def _times(g: _Grammar, text: str) -> Iterator[_Piece]:
-    for match in g.times.finditer(text):
-        time = _time_of(match.groupdict())
+    found = list(_near_digits(g.times, text, _TIME_REACH))
+    taken = [m.span() for m in found]
+    found.extend(
+        m
+        for m in g.noon.finditer(text)
+        if not any(m.start() < end and start < m.end() for start, end in taken)
+    )
+    for match in sorted(found, key=lambda m: m.start()):
+        groups = match.groupdict()
+        if groups.get("range"):
+            piece = _range(g, match)
+            if piece is not None:
+                yield piece
+            continue
+        time = _time_of(g, groups)
         if time is None:
             continue
         piece = _Piece(match.start(), match.end(), time=time)
-        if match["at"] and 1 <= time.hour <= 7:
+        if groups.get("at") and 1 <= time.hour <= 7:
             piece.time = time.replace(hour=time.hour + 12)
             piece.how = (
                 f"'{match.group()}' read as {piece.time:%H:%M}, in working hours"
@@ -609,8 +695,36 @@ def _times(g: _Grammar, text: str) -> Iterator[_Piece]:
         yield piece
 
 
-def _time_of(groups: dict[str, str | None]) -> dt.time | None:
-    if groups["noon"]:
+def _range(g: _Grammar, match: re.Match[str]) -> _Piece | None:
+    """A range whose am or pm is written once, at its end ("2-3pm")."""
+    end = _clock(int(match["rh2"]), int(match["rm2"] or 0), match["rap"], g)
+    if end is None:
+        return None
+    start = _clock(int(match["rh1"]), int(match["rm1"] or 0), match["rap"], g)
+    if start is None or start > end:  # "11-1pm": the start is in the morning
+        start = _clock(int(match["rh1"]), int(match["rm1"] or 0), "am", g)
+    if start is None:
+        return None
+    return _Piece(match.start(), match.end(), time=start, until=end)
+
+
+def _clock(hour: int, minute: int, half: str | None, g: _Grammar) -> dt.time | None:
+    """The time *hour*:*minute*, in the afternoon when *half* is a pm word."""
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        afternoon = g.pm.fullmatch(half.strip()) is not None
+        if afternoon and hour != 12:
+            hour += 12
+        elif not afternoon and hour == 12:
+            hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def _time_of(g: _Grammar, groups: dict[str, str | None]) -> dt.time | None:
+    if groups.get("noon"):
         return dt.time(12, 0)
     for hour_key, minute_key, half_key in (
         ("h1", "m1", "ap1"),
@@ -622,21 +736,9 @@ def _time_of(groups: dict[str, str | None]) -> dt.time | None:
         hour_text = groups.get(hour_key)
         if hour_text is None:
             continue
-        hour = int(hour_text)
         minute = int(groups.get(minute_key) or 0) if minute_key else 0
-        half = (
-            (groups.get(half_key) or "").casefold().replace(".", "") if half_key else ""
-        )
-        if half:
-            if not 1 <= hour <= 12:
-                return None
-            if half.startswith("p") and hour != 12:
-                hour += 12
-            elif half.startswith("a") and hour == 12:
-                hour = 0
-        if hour > 23 or minute > 59:
-            return None
-        return dt.time(hour, minute)
+        half = groups.get(half_key) if half_key else None
+        return _clock(int(hour_text), minute, half, g)
     return None
 
 
@@ -673,6 +775,7 @@ def _join(g: _Grammar, text: str, pieces: list[_Piece]) -> list[_Piece]:
                     last.weekday if last.weekday is not None else piece.weekday
                 )
                 last.time = last.time or piece.time
+                last.until = last.until or piece.until
                 last.how = last.how or piece.how
                 last.end = piece.end
                 continue

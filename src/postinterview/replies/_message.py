@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.header
 import email.utils
 import html
 import re
@@ -44,36 +45,49 @@ def incoming(message: object) -> Incoming:
         raise ValidationError(
             "message", message, "the text of a reply, or an email.message.EmailMessage"
         )
-    name, address = email.utils.parseaddr(str(message.get("From", "")))
+    # The headers as written, read once: the registry's parsing of each
+    # header costs more than the rest of reading a reply.
+    headers: dict[str, str] = {}
+    for key, value in message.raw_items():
+        headers.setdefault(key.casefold(), str(value))
+    name, address = email.utils.parseaddr(_decoded(headers.get("from", "")))
     date = None
-    if message.get("Date") is not None:
+    if "date" in headers:
         try:
-            date = email.utils.parsedate_to_datetime(str(message["Date"]))
+            date = email.utils.parsedate_to_datetime(headers["date"])
         except (TypeError, ValueError):
             date = None
         if date is not None and date.tzinfo is None:
             date = None  # "-0000": the sender's zone is not known
-    subject = message.get("Subject")
+    subject = headers.get("subject")
     return Incoming(
         body=_body(message),
         address=address or None,
         name=name or None,
         date=date,
-        subject=None if subject is None else str(subject),
-        automatic=_automatic(message),
+        subject=None if subject is None else _decoded(subject),
+        automatic=_automatic(headers),
     )
 
 
-def _automatic(message: Message) -> str | None:
-    """Why the headers say *message* was sent by a machine, if they do."""
-    submitted = str(message.get("Auto-Submitted", "")).strip().casefold()
+def _decoded(value: str) -> str:
+    """A raw header's text, its encoded words ("=?utf-8?q?...?=") decoded."""
+    if "=?" not in value:
+        return " ".join(value.split())
+    return str(email.header.make_header(email.header.decode_header(value)))
+
+
+def _automatic(headers: dict[str, str]) -> str | None:
+    """Why the *headers* (by lower-case name) say the message was sent by a
+    machine in answer to another, if they do."""
+    submitted = headers.get("auto-submitted", "").strip().casefold()
     if submitted.startswith("auto-replied"):
         return f"Auto-Submitted: {submitted}"
-    for header in ("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress"):
-        value = message.get(header)
-        if value is not None and header != "X-Auto-Response-Suppress":
-            return f"{header}: {value}"
-    precedence = str(message.get("Precedence", "")).strip().casefold()
+    for header in ("X-Autoreply", "X-Autorespond"):
+        value = headers.get(header.casefold())
+        if value is not None:
+            return f"{header}: {value.strip()}"
+    precedence = headers.get("precedence", "").strip().casefold()
     if precedence == "auto_reply":
         return f"Precedence: {precedence}"
     return None

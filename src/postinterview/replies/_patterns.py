@@ -9,6 +9,7 @@ the bad pattern came from.
 
 from __future__ import annotations
 
+import bisect
 import importlib.resources
 import re
 import threading
@@ -26,6 +27,7 @@ __all__ = [
     "KindRules",
     "Patterns",
     "Rule",
+    "Seen",
     "add_patterns",
     "pattern_languages",
     "patterns",
@@ -72,28 +74,232 @@ _LOCK = threading.Lock()
 
 @attrs.frozen(eq=False)
 class Rule:
-    """Patterns of one role, searched as one: which of them matched, and where.
+    """Patterns of one role: which of them matched, and where.
 
-    *sources* are the patterns as written; the compiled alternation names
-    each by its position.
+    *sources* are the patterns as written. Each is compiled on its own with
+    the literal words any match of it must start with, when it has them: a
+    pattern whose words are nowhere in a text is not run on it, which keeps
+    reading fast however many patterns a language has.
     """
 
     sources: tuple[str, ...]
-    _regex: re.Pattern[str] | None = attrs.field(alias="regex")
+    _compiled: tuple[
+        tuple[re.Pattern[str], frozenset[Key] | None, frozenset[str] | None], ...
+    ] = attrs.field(alias="compiled")
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """Yield ``(start, end, pattern)`` for each match in *text*."""
-        if self._regex is None:
+    def finditer(
+        self, text: str, seen: Seen | None = None
+    ) -> Iterator[tuple[int, int, str]]:
+        """Yield ``(start, end, pattern)`` for each match in *text*, pattern
+        by pattern.
+
+        *seen* is the :class:`Seen` of *text*, when the caller has it. A
+        pattern whose start is known is tried only where that start occurs.
+        """
+        if not self.sources:
             return
-        sources = self.sources
-        for match in self._regex.finditer(text):
-            if match.end() > match.start():
-                name = match.lastgroup or "p0"  # every alternative is named
-                yield match.start(), match.end(), sources[int(name[1:])]
+        if seen is None:
+            seen = Seen(text)
+        words = seen.words
+        for source, (regex, keys, first) in zip(
+            self.sources, self._compiled, strict=True
+        ):
+            if first is not None and first.isdisjoint(words):
+                continue  # none of the words it starts with is in the text
+            for start, end in seen.matches(regex, keys):
+                yield start, end, source
 
     def search(self, text: str) -> bool:
         """Tell whether any of the patterns matches in *text*."""
-        return self._regex is not None and self._regex.search(text) is not None
+        return next(self.finditer(text), None) is not None
+
+
+#: What a pattern's match must start with: ``("w", word)``, a whole word;
+#: ``("b", "word word")``, two whole words; ``("p", start)``, the start of a
+#: word; ``("s", text)``, any text.
+Key = tuple[str, str]
+_WORDS = re.compile(r"\w+")
+# Two whole words at the start of a head: a word, one space, a word, and
+# something after it.
+_PAIR = re.compile(r"\w+ \w+(?=\W)")
+
+
+class _Every(frozenset[str]):
+    """A set that holds every word: no word filter applies."""
+
+    def isdisjoint(self, other: object) -> bool:
+        return False
+
+
+_EVERY = _Every()
+
+
+class Seen:
+    """Where each word of a text is, so that a pattern is tried only where
+    its first words occur instead of at every character."""
+
+    __slots__ = ("_at", "_found", "_lowered", "_sorted", "_text", "words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lowered = lowered = text.lower()
+        at: dict[str, list[int]] = {}
+        if len(lowered) == len(text):  # else positions would not line up
+            for word in _WORDS.finditer(lowered):
+                at.setdefault(word.group(), []).append(word.start())
+        self._at = at
+        self._found: dict[Key, list[int] | None] = {}
+        self._sorted: list[str] | None = None
+        #: The text's words, lower case; every word when positions are not known.
+        self.words: frozenset[str] = frozenset(at) if at or not text else _EVERY
+
+    def _starts(self, key: Key) -> list[int] | None:
+        """Where a match may start, by *key*; ``None`` when not known."""
+        try:
+            return self._found[key]
+        except KeyError:
+            found = self._found[key] = self._look(key)
+            return found
+
+    def _look(self, key: Key) -> list[int] | None:
+        how, value = key
+        if not self._at and self._text:
+            return None
+        if how == "w":
+            return self._at.get(value, [])
+        if how == "b":
+            first, second = value.split(" ", 1)
+            lowered = self._lowered
+            return [
+                i
+                for i in self._at.get(first, [])
+                if lowered.startswith(second, i + len(first) + 1)
+            ]
+        if how == "p":
+            if self._sorted is None:
+                self._sorted = sorted(self._at)
+            words, found = self._sorted, []
+            index = bisect.bisect_left(words, value)
+            while index < len(words) and words[index].startswith(value):
+                found.extend(self._at[words[index]])
+                index += 1
+            return found
+        found, index = [], self._lowered.find(value)
+        while index >= 0:
+            found.append(index)
+            index = self._lowered.find(value, index + 1)
+        return found
+
+    def matches(
+        self, regex: re.Pattern[str], keys: frozenset[Key] | None
+    ) -> Iterator[tuple[int, int]]:
+        """Yield the spans of *regex*'s matches that do not overlap, leftmost first."""
+        starts: set[int] = set()
+        at = self._at
+        if keys is not None and not at and self._text:
+            keys = None  # positions are not known: search the whole text
+        for key in keys or ():
+            if key[0] == "w":  # the usual case, without a call
+                places = at.get(key[1])
+                if places:
+                    starts.update(places)
+                continue
+            where = self._starts(key)
+            if where:
+                starts.update(where)
+        if keys is None:
+            for hit in regex.finditer(self._text):
+                if hit.end() > hit.start():
+                    yield hit.span()
+            return
+        end = -1
+        for start in sorted(starts):
+            if start < end:
+                continue
+            match = regex.match(self._text, start)
+            if match is not None and match.end() > start:
+                end = match.end()
+                yield start, end
+
+
+def first_words(keys: frozenset[Key] | None) -> frozenset[str] | None:
+    """The whole words *keys* start with, when every key starts with one."""
+    if keys is None or any(how not in {"w", "b"} for how, _ in keys):
+        return None
+    return frozenset(value.split(" ", 1)[0] for _, value in keys)
+
+
+def keys_of(pattern: str) -> frozenset[Key] | None:
+    """What any match of *pattern* must start with, as keys; ``None`` when
+    that cannot be told."""
+    parser: Any = importlib.import_module("re._parser")
+    try:
+        parsed = list(parser.parse(pattern, re.IGNORECASE))
+    except re.error:
+        return None
+    found = _heads(parsed, parser)
+    if not found or "" in found:
+        return None
+    bounded = bool(parsed) and parsed[0] == (parser.AT, parser.AT_BOUNDARY)
+    keys = set()
+    for head in {h.lower() for h in found}:
+        word = _WORDS.match(head)
+        if not bounded or word is None:
+            keys.add(("s", head))
+            continue
+        pair = _PAIR.match(head)
+        if pair is not None:
+            keys.add(("b", pair.group().rstrip()))
+        elif word.end() < len(head):
+            keys.add(("w", word.group()))
+        else:
+            keys.add(("p", head))
+    return frozenset(keys)
+
+
+#: How many different starts a pattern's filter keeps, and how long each.
+_MOST_HEADS, _HEAD_LENGTH = 24, 12
+
+
+def _heads(items: list[Any], parser: Any) -> set[str] | None:
+    """The literal starts of the parsed *items*; ``None`` when unknown, and
+    ``{""}`` when they may match nothing."""
+    index = 0
+    while index < len(items) and items[index][0] is parser.AT:
+        index += 1
+    if index == len(items):
+        return {""}
+    op, value = items[index]
+    if op is parser.LITERAL:
+        run = ""
+        while index < len(items) and items[index][0] is parser.LITERAL:
+            run += chr(items[index][1])
+            index += 1
+        if len(run) >= _HEAD_LENGTH:
+            return {run}
+        after = _heads(items[index:], parser)
+        if after is None or len(after) > _MOST_HEADS:
+            return {run}
+        return {(run + tail)[:_HEAD_LENGTH] for tail in after}
+    rest = items[index + 1 :]
+    if op is parser.SUBPATTERN:
+        return _heads(list(value[-1]) + rest, parser)
+    if op is parser.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            part = _heads(list(branch) + rest, parser)
+            if part is None:
+                return None
+            found |= part
+        return found
+    if op in {parser.MAX_REPEAT, parser.MIN_REPEAT}:
+        low, _, body = value
+        first = _heads(list(body) + rest, parser)
+        if low >= 1 or first is None:
+            return first
+        after = _heads(rest, parser)
+        return None if after is None else first | after
+    return None
 
 
 @attrs.frozen(eq=False)
@@ -133,27 +339,27 @@ class Patterns:
 
 
 def _compile(patterns: tuple[str, ...], where: str, *, lines: bool = False) -> Rule:
-    """Compile *patterns* as one alternation, checking each on its own first."""
+    """Compile each of *patterns*, naming the first that does not compile."""
     flags = re.IGNORECASE | (re.MULTILINE if lines else 0)
+    compiled = []
     for index, pattern in enumerate(patterns):
         try:
-            compiled = re.compile(pattern, flags)
+            regex = re.compile(pattern, flags)
         except re.error as error:
             raise ValidationError(
                 f"{where}[{index}]",
                 pattern,
                 f"a Python regular expression ({error})",
             ) from None
-        if compiled.groupindex:
+        if regex.groupindex:
             raise ValidationError(
                 f"{where}[{index}]",
                 pattern,
                 "a regular expression without named groups",
             )
-    if not patterns:
-        return Rule(sources=(), regex=None)
-    joined = "|".join(f"(?P<p{i}>{p})" for i, p in enumerate(patterns))
-    return Rule(sources=patterns, regex=re.compile(joined, flags))
+        keys = keys_of(pattern)
+        compiled.append((regex, keys, first_words(keys)))
+    return Rule(sources=patterns, compiled=tuple(compiled))
 
 
 def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
