@@ -32,6 +32,7 @@ CORE = (
     "workdays",
     "followup",
     "reflection",
+    "replies",
     "feedback",
     "decisions",
     "learning",

@@ -156,6 +156,8 @@ class _Grammar:
     absolute: re.Pattern[str]
     times: re.Pattern[str]
     noon: re.Pattern[str]
+    #: The afternoon words ("pm", "de la tarde"), whole.
+    pm: re.Pattern[str]
     relative: tuple[
         tuple[str, re.Pattern[str], frozenset[Key] | None, frozenset[str] | None], ...
     ]
@@ -225,6 +227,11 @@ def grammar(patterns: Patterns) -> _Grammar:
                 # Tuesday the 15th
                 rf"(?P<wdn>(?P<wwd>{weekday})\.?,?\s+(?:{_ARTICLES})\s+"
                 rf"(?P<wdd>[0-3]?\d)(?:{suffix})?(?!\d|\s*(?:h|uhr|:)))",
+                # the 15th, el día 15, no dia 15, am 15.: a day of this month
+                # or the next
+                r"(?P<dom>(?<!\w)(?:the\s+(?P<dd1>[0-3]?\d)(?:st|nd|rd|th)(?!\w)"
+                r"|d[ií]a\s+(?P<dd2>[0-3]?\d)(?![\d:.,h])"
+                r"|am\s+(?P<dd3>[0-3]?\d)\.(?![\d\w])))",
             )
         ),
         re.IGNORECASE,
@@ -246,10 +253,15 @@ def grammar(patterns: Patterns) -> _Grammar:
                 # 14h30, 14 h, 14 Uhr
                 rf"(?P<hw>(?<![\d.,/:])(?P<h3>[012]?\d)\s?(?:{hour_word})"
                 rf"(?:\s?(?P<m3>[0-5]\d))?(?![\w\d]))",
+                # 2-3pm, 10:30 to 11:30 a.m.: the end's am or pm is the start's
+                rf"(?P<range>(?<![\d.,/:])(?P<rh1>1[0-2]|0?\d)(?::(?P<rm1>[0-5]\d))?"
+                rf"\s*(?:-|–|to)\s*(?P<rh2>1[0-2]|0?\d)(?::(?P<rm2>[0-5]\d))?"
+                rf"\s*(?P<rap>{am}|{pm})(?!\w))",
                 # 2pm, 10 a.m.
                 rf"(?P<ap>(?<![\d.,/:])(?P<h4>1[0-2]|0?\d)\s*(?P<ap4>{am}|{pm})(?!\w))",
                 # at 10
-                rf"(?P<at>(?<!\w)(?:{at})\s+(?P<h5>[012]?\d)(?![\d:.,/h]|\s*(?:{hour_word}|{am}|{pm}))(?!\w))",
+                rf"(?P<at>(?<!\w)(?:{at})\s+(?P<h5>[012]?\d)"
+                rf"(?![\d:.,/h]|\s*(?:{hour_word}|{am}|{pm}|{noon}))(?!\w))",
             )
         ),
         re.IGNORECASE,
@@ -287,6 +299,7 @@ def grammar(patterns: Patterns) -> _Grammar:
         absolute=absolute,
         times=times,
         noon=re.compile(rf"(?P<noon>(?<!\w)(?:{noon})(?!\w))", re.IGNORECASE),
+        pm=re.compile(pm, re.IGNORECASE),
         relative=tuple(relative),
         numbers=dict(patterns.numbers),
         zones=patterns.zones,
@@ -442,6 +455,9 @@ def _absolute(
             ):
                 continue
             _numeric(piece, groups, today, order)
+        elif groups["dom"]:
+            number = int(groups["dd1"] or groups["dd2"] or groups["dd3"])
+            piece.day = _day_of_month(today, number, None)
         else:
             piece.weekday = None
             number = int(groups["wdd"])
@@ -661,11 +677,17 @@ def _times(g: _Grammar, text: str) -> Iterator[_Piece]:
         if not any(m.start() < end and start < m.end() for start, end in taken)
     )
     for match in sorted(found, key=lambda m: m.start()):
-        time = _time_of(match.groupdict())
+        groups = match.groupdict()
+        if groups.get("range"):
+            piece = _range(g, match)
+            if piece is not None:
+                yield piece
+            continue
+        time = _time_of(g, groups)
         if time is None:
             continue
         piece = _Piece(match.start(), match.end(), time=time)
-        if match["at"] and 1 <= time.hour <= 7:
+        if groups.get("at") and 1 <= time.hour <= 7:
             piece.time = time.replace(hour=time.hour + 12)
             piece.how = (
                 f"'{match.group()}' read as {piece.time:%H:%M}, in working hours"
@@ -673,8 +695,36 @@ def _times(g: _Grammar, text: str) -> Iterator[_Piece]:
         yield piece
 
 
-def _time_of(groups: dict[str, str | None]) -> dt.time | None:
-    if groups["noon"]:
+def _range(g: _Grammar, match: re.Match[str]) -> _Piece | None:
+    """A range whose am or pm is written once, at its end ("2-3pm")."""
+    end = _clock(int(match["rh2"]), int(match["rm2"] or 0), match["rap"], g)
+    if end is None:
+        return None
+    start = _clock(int(match["rh1"]), int(match["rm1"] or 0), match["rap"], g)
+    if start is None or start > end:  # "11-1pm": the start is in the morning
+        start = _clock(int(match["rh1"]), int(match["rm1"] or 0), "am", g)
+    if start is None:
+        return None
+    return _Piece(match.start(), match.end(), time=start, until=end)
+
+
+def _clock(hour: int, minute: int, half: str | None, g: _Grammar) -> dt.time | None:
+    """The time *hour*:*minute*, in the afternoon when *half* is a pm word."""
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        afternoon = g.pm.fullmatch(half.strip()) is not None
+        if afternoon and hour != 12:
+            hour += 12
+        elif not afternoon and hour == 12:
+            hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def _time_of(g: _Grammar, groups: dict[str, str | None]) -> dt.time | None:
+    if groups.get("noon"):
         return dt.time(12, 0)
     for hour_key, minute_key, half_key in (
         ("h1", "m1", "ap1"),
@@ -686,21 +736,9 @@ def _time_of(groups: dict[str, str | None]) -> dt.time | None:
         hour_text = groups.get(hour_key)
         if hour_text is None:
             continue
-        hour = int(hour_text)
         minute = int(groups.get(minute_key) or 0) if minute_key else 0
-        half = (
-            (groups.get(half_key) or "").casefold().replace(".", "") if half_key else ""
-        )
-        if half:
-            if not 1 <= hour <= 12:
-                return None
-            if half.startswith("p") and hour != 12:
-                hour += 12
-            elif half.startswith("a") and hour == 12:
-                hour = 0
-        if hour > 23 or minute > 59:
-            return None
-        return dt.time(hour, minute)
+        half = groups.get(half_key) if half_key else None
+        return _clock(int(hour_text), minute, half, g)
     return None
 
 
@@ -737,6 +775,7 @@ def _join(g: _Grammar, text: str, pieces: list[_Piece]) -> list[_Piece]:
                     last.weekday if last.weekday is not None else piece.weekday
                 )
                 last.time = last.time or piece.time
+                last.until = last.until or piece.until
                 last.how = last.how or piece.how
                 last.end = piece.end
                 continue

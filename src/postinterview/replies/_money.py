@@ -25,7 +25,21 @@ _SYMBOLS = {
     "$": "USD",
     "CHF": "CHF",
 }
-_CODE = r"\b(?:EUR|GBP|USD|CAD|AUD|BRL|MXN|CHF|ARS|COP|CLP|SEK|NOK|DKK|PLN)\b"
+_CODE = (
+    r"\b(?:EUR|GBP|USD|CAD|AUD|NZD|HKD|SGD|BRL|MXN|CHF|ARS|COP|CLP|SEK|NOK|DKK|PLN)\b"
+)
+#: What "$" means where the sender is, when it is not the US dollar.
+_DOLLARS = {
+    "AR": "ARS",
+    "AU": "AUD",
+    "CA": "CAD",
+    "CL": "CLP",
+    "CO": "COP",
+    "HK": "HKD",
+    "MX": "MXN",
+    "NZ": "NZD",
+    "SG": "SGD",
+}
 _NUMBER = r"\d{1,3}(?:[ .,\u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 
 
@@ -69,7 +83,10 @@ def _grammar(patterns: Patterns) -> _Money:
     words = "|".join(f"(?:{p.pattern})" for p, _ in patterns.currencies) or "(?!)"
     thousand = "|".join(patterns.money["thousand"]) or "(?!)"
     number = rf"(?P<NAME>{_NUMBER})\s?(?P<NAMEk>(?:{thousand})(?!\w))?"
-    before = rf"(?P<cb>{symbols}|{_CODE})\s?{number.replace('NAME', 'nb')}"
+    before = (
+        rf"(?P<cb>{symbols}|{_CODE})\s?{number.replace('NAME', 'nb')}"
+        rf"(?:\s?(?P<cc>{_CODE}))?"
+    )
     after = rf"{number.replace('NAME', 'na')}\s?(?P<ca>{symbols}|{_CODE}|{words})"
     amount = re.compile(rf"(?<![\w.,]){before}|(?<![\w.,$€£]){after}", re.I)
     periods = tuple(
@@ -87,8 +104,14 @@ def _grammar(patterns: Patterns) -> _Money:
 _GRAMMARS: dict[int, tuple[Patterns, _Money]] = {}
 
 
-def find_salary(text: str, patterns: Patterns) -> SalaryMention | None:
-    """Return the first salary *text* states, a range when it gives two amounts."""
+def find_salary(
+    text: str, patterns: Patterns, country: str | None = None
+) -> SalaryMention | None:
+    """Return the first salary *text* states, a range when it gives two amounts.
+
+    *country* is where the sender is: "$" is the dollar of that country
+    (Canadian in Canada), unless a currency code follows the amount.
+    """
     cached = _GRAMMARS.get(id(patterns))
     if cached is None or cached[0] is not patterns:
         cached = _GRAMMARS[id(patterns)] = (patterns, _grammar(patterns))
@@ -98,7 +121,9 @@ def find_salary(text: str, patterns: Patterns) -> SalaryMention | None:
         number = match["nb"] or match["na"]
         thousands = bool(match["nbk"] or match["nak"])
         value = _amount(number, thousands)
-        mark = (match["cb"] or match["ca"]).strip()
+        mark = (match["cc"] or match["cb"] or match["ca"]).strip()
+        if mark == "$" and country in _DOLLARS:
+            mark = _DOLLARS[country or ""]
         currency = _SYMBOLS.get(mark) or (
             mark.upper() if re.fullmatch(_CODE, mark.upper()) else None
         )
@@ -106,7 +131,8 @@ def find_salary(text: str, patterns: Patterns) -> SalaryMention | None:
             currency = next((c for p, c in money.currencies if p.fullmatch(mark)), None)
         if value is None or currency is None or value <= 0:
             continue
-        found.append((match.start(), match.end(), value, currency))
+        end = match.start() + len(match.group().rstrip())
+        found.append((match.start(), end, value, currency))
     if not found:
         return None
     start, end, low, currency = found[0]

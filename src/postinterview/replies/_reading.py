@@ -47,6 +47,8 @@ __all__ = ["Evidence", "Reading", "Suggestion", "read_reply"]
 
 #: A kind is suggested at this confidence or above.
 THRESHOLD = 0.6
+#: The confidence of a kind some phrase says outright, not only hints at.
+SAYS = 0.9
 _WORD = re.compile(r"\w+")
 
 
@@ -142,24 +144,38 @@ class Reading:
             lines.append(f"Why unknown: {self.reason}")
         who = "nobody on record"
         if self.sender is not None:
-            who = f"{self.sender.name} (matched by {self.matched_by})"
-        lines.append(f"From: {who}; received {self.received_at.isoformat()}")
+            who = f"{self.sender.name}, matched by {self.matched_by}"
+        lines.append(f"From: {who}")
+        lines.append(f"Received: {_shown(self.received_at)}")
         for suggestion in self.suggestions:
             event = type(suggestion.event).__name__ if suggestion.event else "nothing"
             lines.append(f"- {suggestion.kind.value}: record {event}")
             if suggestion.when is not None:
-                lines.append(f"  when: {suggestion.when.isoformat()}")
-            lines.extend(
-                f'  evidence: "{e.text}"'
-                for e in suggestion.evidence
-                if e.role != "date"
-            )
+                lines.append(f"  when: {_shown(suggestion.when)}")
+            for role, label in (
+                ("header", "header"),
+                ("say", "says"),
+                ("hint", "hints"),
+                ("salary", "salary"),
+            ):
+                found = list(
+                    dict.fromkeys(e.text for e in suggestion.evidence if e.role == role)
+                )
+                if found:
+                    lines.append(f"  {label}: " + "; ".join(f'"{t}"' for t in found))
             lines.append(f"  effect: {suggestion.effect}")
             lines.extend(f"  note: {note}" for note in suggestion.notes)
             if suggestion.problem:
                 lines.append(f"  cannot be recorded: {suggestion.problem}")
         lines.extend(f"Ambiguous: {text}" for text in self.ambiguous)
         return "\n".join(lines)
+
+
+def _shown(value: pendulum.Date | pendulum.DateTime) -> str:
+    """A date, or an instant with its zone's abbreviation and name."""
+    if isinstance(value, pendulum.DateTime):
+        return f"{value.format('ddd D MMM YYYY HH:mm zz')} ({value.timezone_name})"
+    return value.format("ddd D MMM YYYY")
 
 
 def _fold(text: str) -> str:
@@ -198,6 +214,15 @@ def _sender(
         for name, person in names.items():
             if folded == name or folded.startswith(f"{name} "):
                 return person, "signature"
+        # A first name alone ("Priya") names the one person on record who
+        # has it, and nobody when two have.
+        first = [
+            person
+            for person in people
+            if folded and folded == _fold(person.given_name or person.name.split()[0])
+        ]
+        if len(first) == 1:
+            return first[0], "signature"
     return None, None
 
 
@@ -402,6 +427,13 @@ class _Reader:
             del scores[ReplyKind.REJECTION]
             notes.append("it repeats the rejection already recorded")
         chosen = [k for k in RANKED if k in scores and scores[k][0] >= THRESHOLD]
+        # Beside the main kind, only what the reply says outright counts:
+        # hints of a second kind are not enough to record it.
+        chosen = chosen[:1] + [k for k in chosen[1:] if scores[k][0] >= SAYS]
+        if notes and chosen and scores[chosen[0]][0] < SAYS:
+            # A reply that repeats a rejection on record, with no more than
+            # hints of anything else, is most likely that rejection again.
+            chosen = []
         ambiguous = _ambiguous(dates)
         if not chosen:
             return self.made(
@@ -485,7 +517,6 @@ class _Reader:
         giving = {
             self.sentence_of(start) for start, _, _ in rule.finditer(text, self.seen)
         }
-        deadline = self.patterns.deadline
         today = self.received.date()
         known = _decision_dates(self.application) if kind is ReplyKind.HOLDING else ()
         best: tuple[float, int] | None = None
@@ -493,26 +524,46 @@ class _Reader:
         for order, mention in enumerate(dates):
             if mention.day is not None and mention.day < today:
                 continue  # the interview, or another day gone by
-            sentence = self.sentence_of(mention.start)
-            if sentence in giving:
-                rank = 2.0
-            elif sentence in saying:
-                rank = 1.0
-            elif sentence - 1 in saying:
-                rank = 0.5
-            else:
+            rank = self._rank(kind, mention, giving, saying)
+            if rank is None:
                 continue
-            if deadline is not None and deadline.search(
-                text[max(0, mention.start - 30) : mention.start]
-            ):
-                rank += 1.5
-            if kind is ReplyKind.NEXT_ROUND and mention.time is not None:
-                rank += 1.0
             if mention.day is not None and mention.day in known:
                 rank -= 3.0
             if best is None or (rank, -order) > best:
                 best, chosen = (rank, -order), mention
         return chosen
+
+    def _rank(
+        self,
+        kind: ReplyKind,
+        mention: DateMention,
+        giving: set[int],
+        saying: set[int],
+    ) -> float | None:
+        """How likely *mention* is *kind*'s date; ``None`` when it cannot be."""
+        text, deadline = self.prepared.text, self.patterns.deadline
+        sentence = self.sentence_of(mention.start)
+        after_deadline = deadline is not None and (
+            deadline.search(text[max(0, mention.start - 30) : mention.start])
+            is not None
+        )
+        if sentence in giving:
+            rank = 2.0
+        elif kind is ReplyKind.OFFER and not after_deadline:
+            # An offer's own sentence names the start date, the day of the
+            # call: only a date the answer is due by is its deadline.
+            return None
+        elif sentence in saying:
+            rank = 1.0
+        elif sentence - 1 in saying:
+            rank = 0.5
+        else:
+            return None
+        if after_deadline:
+            rank += 1.5
+        if kind is ReplyKind.NEXT_ROUND and mention.time is not None:
+            rank += 1.0
+        return rank
 
     def _suggestions(
         self,
@@ -655,7 +706,9 @@ def _offer(
     if respond_by is not None and respond_by < reader.received:
         notes.append(f"the deadline {respond_by.isoformat()} is before the reply")
         respond_by = None
-    found: SalaryMention | None = find_salary(reader.prepared.text, reader.patterns)
+    found: SalaryMention | None = find_salary(
+        reader.prepared.text, reader.patterns, _time.zone_country(reader.zone)
+    )
     if found is not None:
         evidence.append(
             Evidence(
