@@ -56,6 +56,7 @@ from postinterview.letters._conventions import LANGUAGES as CONVENTIONS
 from postinterview.letters._conventions import conventions, language_of
 from postinterview.letters._fit import _dates_of, _day_of
 from postinterview.letters._parts import body, sentences
+from profiles import sweep
 
 MARSH = Person(
     name="Helen Marsh", given_name="Helen", family_name="Marsh", honorific="Ms"
@@ -110,9 +111,9 @@ def codes(findings: tuple[Finding, ...]) -> list[str]:
 # -- one good letter per language and variant ------------------------------------
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize(
-    "locale", [locale for pair in LOCALES.values() for locale in pair]
+    ("locale", "variant"),
+    sweep([tag for pair in LOCALES.values() for tag in pair], VARIANTS, whole=[0]),
 )
 def test_a_good_letter_raises_no_finding(locale: str, variant: str) -> None:
     language = LANGUAGES[locale[:2]]
@@ -279,8 +280,9 @@ def words(count: int) -> str:
     return " ".join(["alpha", "beta", "gamma", "delta"][i % 4] for i in range(count))
 
 
-@pytest.mark.parametrize("language", list(SHIPPED))
-@pytest.mark.parametrize("kind", ["thank_you", "check_in", "withdrawal"])
+@pytest.mark.parametrize(
+    ("language", "kind"), sweep(SHIPPED, ["thank_you", "check_in", "withdrawal"])
+)
 def test_each_language_is_held_to_its_own_number_of_words(
     language: str, kind: str
 ) -> None:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from postinterview import Interview, Person, SalaryRange, letters
 from postinterview.letters import KINDS
+from profiles import sweep
 
 ME = letters.Candidate(
     name="Sam Jones",
@@ -187,8 +188,7 @@ def sentences(text: str) -> set[str]:
     }
 
 
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("locale", OTHER_LANGUAGES)
+@pytest.mark.parametrize(("kind", "locale"), sweep(KINDS, OTHER_LANGUAGES))
 def test_a_translated_letter_keeps_no_english_sentence(kind: str, locale: str) -> None:
     english = draft(kind, marsh(), "en_GB")
     translated = draft(kind, marsh(), locale)
