@@ -40,6 +40,7 @@ import inspect
 import json
 import math
 import os
+import pathlib
 import signal
 import types
 import typing
@@ -440,7 +441,9 @@ _REPLIES = (
 def _special() -> dict[type, st.SearchStrategy[object]]:
     from postinterview.followup import Action, Done, Plan  # noqa: PLC0415
     from postinterview.letters import Candidate, Draft  # noqa: PLC0415
-    from postinterview.replies import Patterns, Reading, pattern_languages, patterns  # noqa: PLC0415
+    from postinterview.replies import Reading, pattern_languages, patterns  # noqa: PLC0415
+    from postinterview.replies._patterns import Patterns  # noqa: PLC0415
+    from postinterview.replies._reading import ROLES, Evidence  # noqa: PLC0415
 
     return {
         Draft: st.deferred(_drafts),
@@ -451,6 +454,16 @@ def _special() -> dict[type, st.SearchStrategy[object]]:
         email.message.Message: st.deferred(_messages),
         Reading: st.deferred(_readings),
         Patterns: st.sampled_from(pattern_languages()).map(patterns),
+        Evidence: st.builds(
+            Evidence,
+            start=st.integers(0, 100),
+            end=st.integers(0, 100),
+            text=_LINES,
+            role=st.sampled_from(sorted(ROLES)),
+            pattern=_LINES,
+        ),
+        # A file that is not there: reading it must fail as a ValidationError.
+        pathlib.Path: st.just(pathlib.Path("/nonexistent/patterns.toml")),
     }
 
 

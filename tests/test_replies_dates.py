@@ -20,7 +20,7 @@ from postinterview import BusinessCalendar
 from postinterview.replies import patterns
 from postinterview.replies._dates import DateMention, find_dates, order_of
 
-LOCALES = {"en": "en_GB"}  # TEMP
+LOCALES = {"en": "en_GB", "fr": "fr_FR", "de": "de_DE", "es": "es_ES", "pt": "pt_BR"}
 ZONE = "Europe/London"
 # Thursday 26 November 2026, late morning.
 RECEIVED = pendulum.datetime(2026, 11, 26, 11, 5, tz=ZONE)

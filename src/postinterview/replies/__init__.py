@@ -17,7 +17,6 @@ without quoted history and signature, in ``_text``; dates and times in
 from postinterview.replies._dates import DateMention
 from postinterview.replies._kinds import ReplyKind
 from postinterview.replies._patterns import (
-    Patterns,
     add_patterns,
     pattern_languages,
     patterns,
@@ -28,7 +27,6 @@ from postinterview.replies._reading import Evidence, Reading, Suggestion, read_r
 __all__ = [
     "DateMention",
     "Evidence",
-    "Patterns",
     "Reading",
     "ReplyKind",
     "Suggestion",

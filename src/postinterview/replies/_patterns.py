@@ -240,7 +240,9 @@ def keys_of(pattern: str) -> frozenset[Key] | None:
         parsed = list(parser.parse(pattern, re.IGNORECASE))
     except re.error:
         return None
-    found = _heads(parsed, parser)
+    # Long starts when a pattern has few; else its first words, when it has
+    # up to a few hundred ways to start.
+    found = _heads(parsed, parser) or _heads(parsed, parser, _FIRST_WORD, _MOST_WORDS)
     if not found or "" in found:
         return None
     bounded = bool(parsed) and parsed[0] == (parser.AT, parser.AT_BOUNDARY)
@@ -262,10 +264,12 @@ def keys_of(pattern: str) -> frozenset[Key] | None:
 
 #: How many different starts a pattern's filter keeps, and how long each.
 _MOST_HEADS, _HEAD_LENGTH = 24, 12
+#: The second try: starts as long as a short word, up to this many.
+_FIRST_WORD, _MOST_WORDS = 5, 400
 
 
 def _heads(
-    items: list[Any], parser: Any, room: int = _HEAD_LENGTH
+    items: list[Any], parser: Any, room: int = _HEAD_LENGTH, most: int = _MOST_HEADS
 ) -> set[str] | None:
     """The literal starts of the parsed *items*, each at most *room* long;
     ``None`` when unknown or too many, and ``{""}`` when they may match
@@ -287,37 +291,35 @@ def _heads(
             index += 1
         if len(run) >= room:
             return {run[:room]}
-        after = _heads(items[index:], parser, room - len(run))
+        after = _heads(items[index:], parser, room - len(run), most)
         if after is None:
             return {run}
         return {run + tail for tail in after}
     rest = items[index + 1 :]
     if op is parser.SUBPATTERN:
-        return _heads(list(value[-1]) + rest, parser, room)
+        return _heads(list(value[-1]) + rest, parser, room, most)
     if op is parser.BRANCH:
-        return _union(
-            (list(branch) + rest for branch in value[1]), parser, room
-        )
+        return _union((list(branch) + rest for branch in value[1]), parser, room, most)
     if op in {parser.MAX_REPEAT, parser.MIN_REPEAT}:
         low, _, body = value
         if low >= 1:
-            return _heads(list(body) + rest, parser, room)
-        return _union((list(body) + rest, rest), parser, room)
+            return _heads(list(body) + rest, parser, room, most)
+        return _union((list(body) + rest, rest), parser, room, most)
     return None
 
 
 def _union(
-    choices: Iterable[list[Any]], parser: Any, room: int
+    choices: Iterable[list[Any]], parser: Any, room: int, most: int
 ) -> set[str] | None:
     """The starts of any of *choices*; ``None`` when one is unknown or there
     are more than ``_MOST_HEADS``."""
     found: set[str] = set()
     for choice in choices:
-        part = _heads(choice, parser, room)
+        part = _heads(choice, parser, room, most)
         if part is None:
             return None
         found |= part
-        if len(found) > _MOST_HEADS:
+        if len(found) > most:
             return None
     return found
 

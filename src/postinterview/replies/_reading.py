@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from email.message import Message
 from typing import Any
@@ -56,7 +57,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _role(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value not in ROLES:
+    if not isinstance(value, str) or value not in ROLES:
         raise ValidationError(
             attribute.name, value, f"one of {', '.join(sorted(ROLES))}"
         )
@@ -273,11 +274,13 @@ def _language(
 ) -> str:
     """The language of *text*: the one whose common words it uses most, the
     recorded language (*hint*) winning a tie, then English."""
-    words = _WORD.findall(f"{subject or ''} {text}".casefold())
+    counts = Counter(_WORD.findall(f"{subject or ''} {text}".casefold()))
     best, best_score = None, 0.0
     for language in languages:
         common = patterns(language).words
-        score = sum(1 for w in words if w in common) + (0.5 if language == hint else 0)
+        score = sum(counts[w] for w in common if w in counts) + (
+            0.5 if language == hint else 0
+        )
         if score > best_score:
             best, best_score = language, score
     if best is not None:
