@@ -407,3 +407,30 @@ def test_a_holding_reply_moves_the_check_ins_past_its_new_date() -> None:
     # Two business days after the decision date, in the recipient's calendar.
     assert first_before.date() == pendulum.date(2026, 12, 1)
     assert first_after.date() == pendulum.date(2026, 12, 8)
+
+
+def test_a_reading_in_the_repeated_hour_survives_pickle_and_copies() -> None:
+    import copy  # noqa: PLC0415
+    import pickle  # noqa: PLC0415
+
+    # 01:30 on 25 October 2026 happens twice in London; take the second.
+    second = pendulum.datetime(2026, 10, 25, 1, 30, tz=ZONE, fold=1)
+    start = second.subtract(days=3)
+    app = Application.from_interview(
+        Interview(
+            organisation="Acme Ltd",
+            role="Data Engineer",
+            starts_at=start,
+            ends_at=start.add(hours=1),
+            interviewers=(PRIYA,),
+        )
+    )
+    reading = read_reply(REJECTION, application=app, received_at=second)
+    for back in (
+        pickle.loads(pickle.dumps(reading, protocol=2)),
+        pickle.loads(pickle.dumps(reading)),
+        copy.deepcopy(reading),
+    ):
+        assert back == reading
+        assert back.received_at.fold == 1
+        assert back.received_at.in_timezone("UTC") == second.in_timezone("UTC")

@@ -109,12 +109,17 @@ class Suggestion:
     the application refuses the event, and says why.
     """
 
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
+
     kind: ReplyKind = attrs.field(validator=_fields.enum_member(ReplyKind))
     event: Event | None = attrs.field(validator=_event)
     confidence: float = attrs.field(validator=_confidence)
     evidence: tuple[Evidence, ...] = attrs.field(validator=_fields.tuple_of(Evidence))
     when: pendulum.Date | pendulum.DateTime | None = attrs.field(
-        default=None, validator=_fields.instance_of(dt.date, optional=True)
+        default=None,
+        validator=_fields.instance_of(dt.date, optional=True),
+        eq=_time.instant_key,
     )
     effect: str = attrs.field(validator=_fields.instance_of(str))
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
@@ -136,6 +141,9 @@ class Reading:
     ``"name"`` or ``"signature"``. *dates* are every date and time found;
     *ambiguous* says in words which could not be resolved.
     """
+
+    # pendulum pickles instants without their fold: keep it.
+    __reduce_ex__ = _fields.reduce_keeping_folds
 
     kind: ReplyKind = attrs.field(validator=_fields.enum_member(ReplyKind))
     confidence: float = attrs.field(validator=_confidence)
