@@ -316,8 +316,9 @@ def grammar(patterns: Patterns) -> _Grammar:
                 (
                     meaning,
                     re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I),
-                    # The pattern starts at a word, as \b says.
-                    (keys := keys_of(rf"\b(?:{pattern})")),
+                    # The pattern starts at a word, as \b says; a number in
+                    # digits starts where a word of digits does.
+                    (keys := _keys(pattern, number)),
                     first_words(keys),
                 )
             )
@@ -341,6 +342,18 @@ def grammar(patterns: Patterns) -> _Grammar:
         until=re.compile(rf"^\s*(?:{_UNTIL})\s*", re.I),
         hour_word=re.compile(zone_words),
     )
+
+
+def _keys(pattern: str, number: str) -> frozenset[Key] | None:
+    """Where a relative pattern may match: its first words, and, when it may
+    start with a number in digits, every word of digits."""
+    found = keys_of(rf"\b(?:{pattern})")
+    if found is not None or not pattern.startswith("(?P<n>"):
+        return found
+    if "|" not in number:  # no number words: digits only
+        return frozenset({("d", "")})
+    words = keys_of(rf"\b(?:{pattern.replace(number, number.split('|', 1)[1], 1)})")
+    return None if words is None else words | {("d", "")}
 
 
 # A found piece before the pieces are joined: (start, end, day or readings,

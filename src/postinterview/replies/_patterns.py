@@ -119,7 +119,7 @@ class Rule:
 
 #: What a pattern's match must start with: ``("w", word)``, a whole word;
 #: ``("b", "word word")``, two whole words; ``("p", start)``, the start of a
-#: word; ``("s", text)``, any text.
+#: word; ``("s", text)``, any text; ``("d", "")``, a word of digits.
 Key = tuple[str, str]
 _WORDS = re.compile(r"\w+")
 # Two whole words at the start of a head: a word, one space, a word, and
@@ -170,6 +170,8 @@ class Seen:
             return None
         if how == "w":
             return self._at.get(value, [])
+        if how == "d":  # every word of digits
+            return [i for word, at in self._at.items() if word.isdigit() for i in at]
         if how == "b":
             first, second = value.split(" ", 1)
             lowered = self._lowered

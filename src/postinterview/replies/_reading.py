@@ -299,10 +299,13 @@ def _language(
 
 
 def _matches(
-    rules: Any, text: str, seen: Seen, unless: list[tuple[int, int]], role: str
+    found_spans: list[tuple[int, int, str]],
+    text: str,
+    unless: list[tuple[int, int]],
+    role: str,
 ) -> list[Evidence]:
     found = []
-    for start, end, pattern in rules.finditer(text, seen):
+    for start, end, pattern in found_spans:
         if any(start < u_end and u_start < end for u_start, u_end in unless):
             continue
         found.append(
@@ -320,9 +323,13 @@ def _scores(
     scores = {}
     for kind in RANKED:
         rules = p.kinds[kind]
+        said = list(rules.say.finditer(text, seen))
+        hinted = list(rules.hint.finditer(text, seen))
+        if not said and not hinted:
+            continue  # nothing for its guards to cancel
         unless = [(s, e) for s, e, _ in rules.unless.finditer(text, seen)]
-        says = _matches(rules.say, text, seen, unless, "say")
-        hints = _matches(rules.hint, text, seen, unless, "hint")
+        says = _matches(said, text, unless, "say")
+        hints = _matches(hinted, text, unless, "hint")
         distinct_says = len({e.pattern for e in says})
         distinct_hints = len({e.pattern for e in hints})
         if distinct_says:
